@@ -1,0 +1,33 @@
+// Dispatches `tipnet <command>`; each command lives in its own module under commands/.
+import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
+import { commandHelp, overallHelp } from './help.ts';
+import { demoCommand } from './commands/demo.ts';
+import { keysCommand } from './commands/keys.ts';
+
+export const COMMANDS: readonly Command[] = [demoCommand, keysCommand];
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(overallHelp(COMMANDS));
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`tipnet: unknown command "${name}"\n\n${overallHelp(COMMANDS)}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(command));
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    console.error(`tipnet ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+    return 2;
+  }
+  return command.run({ values: parsed.values, positionals: parsed.positionals });
+}

@@ -1,0 +1,77 @@
+// Personal identifiers leave a node only as keyed hashes. Values are normalised first so the same
+// passport or phone written two ways hashes the same; the kind is mixed into the hash so a passport
+// number and an account number with the same characters never match each other.
+import { createHmac } from 'node:crypto';
+import { tip, v1 } from './proto.ts';
+
+/** A regional matching key, shared by member states and never by the hub. */
+export interface MatchingKey {
+  readonly id: string;
+  readonly secret: Uint8Array;
+}
+
+export type IdentifierName =
+  | 'passport' | 'phone' | 'national-id' | 'bank-account' | 'e-wallet' | 'email' | 'social-handle' | 'crypto-wallet';
+
+const K = v1.IdentifierKind;
+export const IDENTIFIER_KINDS: Readonly<Record<IdentifierName, v1.IdentifierKind>> = Object.freeze({
+  passport: K.IDENTIFIER_KIND_PASSPORT,
+  phone: K.IDENTIFIER_KIND_PHONE,
+  'national-id': K.IDENTIFIER_KIND_NATIONAL_ID,
+  'bank-account': K.IDENTIFIER_KIND_BANK_ACCOUNT,
+  'e-wallet': K.IDENTIFIER_KIND_E_WALLET,
+  email: K.IDENTIFIER_KIND_EMAIL,
+  'social-handle': K.IDENTIFIER_KIND_SOCIAL_HANDLE,
+  'crypto-wallet': K.IDENTIFIER_KIND_CRYPTO_WALLET,
+});
+
+export class IdentifierFormatError extends Error {
+  override readonly name = 'IdentifierFormatError';
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** E.164 from what people type: "+62 812-3456-7890", "0062...", or "0812..." with the state's calling code. */
+export function normalisePhone(value: string, defaultCallingCode?: string): string {
+  let digits = value.trim().replace(/[\s\-().]/g, '');
+  if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
+  if (!digits.startsWith('+')) {
+    if (!defaultCallingCode) throw new IdentifierFormatError('phone number has no country code and no default calling code is set');
+    digits = `+${defaultCallingCode}${digits.replace(/^0+/, '')}`;
+  }
+  if (!E164.test(digits)) throw new IdentifierFormatError('phone number is not a valid E.164 number (+ country code, 7 to 15 digits)');
+  return digits;
+}
+
+export function normaliseIdentifier(kind: IdentifierName, value: string, defaultCallingCode?: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw new IdentifierFormatError(`${kind} is empty`);
+  switch (kind) {
+    case 'phone':
+      return normalisePhone(trimmed, defaultCallingCode);
+    case 'passport':
+    case 'national-id':
+    case 'bank-account':
+      return trimmed.toUpperCase().replace(/[\s\-.]/g, '');
+    case 'e-wallet':
+      return /^[+\d][\d\s\-().]+$/.test(trimmed) ? normalisePhone(trimmed, defaultCallingCode) : trimmed.toLowerCase();
+    case 'email':
+      return trimmed.toLowerCase();
+    case 'social-handle':
+      return trimmed.toLowerCase().replace(/^@/, '');
+    case 'crypto-wallet':
+      return trimmed;
+  }
+}
+
+export function keyedHash(kind: IdentifierName, normalised: string, key: MatchingKey): Uint8Array {
+  return createHmac('sha256', key.secret).update(`${kind}:${normalised}`, 'utf8').digest();
+}
+
+/** Normalises and hashes a clear identifier; the clear value goes no further than this function. */
+export function toKeyedIdentifier(
+  kind: IdentifierName, clearValue: string, key: MatchingKey, defaultCallingCode?: string,
+): v1.KeyedIdentifier {
+  const digest = keyedHash(kind, normaliseIdentifier(kind, clearValue, defaultCallingCode), key);
+  return tip.KeyedIdentifier.create({ kind: IDENTIFIER_KINDS[kind], hashKeyId: key.id, digest });
+}

@@ -1,0 +1,32 @@
+// Every size and time limit in one place, so the router, the nodes and the docs agree.
+
+export const LIMITS = Object.freeze({
+  /** Largest encoded envelope the hub accepts. Alerts are text and hashes; 1 MiB is generous. */
+  maxEnvelopeBytes: 1024 * 1024,
+  /** Free-text summaries of alerts, requests and responses. */
+  maxSummaryChars: 2_000,
+  /** Assessment text of an intelligence report. */
+  maxReportSummaryChars: 4_000,
+  /** Short free-text fields: units, places, notes, reasons, references. */
+  maxShortTextChars: 200,
+  maxReasonChars: 1_000,
+  maxIndicatorsPerReport: 500,
+  maxVictimGroupsPerAlert: 200,
+  maxIdentifiersPerGroup: 100,
+  maxRouteLegs: 12,
+  maxRecipients: 32,
+  /** Tolerated clock difference between a sender and the hub when checking created_at. */
+  maxClockSkewMs: 5 * 60_000,
+  /** Longest lifetime a message may ask for before it expires. */
+  maxLifetimeMs: 400 * 24 * 3_600_000,
+  /** Length of an HMAC-SHA-256 digest. */
+  keyedDigestBytes: 32,
+  ed25519SignatureBytes: 64,
+});
+
+/** Default reply deadlines by priority (the node may override them through its configuration). */
+export const DEFAULT_REPLY_DEADLINE_MS = Object.freeze({
+  immediate: 8 * 3_600_000,
+  urgent: 3 * 24 * 3_600_000,
+  routine: 7 * 24 * 3_600_000,
+});

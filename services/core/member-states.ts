@@ -1,0 +1,48 @@
+// The one table of states tipnet knows. Codes are ISO 3166-1 alpha-3; partners join with narrower
+// rights (they receive what is addressed to them and may reply, but take no part in broadcasts).
+
+export type Membership = 'member' | 'partner';
+
+export interface StateInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly membership: Membership;
+  /** ITU country calling code, for normalising local phone numbers to E.164. */
+  readonly callingCode: string;
+}
+
+const STATES = [
+  { code: 'BRN', callingCode: '673', name: 'Brunei Darussalam', membership: 'member' },
+  { code: 'KHM', callingCode: '855', name: 'Cambodia', membership: 'member' },
+  { code: 'IDN', callingCode: '62', name: 'Indonesia', membership: 'member' },
+  { code: 'LAO', callingCode: '856', name: "Lao People's Democratic Republic", membership: 'member' },
+  { code: 'MYS', callingCode: '60', name: 'Malaysia', membership: 'member' },
+  { code: 'MMR', callingCode: '95', name: 'Myanmar', membership: 'member' },
+  { code: 'PHL', callingCode: '63', name: 'Philippines', membership: 'member' },
+  { code: 'SGP', callingCode: '65', name: 'Singapore', membership: 'member' },
+  { code: 'THA', callingCode: '66', name: 'Thailand', membership: 'member' },
+  { code: 'TLS', callingCode: '670', name: 'Timor-Leste', membership: 'member' },
+  { code: 'VNM', callingCode: '84', name: 'Viet Nam', membership: 'member' },
+  { code: 'ARE', callingCode: '971', name: 'United Arab Emirates', membership: 'partner' },
+] as const satisfies readonly StateInfo[];
+
+export type StateCode = (typeof STATES)[number]['code'];
+
+/** Sender code of messages the hub itself originates (receipts, rejections, hit notices). Not an ISO code. */
+export const HUB_SENDER = 'HUB';
+
+export const ALL_STATES: readonly StateInfo[] = STATES;
+export const ALL_STATE_CODES: readonly StateCode[] = STATES.map((state) => state.code);
+export const ASEAN_MEMBER_CODES: readonly StateCode[] = STATES.filter((s) => s.membership === 'member').map((s) => s.code);
+
+const BY_CODE = new Map<string, StateInfo>(STATES.map((state) => [state.code, state]));
+
+export function isStateCode(value: string): value is StateCode {
+  return BY_CODE.has(value);
+}
+
+export function stateInfo(code: StateCode): StateInfo {
+  const info = BY_CODE.get(code);
+  if (!info) throw new RangeError(`unknown state code ${code}`);
+  return info;
+}

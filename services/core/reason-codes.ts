@@ -1,0 +1,32 @@
+// Why the hub or a node refuses a message. These codes travel on the wire (the Tipnet-Reason
+// header of a dead letter and Acknowledgement.reason_code), so a code is never renamed or reused.
+// Every rejection is permanent: resending the same bytes gets the same answer.
+
+export const REASON_CODES = Object.freeze({
+  OVERSIZE: 'The envelope is larger than the hub accepts.',
+  ENVELOPE_UNDECODABLE: 'The bytes are not a protobuf asean.tip.v1.Envelope.',
+  PAYLOAD_UNDECODABLE: 'The payload bytes do not decode as the message its payload_type names.',
+  UNKNOWN_PAYLOAD_TYPE: 'The payload_type is not one this version of the contract knows.',
+  INVALID_ENVELOPE: 'An envelope field breaks a rule of the contract (the reason names the field).',
+  INVALID_PAYLOAD: 'A payload field breaks a rule of the contract (the reason names the field).',
+  SENDER_MISMATCH: 'The envelope names a sender other than the state whose subject it was published on.',
+  TRAFFIC_CLASS_MISMATCH: 'The exercise flag does not match the real or exercise subject it was published on.',
+  UNKNOWN_KEY: 'The key_id is not in the key directory, or the key has been revoked or is not yet valid.',
+  KEY_NOT_OWNED_BY_SENDER: 'The key_id belongs to a state other than the sender.',
+  SIGNATURE_INVALID: 'The Ed25519 signature does not verify over the signing input.',
+  EXPIRED: 'The message expired before it could be delivered.',
+  RED_NEEDS_NAMED_RECIPIENTS: 'TLP:RED may only go to named recipients, never by broadcast, route role or group.',
+  NO_RECIPIENTS: 'The distribution resolves to no recipient other than the sender.',
+  UNKNOWN_RECIPIENT: 'A named recipient is not a state of this hub.',
+  UNKNOWN_SHARING_GROUP: 'The sharing group is not defined in the topology.',
+  FORWARDING_FORBIDDEN: 'The message forwards TLP:AMBER+STRICT content, which recipients may not forward.',
+  NOT_A_DRILL_PARTICIPANT: 'Exercise traffic names a state that does not take part in the drill.',
+  PARTNER_NOT_PERMITTED: 'A partner state may only reply to, or send to, named recipients.',
+  RETRACTION_NOT_OWNER: 'Only the state that sent a message may retract it.',
+});
+
+export type ReasonCode = keyof typeof REASON_CODES;
+
+export function isReasonCode(value: string): value is ReasonCode {
+  return Object.hasOwn(REASON_CODES, value);
+}

@@ -1,0 +1,86 @@
+// Every NATS subject, stream name and header tipnet uses, defined once. Builders validate their
+// input so a typo cannot publish to a subject nobody reads.
+import { HUB_SENDER, isStateCode, type StateCode } from './member-states.ts';
+import { PAYLOAD_NAMES, type PayloadName } from './payload-registry.ts';
+import type { ReasonCode } from './reason-codes.ts';
+
+export const SUBJECT_ROOT = 'tip.v1';
+export type TrafficClass = 'real' | 'exercise';
+export const TRAFFIC_CLASSES: readonly TrafficClass[] = ['real', 'exercise'];
+
+export const STREAMS = Object.freeze({
+  /** Envelopes as states submitted them, before any check. */
+  submissions: 'TIP_SUBMISSIONS',
+  /** Envelopes the hub accepted, one copy per recipient. */
+  deliveries: 'TIP_DELIVERIES',
+  /** Envelopes the hub refused, with the reason in headers. */
+  deadLetters: 'TIP_DEAD_LETTERS',
+});
+
+export const HEADERS = Object.freeze({
+  /** JetStream de-duplication key. */
+  msgId: 'Nats-Msg-Id',
+  /** Wire version of the payload, always "asean.tip.v1". */
+  contract: 'Tipnet-Contract',
+  /** Dead letters: the reason code. */
+  reason: 'Tipnet-Reason',
+  /** Dead letters: the readable reason. */
+  reasonText: 'Tipnet-Reason-Text',
+  /** Dead letters: the subject the refused envelope was submitted on. */
+  originalSubject: 'Tipnet-Original-Subject',
+  /** Deliveries: the state the copy is for. */
+  recipient: 'Tipnet-Recipient',
+});
+
+export const CONTRACT_VERSION = 'asean.tip.v1';
+
+function state(code: string): StateCode {
+  if (!isStateCode(code)) throw new RangeError(`"${code}" is not a state code known to tipnet`);
+  return code;
+}
+
+function payload(name: string): PayloadName {
+  if (!(PAYLOAD_NAMES as readonly string[]).includes(name)) throw new RangeError(`"${name}" is not a payload name`);
+  return name as PayloadName;
+}
+
+export const subjects = Object.freeze({
+  /** Where a state publishes what it sends: tip.v1.submit.<STATE>.<traffic>.<payload>. */
+  submit: (sender: string, traffic: TrafficClass, payloadName: string) =>
+    `${SUBJECT_ROOT}.submit.${state(sender)}.${traffic}.${payload(payloadName)}`,
+  /** Everything a state may publish. */
+  submitAll: (sender: string) => `${SUBJECT_ROOT}.submit.${state(sender)}.>`,
+  /** Every submission from every state (the hub's stream and router). */
+  submitAny: () => `${SUBJECT_ROOT}.submit.>`,
+  /** Where the hub delivers to a state: tip.v1.deliver.<STATE>.<traffic>.<payload>. */
+  deliver: (recipient: string, traffic: TrafficClass, payloadName: string) =>
+    `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic}.${payload(payloadName)}`,
+  /** Everything delivered to one state, or one traffic class of it. */
+  deliverAll: (recipient: string, traffic?: TrafficClass) =>
+    `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic ? `${traffic}.>` : '>'}`,
+  deliverAny: () => `${SUBJECT_ROOT}.deliver.>`,
+  /** Refused envelopes: tip.v1.deadletter.<STATE or UNKNOWN>.<REASON>. */
+  deadLetter: (sender: string, reason: ReasonCode) =>
+    `${SUBJECT_ROOT}.deadletter.${isStateCode(sender) || sender === HUB_SENDER ? sender : 'UNKNOWN'}.${reason}`,
+  deadLetterAny: () => `${SUBJECT_ROOT}.deadletter.>`,
+});
+
+export interface SubmissionSubject {
+  readonly sender: StateCode;
+  readonly traffic: TrafficClass;
+  readonly payloadName: PayloadName;
+}
+
+/** Reads the authenticated sender from a submission subject; undefined if it is not one. */
+export function parseSubmissionSubject(subject: string): SubmissionSubject | undefined {
+  const parts = subject.split('.');
+  if (parts.length !== 6 || `${parts[0]}.${parts[1]}` !== SUBJECT_ROOT || parts[2] !== 'submit') return undefined;
+  const [, , , sender = '', traffic = '', payloadName = ''] = parts;
+  if (!isStateCode(sender) || !TRAFFIC_CLASSES.includes(traffic as TrafficClass)) return undefined;
+  if (!(PAYLOAD_NAMES as readonly string[]).includes(payloadName)) return undefined;
+  return { sender, traffic: traffic as TrafficClass, payloadName: payloadName as PayloadName };
+}
+
+export function trafficClassOf(envelope: { exercise: boolean }): TrafficClass {
+  return envelope.exercise ? 'exercise' : 'real';
+}

@@ -1,0 +1,31 @@
+import { hostPort, type JetStreamConfig, type NatsServerConfig } from './server-config.ts';
+import { logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
+
+export interface BaseConfigOptions {
+  /** Enable JetStream, optionally in a named domain. */
+  readonly jetstream?: boolean | { readonly domain?: string };
+  readonly debug?: boolean;
+  readonly trace?: boolean;
+}
+
+/**
+ * The part every local server shares: name, loopback-only client and monitoring listeners,
+ * a log file and the JetStream store inside the server's own data dir.
+ */
+export function baseServerConfig(layout: ServerLayout, options: BaseConfigOptions = {}): NatsServerConfig {
+  return {
+    server_name: layout.name,
+    listen: hostPort(layout.ports.client),
+    http: hostPort(layout.ports.monitoring),
+    logfile: logFileOf(layout),
+    jetstream: jetStreamConfig(layout, options.jetstream),
+    debug: options.debug,
+    trace: options.trace,
+  };
+}
+
+function jetStreamConfig(layout: ServerLayout, jetstream: BaseConfigOptions['jetstream']): JetStreamConfig | undefined {
+  if (!jetstream) return undefined;
+  const domain = typeof jetstream === 'object' ? jetstream.domain : undefined;
+  return { store_dir: storeDirOf(layout), domain };
+}

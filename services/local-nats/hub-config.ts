@@ -1,0 +1,70 @@
+import { baseServerConfig } from './base-config.ts';
+import { clusterNodeConfigs } from './cluster-config.ts';
+import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
+import { hubJetStreamDomain, type Credentials } from './hub-accounts.ts';
+import { hostPort, type AccountConfig, type NatsServerConfig } from './server-config.ts';
+import type { ServerLayout } from './server-layout.ts';
+
+/** Hub node configs: a plain server or cluster, plus the accounts and a leaf node listener. */
+export function hubNodeConfigs(
+  layouts: readonly ServerLayout[],
+  accounts: Record<string, AccountConfig>,
+  clusterName = 'hub',
+): NatsServerConfig[] {
+  const nodes = clusterNodeConfigs(clusterName, layouts, { jetstream: { domain: hubJetStreamDomain } });
+  return nodes.map((config, index) => ({
+    ...config,
+    leafnodes: { listen: hostPort(leafnodePortOf(layouts[index] as ServerLayout)) },
+    accounts,
+  }));
+}
+
+/** URLs of the hub's leaf node listeners. */
+export function hubLeafnodeUrls(hubLayouts: readonly ServerLayout[]): string[] {
+  return hubLayouts.map((layout) => `nats://${hostPort(leafnodePortOf(layout))}`);
+}
+
+export interface LeafConfigInput {
+  readonly state: string;
+  /** hubLeafnodeUrls() of every hub node, so the leaf fails over inside a clustered hub. */
+  readonly hubLeafnodeUrls: readonly string[];
+  /** The state account's leaf user on the hub. */
+  readonly leafUser: Credentials;
+  /** Password of the local apps user; apps connect without it through no_auth_user. */
+  readonly localAppsPassword: string;
+}
+
+export const localAppsUser = 'apps';
+
+/**
+ * A member state's own server: its own JetStream domain (the lowercased code), one local
+ * account where the state's apps connect without credentials, and a leaf connection that binds
+ * that account to the state's account on the hub.
+ */
+export function leafServerConfig(layout: ServerLayout, input: LeafConfigInput): NatsServerConfig {
+  return {
+    ...baseServerConfig(layout, { jetstream: { domain: input.state.toLowerCase() } }),
+    accounts: {
+      [input.state]: { jetstream: 'enabled', users: [{ user: localAppsUser, password: input.localAppsPassword }] },
+    },
+    no_auth_user: localAppsUser,
+    leafnodes: {
+      // nats-server 2.9 takes a leaf remote's user and password only from its URL (or a creds file).
+      remotes: [{ urls: input.hubLeafnodeUrls.map((url) => withCredentials(url, input.leafUser)), account: input.state }],
+    },
+  };
+}
+
+function withCredentials(url: string, credentials: Credentials): string {
+  const withAuth = new URL(url);
+  withAuth.username = encodeURIComponent(credentials.user);
+  withAuth.password = encodeURIComponent(credentials.password);
+  return withAuth.toString();
+}
+
+function leafnodePortOf(layout: ServerLayout): number {
+  if (layout.ports.leafnode === undefined) {
+    throw new LocalNatsError(LocalNatsErrorCode.invalidConfig, `hub node ${layout.name} has no leaf node port`);
+  }
+  return layout.ports.leafnode;
+}

@@ -1,0 +1,100 @@
+import { renderConf } from './conf-syntax.ts';
+
+/*
+ * A typed subset of the nats-server 2.9 configuration file. Property names are the server's own
+ * keys (snake_case), so the nats-server documentation applies to them word for word and the
+ * renderer needs no translation table. Only settings that 2.9 understands belong here.
+ * Addresses are "host:port" strings, as the server writes them.
+ */
+
+export interface NatsServerConfig {
+  server_name: string;
+  /** Client listen address, "127.0.0.1:port". */
+  listen: string;
+  /** Monitoring (HTTP) listen address. */
+  http?: string;
+  jetstream?: JetStreamConfig;
+  cluster?: ClusterConfig;
+  leafnodes?: LeafNodesConfig;
+  accounts?: Record<string, AccountConfig>;
+  system_account?: string;
+  /** Clients that present no credentials are logged in as this user. */
+  no_auth_user?: string;
+  debug?: boolean;
+  trace?: boolean;
+  logfile?: string;
+}
+
+export interface JetStreamConfig {
+  store_dir: string;
+  domain?: string;
+  /** Bytes, or a size string such as "256M". */
+  max_memory_store?: number | string;
+  max_file_store?: number | string;
+}
+
+export interface ClusterConfig {
+  name: string;
+  listen: string;
+  /** Route URLs of the other nodes, "nats-route://127.0.0.1:port". */
+  routes: string[];
+}
+
+export interface LeafNodesConfig {
+  /** Where this server accepts leaf node connections (hub side). */
+  listen?: string;
+  /** Hubs this server connects to as a leaf. */
+  remotes?: LeafNodeRemote[];
+}
+
+export interface LeafNodeRemote {
+  url?: string;
+  /** Several URLs of one hub cluster; user and password may sit in the URL. */
+  urls?: string[];
+  /** Local account bound to the remote connection. */
+  account?: string;
+  /** Path to a .creds file (JWT-based auth). */
+  credentials?: string;
+}
+
+export interface AccountConfig {
+  jetstream?: 'enabled' | 'disabled';
+  users?: UserConfig[];
+  exports?: AccountExport[];
+  imports?: AccountImport[];
+}
+
+export interface UserConfig {
+  user: string;
+  password: string;
+  permissions?: UserPermissions;
+}
+
+export interface UserPermissions {
+  publish?: SubjectRule;
+  subscribe?: SubjectRule;
+  /** Lets a user answer requests without a publish permission for the reply subject. */
+  allow_responses?: boolean | { max?: number; expires?: string };
+}
+
+export interface SubjectRule {
+  allow?: string[];
+  deny?: string[];
+}
+
+export type AccountExport =
+  | { stream: string; accounts?: string[] }
+  | { service: string; accounts?: string[]; response_type?: 'Singleton' | 'Stream' | 'Chunked' };
+
+export type AccountImport =
+  | { stream: { account: string; subject: string }; prefix?: string; to?: string }
+  | { service: { account: string; subject: string }; to?: string };
+
+export function renderServerConfig(config: NatsServerConfig): string {
+  return `# Written by tipnet services/local-nats for server ${config.server_name}.\n${renderConf(config)}`;
+}
+
+/** "host:port", the form nats-server uses for every listen address. */
+export function hostPort(port: number, host = '127.0.0.1'): string {
+  return `${host}:${port}`;
+}
