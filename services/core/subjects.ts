@@ -11,8 +11,10 @@ export const TRAFFIC_CLASSES: readonly TrafficClass[] = ['real', 'exercise'];
 export const STREAMS = Object.freeze({
   /** Envelopes as states submitted them, before any check. */
   submissions: 'TIP_SUBMISSIONS',
-  /** Envelopes the hub accepted, one copy per recipient. */
+  /** Envelopes the hub accepted, one copy per recipient, until each is in the recipient's inbox. */
   deliveries: 'TIP_DELIVERIES',
+  /** On each state's own leaf server (its JetStream domain): everything delivered to that state. */
+  inbox: 'TIP_INBOX',
   /** Envelopes the hub refused, with the reason in headers. */
   deadLetters: 'TIP_DEAD_LETTERS',
 });
@@ -52,7 +54,15 @@ export const subjects = Object.freeze({
   submitAll: (sender: string) => `${SUBJECT_ROOT}.submit.${state(sender)}.>`,
   /** Every submission from every state (the hub's stream and router). */
   submitAny: () => `${SUBJECT_ROOT}.submit.>`,
-  /** Where the hub delivers to a state: tip.v1.deliver.<STATE>.<traffic>.<payload>. */
+  /**
+   * The hub's durable copy of a delivery, waiting for the recipient: tip.v1.outbox.<STATE>.<traffic>.<payload>.
+   * Internal to the hub's account; no state sees these subjects.
+   */
+  outbox: (recipient: string, traffic: TrafficClass, payloadName: string) =>
+    `${SUBJECT_ROOT}.outbox.${state(recipient)}.${traffic}.${payload(payloadName)}`,
+  outboxAll: (recipient: string) => `${SUBJECT_ROOT}.outbox.${state(recipient)}.>`,
+  outboxAny: () => `${SUBJECT_ROOT}.outbox.>`,
+  /** Where the hub delivers to a state's inbox on its leaf: tip.v1.deliver.<STATE>.<traffic>.<payload>. */
   deliver: (recipient: string, traffic: TrafficClass, payloadName: string) =>
     `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic}.${payload(payloadName)}`,
   /** Everything delivered to one state, or one traffic class of it. */
@@ -79,6 +89,13 @@ export function parseSubmissionSubject(subject: string): SubmissionSubject | und
   if (!isStateCode(sender) || !TRAFFIC_CLASSES.includes(traffic as TrafficClass)) return undefined;
   if (!(PAYLOAD_NAMES as readonly string[]).includes(payloadName)) return undefined;
   return { sender, traffic: traffic as TrafficClass, payloadName: payloadName as PayloadName };
+}
+
+/** The delivery subject an outbox subject turns into when the hub hands it to the recipient. */
+export function deliverySubjectForOutbox(outboxSubject: string): string {
+  const prefix = `${SUBJECT_ROOT}.outbox.`;
+  if (!outboxSubject.startsWith(prefix)) throw new RangeError(`${outboxSubject} is not an outbox subject`);
+  return `${SUBJECT_ROOT}.deliver.${outboxSubject.slice(prefix.length)}`;
 }
 
 export function trafficClassOf(envelope: { exercise: boolean }): TrafficClass {

@@ -1,1 +1,13 @@
-export const demoCommand = { name: "demo", summary: "x", options: {}, async run() { return 0; } } as import("../command.ts").Command;
+// `tipnet demo`: the foundation's main job until the drill exists.
+import { runDemo } from '../../demo/run-demo.ts';
+import type { Command } from '../command.ts';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'start a local hub with IDN and KHM leaf nodes and move one signed alert from IDN to KHM',
+  options: {},
+  async run() {
+    await runDemo();
+    return 0;
+  },
+};

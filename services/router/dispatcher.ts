@@ -1,0 +1,93 @@
+// Hands the hub's durable copies (TIP_DELIVERIES, outbox subjects) to each recipient's own inbox
+// on its leaf server. One durable consumer per state: a state whose leaf is down only delays its
+// own queue, and catches up in order when it is back. A copy leaves the hub's queue only after the
+// leaf's JetStream acknowledged storing it; the inbox de-duplicates by Nats-Msg-Id.
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import type { StateCode } from '../core/member-states.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import { HEADERS, STREAMS, deliverySubjectForOutbox, subjects } from '../core/subjects.ts';
+
+export function dispatcherConsumerName(state: StateCode): string {
+  return `dispatch-${state}`;
+}
+
+export interface DispatcherOptions {
+  readonly nc: NatsConnection;
+  readonly states: readonly StateCode[];
+  readonly logger: Logger;
+  /** How long to wait for a leaf's PubAck before trying again later. */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface DispatcherStats {
+  handedOver: number;
+  retries: number;
+}
+
+export interface RunningDispatcher {
+  readonly stats: Readonly<DispatcherStats>;
+  stop(): Promise<void>;
+}
+
+export async function ensureDispatcherConsumers(nc: NatsConnection, states: readonly StateCode[]): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  for (const state of states) {
+    await jsm.consumers.add(STREAMS.deliveries, {
+      durable_name: dispatcherConsumerName(state),
+      filter_subject: subjects.outboxAll(state),
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: 30_000_000_000,
+      max_ack_pending: 256,
+    });
+  }
+}
+
+export async function startDispatcher(options: DispatcherOptions): Promise<RunningDispatcher> {
+  await ensureDispatcherConsumers(options.nc, options.states);
+  const js = jetstream(options.nc);
+  const stats: DispatcherStats = { handedOver: 0, retries: 0 };
+  const timeout = options.requestTimeoutMs ?? 5_000;
+  const running = await Promise.all(
+    options.states.map(async (state) => {
+      const consumer = await js.consumers.get(STREAMS.deliveries, dispatcherConsumerName(state));
+      const messages = await consumer.consume({ max_messages: 64 });
+      const loop = (async () => {
+        for await (const message of messages) {
+          if (await handOver(options.nc, message, timeout)) {
+            stats.handedOver += 1;
+            message.ack();
+          } else {
+            stats.retries += 1;
+            // The leaf is unreachable: back off, up to 10 s, so an outage costs little.
+            message.nak(Math.min(10_000, 250 * 2 ** Math.min(message.info.deliveryCount, 6)));
+            options.logger.debug({ state, streamSequence: message.info.streamSequence, attempt: message.info.deliveryCount }, 'leaf unreachable; will retry');
+          }
+        }
+      })();
+      return { messages, loop };
+    }),
+  );
+  return {
+    stats,
+    async stop() {
+      await Promise.all(running.map(({ messages }) => messages.close()));
+      await Promise.all(running.map(({ loop }) => loop));
+    },
+  };
+}
+
+/** A JetStream publish, by request, into the recipient's TIP_INBOX; true once it is stored. */
+async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<boolean> {
+  const h = headers();
+  for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
+  if (!h.has(HEADERS.msgId)) return false;
+  try {
+    const reply = await nc.request(deliverySubjectForOutbox(message.subject), message.data, { headers: h, timeout: timeoutMs });
+    const ack = reply.json<{ stream?: string; error?: { description?: string } }>();
+    return ack.error === undefined && ack.stream !== undefined;
+  } catch {
+    return false;
+  }
+}

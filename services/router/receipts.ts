@@ -1,0 +1,69 @@
+// Acknowledgements the hub itself originates (DELIVERED and REJECTED), signed with the hub's key
+// so a state can tell a real receipt from a forged one. Pure apart from the signature.
+import { createHash } from 'node:crypto';
+import { encodePayload } from '../core/codec.ts';
+import { HUB_SENDER } from '../core/member-states.ts';
+import { LIMITS } from '../core/limits.ts';
+import { v1, type Envelope } from '../core/proto.ts';
+import type { ReasonCode } from '../core/reason-codes.ts';
+import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
+
+/** Receipts outlive the message they acknowledge by a week, so a late reader still gets them. */
+const RECEIPT_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+export interface ReceiptInput {
+  readonly status: v1.AcknowledgementStatus;
+  /** The state the receipt goes to: the original sender. */
+  readonly to: string;
+  /** The message acknowledged; may be empty when a rejected submission had no readable id. */
+  readonly acknowledgedMessageId: string;
+  /** For DELIVERED, the recipient whose copy was written; for REJECTED, the hub. */
+  readonly acknowledgingState: string;
+  readonly reasonCode?: ReasonCode;
+  readonly reason?: string;
+  readonly exercise: boolean;
+  readonly drillId: string;
+  readonly caseReference: string;
+  readonly nowMs: number;
+}
+
+/**
+ * A UUID derived from what the receipt is about, so a router that crashes and redoes the work
+ * publishes the same id and JetStream drops the second copy.
+ */
+export function receiptMessageId(...parts: readonly string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  // Shaped as a version-8 (custom) RFC 9562 UUID.
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
+  const acknowledgement = v1.Acknowledgement.create({
+    acknowledgedMessageId: input.acknowledgedMessageId,
+    status: input.status,
+    acknowledgingState: input.acknowledgingState,
+    reasonCode: input.reasonCode ?? '',
+    reason: (input.reason ?? '').slice(0, LIMITS.maxReasonChars),
+    atUnixMs: input.nowMs,
+  });
+  return signEnvelope(
+    {
+      messageId: receiptMessageId(input.acknowledgedMessageId, input.acknowledgingState, v1.AcknowledgementStatus[input.status], input.to),
+      senderState: HUB_SENDER,
+      senderUnit: 'tipnet-hub-router',
+      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [input.to] },
+      handling: v1.HandlingMark.HANDLING_MARK_GREEN,
+      priority: v1.Priority.PRIORITY_ROUTINE,
+      createdAtUnixMs: input.nowMs,
+      expiresAtUnixMs: input.nowMs + RECEIPT_LIFETIME_MS,
+      caseReference: input.caseReference,
+      inReplyTo: input.acknowledgedMessageId,
+      exercise: input.exercise,
+      drillId: input.drillId,
+      payloadType: v1.PayloadType.PAYLOAD_TYPE_ACKNOWLEDGEMENT,
+      payload: encodePayload('acknowledgement', acknowledgement),
+    },
+    hubKey,
+  );
+}

@@ -1,0 +1,92 @@
+// Who receives an accepted envelope, and the handling rules that can refuse it. Pure: the same
+// envelope and policy always give the same answer, which the router's tests rely on.
+import { RejectionError } from '../core/errors.ts';
+import { isStateCode, type StateCode } from '../core/member-states.ts';
+import { v1 } from '../core/proto.ts';
+import type { DecodedPayload } from '../core/codec.ts';
+import { isPartner, type RoutingPolicy } from './routing-policy.ts';
+
+const Mode = v1.DistributionMode;
+
+/** The route a payload carries, if its type has one. */
+export function routeOf(decoded: DecodedPayload): v1.IRoute | null | undefined {
+  if (decoded.name === 'case-alert' || decoded.name === 'intelligence-report') return decoded.message.route;
+  return undefined;
+}
+
+export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload, policy: RoutingPolicy): StateCode[] {
+  const sender = envelope.senderState;
+  const distribution = envelope.distribution;
+  const mode = distribution?.mode ?? Mode.DISTRIBUTION_MODE_UNSPECIFIED;
+
+  if (envelope.handling === v1.HandlingMark.HANDLING_MARK_RED && mode !== Mode.DISTRIBUTION_MODE_NAMED) {
+    throw new RejectionError('RED_NEEDS_NAMED_RECIPIENTS', `TLP:RED must use distribution.mode NAMED, not ${Mode[mode]}`);
+  }
+  if (isStateCode(sender) && isPartner(sender) && mode !== Mode.DISTRIBUTION_MODE_NAMED) {
+    throw new RejectionError('PARTNER_NOT_PERMITTED', `partner state ${sender} may only use distribution.mode NAMED, not ${Mode[mode]}`);
+  }
+
+  let chosen: string[];
+  switch (mode) {
+    case Mode.DISTRIBUTION_MODE_NAMED: {
+      const named = distribution?.states ?? [];
+      const absent = named.filter((state) => !policy.states.includes(state as StateCode));
+      if (absent.length > 0) {
+        throw new RejectionError('UNKNOWN_RECIPIENT', `distribution.states names ${absent.join(', ')}, not on this hub`);
+      }
+      chosen = named;
+      break;
+    }
+    case Mode.DISTRIBUTION_MODE_ROUTE_ROLES: {
+      const roles = new Set(distribution?.routeRoles ?? []);
+      const legs = routeOf(decoded)?.legs ?? [];
+      chosen = legs.filter((leg) => roles.has(leg.role ?? 0)).map((leg) => leg.state ?? '');
+      break;
+    }
+    case Mode.DISTRIBUTION_MODE_REGIONAL_BROADCAST:
+      // Partners take part in no broadcast (see member-states.ts).
+      chosen = policy.states.filter((state) => !isPartner(state));
+      break;
+    case Mode.DISTRIBUTION_MODE_SHARING_GROUP: {
+      const name = distribution?.sharingGroup ?? '';
+      const group = policy.sharingGroups[name];
+      if (!group) throw new RejectionError('UNKNOWN_SHARING_GROUP', `distribution.sharing_group "${name}" is not defined on this hub`);
+      chosen = [...group];
+      break;
+    }
+    default:
+      throw new RejectionError('INVALID_ENVELOPE', 'distribution.mode: must be set');
+  }
+
+  const recipients = unique(chosen).filter(
+    (state): state is StateCode => state !== sender && isStateCode(state) && policy.states.includes(state),
+  );
+
+  if (envelope.exercise) {
+    const participants = policy.drills[envelope.drillId];
+    if (!participants) {
+      throw new RejectionError('NOT_A_DRILL_PARTICIPANT', `drill_id "${envelope.drillId}" is not a drill running on this hub`);
+    }
+    if (!participants.includes(sender as StateCode)) {
+      throw new RejectionError('NOT_A_DRILL_PARTICIPANT', `sender ${sender} does not take part in drill "${envelope.drillId}"`);
+    }
+    const outsiders = recipients.filter((state) => !participants.includes(state));
+    // Named outsiders are an error the sender must fix; broadcast or route roles just narrow to the drill.
+    if (mode === Mode.DISTRIBUTION_MODE_NAMED && outsiders.length > 0) {
+      throw new RejectionError('NOT_A_DRILL_PARTICIPANT', `${outsiders.join(', ')} do not take part in drill "${envelope.drillId}"`);
+    }
+    const inDrill = recipients.filter((state) => participants.includes(state));
+    if (inDrill.length === 0) throw noRecipients(mode);
+    return inDrill;
+  }
+  if (recipients.length === 0) throw noRecipients(mode);
+  return recipients;
+}
+
+function noRecipients(mode: v1.DistributionMode): RejectionError {
+  return new RejectionError('NO_RECIPIENTS', `distribution ${Mode[mode]} resolves to no state on this hub other than the sender`);
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,195 @@
+// Wiring of the router: a durable pull consumer on the submissions stream, the pure decision, and
+// the writes it implies. A submission is acknowledged only after every write it caused has a
+// JetStream PubAck, so a crash at any point means redelivery, and Nats-Msg-Id de-duplication
+// turns the redone writes into no-ops.
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { encodeEnvelope } from '../core/codec.ts';
+import { HUB_SENDER } from '../core/member-states.ts';
+import { v1 } from '../core/proto.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import type { SigningKey } from '../core/signing/mod.ts';
+import { CONTRACT_VERSION, HEADERS, STREAMS, subjects, trafficClassOf } from '../core/subjects.ts';
+import { decideSubmission, type Decision, type Delivery, type Rejection, type RouterContext } from './decide-submission.ts';
+import { hubReceipt } from './receipts.ts';
+
+export const ROUTER_CONSUMER = 'router';
+/** After this many failed attempts on one submission (a hub fault), it is dead-lettered. */
+const MAX_ATTEMPTS = 5;
+
+export interface RouterOptions {
+  readonly nc: NatsConnection;
+  readonly context: RouterContext;
+  readonly hubKey: SigningKey;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export interface RouterStats {
+  submissions: number;
+  delivered: number;
+  rejected: number;
+  failures: number;
+}
+
+export interface RunningRouter {
+  readonly stats: Readonly<RouterStats>;
+  /** Stops pulling, lets the message in hand finish, and returns. */
+  stop(): Promise<void>;
+}
+
+/** Creates the router's durable consumer if missing; every router instance shares it. */
+export async function ensureRouterConsumer(nc: NatsConnection): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.add(STREAMS.submissions, {
+    durable_name: ROUTER_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: 30_000_000_000,
+    max_ack_pending: 1_000,
+  });
+}
+
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  const now = options.now ?? Date.now;
+  const js = jetstream(options.nc);
+  await ensureRouterConsumer(options.nc);
+  const consumer = await js.consumers.get(STREAMS.submissions, ROUTER_CONSUMER);
+  const messages = await consumer.consume({ max_messages: 100 });
+  const stats: RouterStats = { submissions: 0, delivered: 0, rejected: 0, failures: 0 };
+
+  const loop = (async () => {
+    for await (const message of messages) {
+      stats.submissions += 1;
+      try {
+        const decision = decideSubmission({ subject: message.subject, data: message.data, nowMs: now() }, options.context);
+        await carryOut(js, decision, message, options, now());
+        if (decision.kind === 'deliver') stats.delivered += 1;
+        else stats.rejected += 1;
+        message.ack();
+      } catch (error) {
+        stats.failures += 1;
+        await handleFailure(js, message, error, options, now());
+      }
+    }
+  })();
+
+  return {
+    stats,
+    async stop() {
+      await messages.close();
+      await loop;
+    },
+  };
+}
+
+async function carryOut(js: JetStreamClient, decision: Decision, message: JsMsg, options: RouterOptions, nowMs: number): Promise<void> {
+  if (decision.kind === 'deliver') await deliver(js, decision, message.data, options, nowMs);
+  else await reject(js, decision, message, options, nowMs);
+}
+
+async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Array, options: RouterOptions, nowMs: number): Promise<void> {
+  const { envelope, recipients } = decision;
+  const traffic = trafficClassOf(envelope);
+  // The sender's exact bytes travel on (unknown newer fields included); each recipient verifies them.
+  await Promise.all(
+    recipients.map(async (recipient) => {
+      const h = headers();
+      h.set(HEADERS.contract, CONTRACT_VERSION);
+      h.set(HEADERS.recipient, recipient);
+      await js.publish(subjects.deliver(recipient, traffic, decision.decoded.name), bytes, {
+        msgID: `${envelope.messageId}.${recipient}`,
+        headers: h,
+      });
+    }),
+  );
+  // Receipts only after every copy is written: "delivered" means durably on the hub.
+  await Promise.all(
+    recipients.map((recipient) =>
+      publishReceipt(js, envelope.senderState, options, {
+        status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED,
+        to: envelope.senderState,
+        acknowledgedMessageId: envelope.messageId,
+        acknowledgingState: recipient,
+        exercise: envelope.exercise,
+        drillId: envelope.drillId,
+        caseReference: envelope.caseReference,
+        nowMs,
+      }),
+    ),
+  );
+  options.logger.info(
+    { messageId: envelope.messageId, sender: envelope.senderState, payload: decision.decoded.name, recipients },
+    'delivered',
+  );
+}
+
+async function reject(js: JetStreamClient, decision: Rejection, message: JsMsg, options: RouterOptions, nowMs: number): Promise<void> {
+  const publisherId = message.headers?.get(HEADERS.msgId) ?? '';
+  const messageId = decision.messageId ?? publisherId;
+  await deadLetter(js, message, decision.sender ?? 'UNKNOWN', decision.code, decision.reason, messageId);
+  // Only an authenticated sender (known from its subject) is told; an unknown one cannot be reached.
+  if (decision.sender) {
+    await publishReceipt(js, decision.sender, options, {
+      status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_REJECTED,
+      to: decision.sender,
+      acknowledgedMessageId: messageId,
+      acknowledgingState: HUB_SENDER,
+      reasonCode: decision.code,
+      reason: decision.reason,
+      exercise: decision.envelope?.exercise ?? message.subject.includes('.exercise.'),
+      drillId: decision.envelope?.drillId ?? '',
+      caseReference: decision.envelope?.caseReference ?? '',
+      nowMs,
+    });
+  }
+  options.logger.warn({ messageId, sender: decision.sender, code: decision.code, reason: decision.reason }, 'rejected');
+}
+
+async function deadLetter(
+  js: JetStreamClient,
+  message: JsMsg,
+  sender: string,
+  code: Rejection['code'],
+  reason: string,
+  messageId: string,
+): Promise<void> {
+  const h = headers();
+  h.set(HEADERS.contract, CONTRACT_VERSION);
+  h.set(HEADERS.reason, code);
+  h.set(HEADERS.reasonText, reason.replace(/[\r\n]+/g, ' '));
+  h.set(HEADERS.originalSubject, message.subject);
+  // Stream sequence makes the id unique even when the sender's own id was unreadable.
+  await js.publish(subjects.deadLetter(sender, code), message.data, {
+    msgID: `deadletter.${message.info.streamSequence}.${messageId}`,
+    headers: h,
+  });
+}
+
+async function publishReceipt(js: JetStreamClient, to: string, options: RouterOptions, input: Parameters<typeof hubReceipt>[0]): Promise<void> {
+  const receipt = hubReceipt(input, options.hubKey);
+  const h = headers();
+  h.set(HEADERS.contract, CONTRACT_VERSION);
+  h.set(HEADERS.recipient, to);
+  await js.publish(subjects.deliver(to, trafficClassOf(receipt), 'acknowledgement'), encodeEnvelope(receipt), {
+    msgID: `${receipt.messageId}.${to}`,
+    headers: h,
+  });
+}
+
+/** A hub-side fault (e.g. the stream briefly without a leader): retry later, give up after MAX_ATTEMPTS. */
+async function handleFailure(js: JetStreamClient, message: JsMsg, error: unknown, options: RouterOptions, nowMs: number): Promise<void> {
+  const attempt = message.info.deliveryCount;
+  options.logger.error({ err: error, attempt, streamSequence: message.info.streamSequence }, 'submission failed');
+  if (attempt < MAX_ATTEMPTS) {
+    message.nak(Math.min(30_000, 500 * 2 ** attempt));
+    return;
+  }
+  try {
+    const sender = message.subject.split('.')[3] ?? 'UNKNOWN';
+    await deadLetter(js, message, sender, 'PROCESSING_FAILED', `gave up after ${attempt} attempts at ${new Date(nowMs).toISOString()}`, message.headers?.get(HEADERS.msgId) ?? '');
+    message.ack();
+  } catch {
+    message.nak(30_000);
+  }
+}
