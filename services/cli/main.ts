@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command.ts';
 import { commandHelp, overallHelp } from './help.ts';
+import { configCommand } from './commands/config.ts';
 import { demoCommand } from './commands/demo.ts';
 import { keysCommand } from './commands/keys.ts';
 
-export const COMMANDS: readonly Command[] = [demoCommand, keysCommand];
+export const COMMANDS: readonly Command[] = [configCommand, demoCommand, keysCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -38,7 +38,7 @@ export function hubStreamConfigs(options: HubStreamOptions): Array<Partial<Strea
     {
       ...common,
       name: STREAMS.deliveries,
-      subjects: [subjects.deliverAny()],
+      subjects: [subjects.outboxAny()],
       retention: RetentionPolicy.Limits,
       duplicate_window: DUPLICATE_WINDOW_MS * NANOS_PER_MS,
       max_age: (options.deliveryMaxAgeMs ?? 30 * DAY_MS) * NANOS_PER_MS,

@@ -3,6 +3,11 @@
 export const LIMITS = Object.freeze({
   /** Largest encoded envelope the hub accepts. Alerts are text and hashes; 1 MiB is generous. */
   maxEnvelopeBytes: 1024 * 1024,
+  /**
+   * max_payload of every hub and leaf server. Far above maxEnvelopeBytes on purpose: a 5 MB garbage
+   * submission must still reach the router, which dead-letters anything over maxEnvelopeBytes.
+   */
+  maxServerPayloadBytes: 8 * 1024 * 1024,
   /** Free-text summaries of alerts, requests and responses. */
   maxSummaryChars: 2_000,
   /** Assessment text of an intelligence report. */

@@ -23,6 +23,8 @@ export const REASON_CODES = Object.freeze({
   NOT_A_DRILL_PARTICIPANT: 'Exercise traffic names a state that does not take part in the drill.',
   PARTNER_NOT_PERMITTED: 'A partner state may only reply to, or send to, named recipients.',
   RETRACTION_NOT_OWNER: 'Only the state that sent a message may retract it.',
+  UNKNOWN_MESSAGE: 'The message it acknowledges, answers or retracts is not known to the hub.',
+  NOT_A_RECIPIENT: 'Only a state that received a message may acknowledge or answer it.',
   PROCESSING_FAILED: 'The hub failed to process the message after repeated attempts; its operator has the details.',
 });
 

@@ -6,11 +6,11 @@ import { HUB_SENDER } from '../core/member-states.ts';
 import { v1 } from '../core/proto.ts';
 import { createLogger } from '../core/logging/mod.ts';
 import { directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope } from '../core/signing/mod.ts';
-import { subjects } from '../core/subjects.ts';
 import { startHubWithLeaves } from '../local-nats/mod.ts';
 import { openDelivery, type OpenedDelivery } from '../node/open-delivery.ts';
 import { publishSubmission } from '../node/publish-submission.ts';
-import { ensureHubStreams, routingPolicy, startRouter } from '../router/mod.ts';
+import { ensureInbox, openInboxReader } from '../node/inbox.ts';
+import { routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
 import { demoAlertFields } from './demo-alert.ts';
 
 export interface DemoResult {
@@ -25,7 +25,7 @@ export async function runDemo(print: (line: string) => void = console.log, timeo
   print('starting a local hub with leaf nodes for IDN and KHM ...');
   const topology = await startHubWithLeaves({ states: ['IDN', 'KHM'] });
   const connections: NatsConnection[] = [];
-  let router: Awaited<ReturnType<typeof startRouter>> | undefined;
+  let hubServices: RunningHubServices | undefined;
   try {
     print(`  hub  ${topology.hubUrls.join(', ')}`);
     print(`  IDN  ${topology.leafUrl('IDN')} (leaf node, JetStream domain idn)`);
@@ -37,23 +37,24 @@ export async function runDemo(print: (line: string) => void = console.log, timeo
     const matchingKey = { id: 'demo-matching-key', secret: randomBytes(32) };
 
     const hub = await connect({ ...topology.hubConnectOptions, name: 'tipnet hub router' });
-    const idn = await connect({ servers: [topology.leafUrl('IDN')], name: 'IDN national system' });
-    const khm = await connect({ servers: [topology.leafUrl('KHM')], name: 'KHM national system' });
+    const idn = await connect({ ...topology.leafConnectOptions('IDN'), name: 'IDN national system' });
+    const khm = await connect({ ...topology.leafConnectOptions('KHM'), name: 'KHM national system' });
     connections.push(hub, idn, khm);
 
-    await ensureHubStreams(hub, { replicas: 1 });
-    router = await startRouter({
+    // Each state keeps its inbox on its own leaf server; the hub's dispatcher writes into it.
+    await Promise.all([ensureInbox(idn, 'IDN'), ensureInbox(khm, 'KHM')]);
+    hubServices = await startHubServices({
       nc: hub,
+      replicas: 1,
       hubKey: keys.HUB,
-      context: { directory, policy: routingPolicy({ states: ['IDN', 'KHM'] }) },
-      logger: createLogger({ service: 'router', level: 'warn' }),
+      directory,
+      policy: routingPolicy({ states: ['IDN', 'KHM'] }),
+      logger: createLogger({ service: 'hub', level: 'warn' }),
     });
-    print('hub streams created; router consuming TIP_SUBMISSIONS');
+    print('hub streams created; router consuming TIP_SUBMISSIONS; dispatcher feeding each state\'s TIP_INBOX');
 
-    const khmInbox = khm.subscribe(subjects.deliverAll('KHM'));
-    const idnInbox = idn.subscribe(subjects.deliverAll('IDN'));
-    // Interest crosses the leaf links asynchronously; a flush on each side settles it.
-    await Promise.all([khm.flush(), idn.flush(), hub.flush()]);
+    const khmInbox = await (await openInboxReader(khm, 'demo')).consume();
+    const idnInbox = await (await openInboxReader(idn, 'demo')).consume();
 
     const envelope = signEnvelope(demoAlertFields(Date.now(), matchingKey), keys.IDN);
     print(`IDN  signs a rescue request ${envelope.messageId} (TLP:AMBER, IMMEDIATE) with key ${envelope.keyId}`);
@@ -75,20 +76,26 @@ export async function runDemo(print: (line: string) => void = console.log, timeo
     print(`IDN  received a hub-signed receipt: ${v1.AcknowledgementStatus[receipt.status]} to ${receipt.acknowledgingState}`);
     return { messageId: envelope.messageId, received, receipts: [receipt] };
   } finally {
-    await router?.stop();
+    await hubServices?.stop();
     await Promise.all(connections.map((nc) => nc.close()));
     await topology.stop();
     print('stopped every server and removed their data');
   }
 }
 
-async function firstVerified(inbox: AsyncIterable<{ data: Uint8Array }>, directory: KeyDirectory): Promise<OpenedDelivery> {
-  for await (const message of inbox) return openDelivery(message.data, directory);
+type Inbox = AsyncIterable<{ data: Uint8Array; ack(): void }>;
+
+async function firstVerified(inbox: Inbox, directory: KeyDirectory): Promise<OpenedDelivery> {
+  for await (const message of inbox) {
+    message.ack();
+    return openDelivery(message.data, directory);
+  }
   throw new Error('inbox closed');
 }
 
-async function firstReceipt(inbox: AsyncIterable<{ data: Uint8Array }>, directory: KeyDirectory, messageId: string): Promise<v1.Acknowledgement> {
+async function firstReceipt(inbox: Inbox, directory: KeyDirectory, messageId: string): Promise<v1.Acknowledgement> {
   for await (const message of inbox) {
+    message.ack();
     const opened = openDelivery(message.data, directory);
     if (opened.decoded.name === 'acknowledgement' && opened.decoded.message.acknowledgedMessageId === messageId) {
       return opened.decoded.message;

@@ -1,16 +1,20 @@
+import { LIMITS } from '../core/limits.ts';
 import { hostPort, type JetStreamConfig, type NatsServerConfig } from './server-config.ts';
 import { logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
 
 export interface BaseConfigOptions {
   /** Enable JetStream, optionally in a named domain. */
   readonly jetstream?: boolean | { readonly domain?: string };
+  /** max_payload in bytes (default LIMITS.maxServerPayloadBytes). */
+  readonly maxPayloadBytes?: number;
   readonly debug?: boolean;
   readonly trace?: boolean;
 }
 
 /**
  * The part every local server shares: name, loopback-only client and monitoring listeners,
- * a log file and the JetStream store inside the server's own data dir.
+ * a log file, the JetStream store inside the server's own data dir, and a max_payload above the
+ * hub's envelope limit, so oversized input reaches the router to be refused with a reason.
  */
 export function baseServerConfig(layout: ServerLayout, options: BaseConfigOptions = {}): NatsServerConfig {
   return {
@@ -19,6 +23,7 @@ export function baseServerConfig(layout: ServerLayout, options: BaseConfigOption
     http: hostPort(layout.ports.monitoring),
     logfile: logFileOf(layout),
     jetstream: jetStreamConfig(layout, options.jetstream),
+    max_payload: options.maxPayloadBytes ?? LIMITS.maxServerPayloadBytes,
     debug: options.debug,
     trace: options.trace,
   };

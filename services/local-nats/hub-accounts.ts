@@ -1,14 +1,18 @@
+import { SUBJECT_ROOT } from '../core/subjects.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import type { AccountConfig } from './server-config.ts';
+import type { AccountConfig, UserPermissions } from './server-config.ts';
 
 /*
  * The isolation model of the hub, as pure data. The hub holds one account for its own services
- * (HUB, the only one with JetStream) and one account per member state, named by its code. A state
- * sees exactly two things of HUB, each exported to that state alone:
- *  - submit subjects, a *service* HUB exports and the state imports: messages the state publishes
- *    there reach HUB, and replies (JetStream PubAcks) flow back to the publisher;
- *  - delivery subjects, a *stream* HUB exports and the state imports: what HUB publishes there
- *    reaches the state's subscribers, and no other state's.
+ * (HUB, the only one with JetStream on the hub) and one account per member state, named by its
+ * code. Each direction is a *service*, so every message gets a reply (a JetStream PubAck) and the
+ * sender knows it was stored:
+ *  - submit: HUB exports `tip.v1.submit.<S>.>` to S alone and S imports it; what S's apps publish
+ *    there reaches HUB's TIP_SUBMISSIONS, and the PubAck flows back to the publisher;
+ *  - deliver: S exports `tip.v1.deliver.<S>.>` to HUB alone and HUB imports it; a hub request
+ *    there crosses S's leaf connection into the TIP_INBOX stream on S's own server, which replies.
+ * No state imports anything of another state, and HUB's own copies (outbox subjects) are exported
+ * to nobody.
  */
 
 export const hubAccount = 'HUB';
@@ -20,9 +24,11 @@ export interface StateSubjects {
   readonly deliver: (state: string) => string;
 }
 
+// Same layout as core/subjects.ts, built from its root without its state-code check, so the
+// harness can also run leaves with test names.
 export const tipV1Subjects: StateSubjects = {
-  submit: (state) => `tip.v1.submit.${state}.>`,
-  deliver: (state) => `tip.v1.deliver.${state}.>`,
+  submit: (state) => `${SUBJECT_ROOT}.submit.${state}.>`,
+  deliver: (state) => `${SUBJECT_ROOT}.deliver.${state}.>`,
 };
 
 export interface Credentials {
@@ -50,22 +56,31 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
     [hubAccount]: {
       jetstream: 'enabled',
       users: [{ user: input.hubUser.user, password: input.hubUser.password }],
-      exports: states.flatMap((state) => [
-        { service: subjects.submit(state), accounts: [state] },
-        { stream: subjects.deliver(state), accounts: [state] },
-      ]),
+      exports: states.map((state) => ({ service: subjects.submit(state), accounts: [state] })),
+      imports: states.map((state) => ({ service: { account: state, subject: subjects.deliver(state) } })),
     },
   };
   for (const [state, leafUser] of Object.entries(input.leafUsers)) {
     accounts[state] = {
       users: [{ user: leafUser.user, password: leafUser.password }],
-      imports: [
-        { service: { account: hubAccount, subject: subjects.submit(state) } },
-        { stream: { account: hubAccount, subject: subjects.deliver(state) } },
-      ],
+      exports: [{ service: subjects.deliver(state), accounts: [hubAccount] }],
+      imports: [{ service: { account: hubAccount, subject: subjects.submit(state) } }],
     };
   }
   return accounts;
+}
+
+/**
+ * What a state's local apps may do on its leaf: submit as their own state only, read their own
+ * deliveries only, use JetStream on the leaf, request/reply inboxes, service discovery, and
+ * subjects of their own under `tipnet.local.>`. A submit or delivery subject of another state is
+ * refused by the server with a permissions violation.
+ */
+export function localAppsPermissions(state: string, subjects: StateSubjects = tipV1Subjects): UserPermissions {
+  return {
+    publish: { allow: [subjects.submit(state), '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+    subscribe: { allow: [subjects.deliver(state), '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+  };
 }
 
 const leafNamePattern = /^[A-Z][A-Z0-9]*$/;

@@ -1,17 +1,29 @@
 import { baseServerConfig } from './base-config.ts';
 import { clusterNodeConfigs } from './cluster-config.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import { hubJetStreamDomain, type Credentials } from './hub-accounts.ts';
+import { hubJetStreamDomain, localAppsPermissions, type Credentials, type StateSubjects } from './hub-accounts.ts';
 import { hostPort, type AccountConfig, type NatsServerConfig } from './server-config.ts';
 import type { ServerLayout } from './server-layout.ts';
+
+export interface HubNodeOptions {
+  /** Cluster name of a clustered hub (default 'hub'). */
+  readonly clusterName?: string;
+  /** JetStream domain of the hub (default 'hub'). */
+  readonly jetstreamDomain?: string;
+  /** max_payload (default LIMITS.maxServerPayloadBytes). */
+  readonly maxPayloadBytes?: number;
+}
 
 /** Hub node configs: a plain server or cluster, plus the accounts and a leaf node listener. */
 export function hubNodeConfigs(
   layouts: readonly ServerLayout[],
   accounts: Record<string, AccountConfig>,
-  clusterName = 'hub',
+  options: HubNodeOptions = {},
 ): NatsServerConfig[] {
-  const nodes = clusterNodeConfigs(clusterName, layouts, { jetstream: { domain: hubJetStreamDomain } });
+  const nodes = clusterNodeConfigs(options.clusterName ?? 'hub', layouts, {
+    jetstream: { domain: options.jetstreamDomain ?? hubJetStreamDomain },
+    maxPayloadBytes: options.maxPayloadBytes,
+  });
   return nodes.map((config, index) => ({
     ...config,
     leafnodes: { listen: hostPort(leafnodePortOf(layouts[index] as ServerLayout)) },
@@ -30,24 +42,30 @@ export interface LeafConfigInput {
   readonly hubLeafnodeUrls: readonly string[];
   /** The state account's leaf user on the hub. */
   readonly leafUser: Credentials;
-  /** Password of the local apps user; apps connect without it through no_auth_user. */
+  /** Password of the local `apps` user, the only way in for the state's own software. */
   readonly localAppsPassword: string;
+  readonly subjects?: StateSubjects;
+  /** max_payload (default LIMITS.maxServerPayloadBytes). */
+  readonly maxPayloadBytes?: number;
 }
 
 export const localAppsUser = 'apps';
 
 /**
- * A member state's own server: its own JetStream domain (the lowercased code), one local
- * account where the state's apps connect without credentials, and a leaf connection that binds
- * that account to the state's account on the hub.
+ * A member state's own server: its own JetStream domain (the lowercased code), one local account
+ * whose `apps` user may only submit as this state and read this state's deliveries, and a leaf
+ * connection that binds that account to the state's account on the hub. The leaf connection is
+ * bound to the account, not to a user, so the apps user's permissions do not limit it.
  */
 export function leafServerConfig(layout: ServerLayout, input: LeafConfigInput): NatsServerConfig {
   return {
-    ...baseServerConfig(layout, { jetstream: { domain: input.state.toLowerCase() } }),
+    ...baseServerConfig(layout, { jetstream: { domain: input.state.toLowerCase() }, maxPayloadBytes: input.maxPayloadBytes }),
     accounts: {
-      [input.state]: { jetstream: 'enabled', users: [{ user: localAppsUser, password: input.localAppsPassword }] },
+      [input.state]: {
+        jetstream: 'enabled',
+        users: [{ user: localAppsUser, password: input.localAppsPassword, permissions: localAppsPermissions(input.state, input.subjects) }],
+      },
     },
-    no_auth_user: localAppsUser,
     leafnodes: {
       // nats-server 2.9 takes a leaf remote's user and password only from its URL (or a creds file).
       remotes: [{ urls: input.hubLeafnodeUrls.map((url) => withCredentials(url, input.leafUser)), account: input.state }],

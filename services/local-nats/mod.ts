@@ -4,7 +4,13 @@
  */
 export { startNatsServer, type StartServerOptions } from './start-single.ts';
 export { startNatsCluster, type NatsClusterHandle, type StartClusterOptions } from './start-cluster.ts';
-export { startHubWithLeaves, type HubWithLeavesHandle, type StartHubOptions } from './start-hub-with-leaves.ts';
+export {
+  startHubWithLeaves,
+  validateHubNodeCount,
+  type HubWithLeavesHandle,
+  type StartHubOptions,
+} from './start-hub-with-leaves.ts';
+export { generateHubCredentials, randomSecret, type HubCredentials } from './hub-credentials.ts';
 export type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
 export { chooseNatsRuntime, natsRuntimes, type NatsRuntime } from './runtime-choice.ts';
 export { detectContainerEngine, type ContainerEngineStatus } from './container-engine.ts';
@@ -12,7 +18,7 @@ export { findNatsServerBinary, requireNatsServerBinary } from './nats-server-bin
 export { findFreePort, findFreePorts } from './free-port.ts';
 export { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 
-// Pure config building, for unit tests and for topology generators under infra/.
+// Pure config building, for unit tests and for services/topology (`tipnet config`).
 export { renderConf } from './conf-syntax.ts';
 export { renderServerConfig, hostPort } from './server-config.ts';
 export type * from './server-config.ts';
@@ -23,13 +29,22 @@ export {
   hubAccounts,
   hubJetStreamDomain,
   leafUserName,
+  localAppsPermissions,
   tipV1Subjects,
   validateLeafNames,
   type Credentials,
   type HubAccountsInput,
   type StateSubjects,
 } from './hub-accounts.ts';
-export { hubLeafnodeUrls, hubNodeConfigs, leafServerConfig, localAppsUser, type LeafConfigInput } from './hub-config.ts';
+export {
+  hubLeafnodeUrls,
+  hubNodeConfigs,
+  leafServerConfig,
+  localAppsUser,
+  type HubNodeOptions,
+  type LeafConfigInput,
+} from './hub-config.ts';
+export { withTls, type TlsFiles } from './tls-config.ts';
 export { allocateServerLayout, type LayoutOptions, type ServerLayout, type ServerPorts } from './server-layout.ts';
 export { startServerProcess, type StartServerProcessOptions } from './nats-server-process.ts';
 export { startClusterProcesses, type ClusterProcessesInput } from './start-cluster.ts';

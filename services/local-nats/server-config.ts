@@ -20,6 +20,10 @@ export interface NatsServerConfig {
   system_account?: string;
   /** Clients that present no credentials are logged in as this user. */
   no_auth_user?: string;
+  /** Largest message the server accepts from clients, routes and leaf nodes, in bytes. */
+  max_payload?: number;
+  /** TLS on the client listener. */
+  tls?: TlsConfig;
   debug?: boolean;
   trace?: boolean;
   logfile?: string;
@@ -38,6 +42,7 @@ export interface ClusterConfig {
   listen: string;
   /** Route URLs of the other nodes, "nats-route://127.0.0.1:port". */
   routes: string[];
+  tls?: TlsConfig;
 }
 
 export interface LeafNodesConfig {
@@ -45,6 +50,8 @@ export interface LeafNodesConfig {
   listen?: string;
   /** Hubs this server connects to as a leaf. */
   remotes?: LeafNodeRemote[];
+  /** TLS on the leaf node listener. */
+  tls?: TlsConfig;
 }
 
 export interface LeafNodeRemote {
@@ -55,6 +62,19 @@ export interface LeafNodeRemote {
   account?: string;
   /** Path to a .creds file (JWT-based auth). */
   credentials?: string;
+  /** TLS towards the hub; the certificate is presented when the hub verifies leaf nodes. */
+  tls?: TlsConfig;
+}
+
+/** A `tls { }` block; paths are read by the server when it starts (and by `nats-server -t`). */
+export interface TlsConfig {
+  cert_file: string;
+  key_file: string;
+  ca_file: string;
+  /** Require and verify a certificate from the other side (mutual TLS). */
+  verify?: boolean;
+  /** Seconds allowed for the TLS handshake. */
+  timeout?: number;
 }
 
 export interface AccountConfig {

@@ -29,18 +29,34 @@ export interface LayoutOptions {
   cluster?: boolean;
   /** Also reserve a port that accepts leaf node connections. */
   leafnodeListener?: boolean;
+  /** Ports to use as given (e.g. fixed in a topology); the others are chosen free. */
+  fixedPorts?: Partial<ServerPorts>;
   keepData?: boolean;
 }
 
 export async function allocateServerLayout(name: string, options: LayoutOptions = {}): Promise<ServerLayout> {
-  const wanted = 2 + (options.cluster ? 1 : 0) + (options.leafnodeListener ? 1 : 0);
-  const [client, monitoring, ...extra] = (await findFreePorts(wanted)) as [number, number, ...number[]];
-  const cluster = options.cluster ? extra.shift() : undefined;
-  const leafnode = options.leafnodeListener ? extra.shift() : undefined;
+  const fixed = options.fixedPorts ?? {};
+  const wanted: Array<keyof ServerPorts> = ['client', 'monitoring'];
+  if (options.cluster) wanted.push('cluster');
+  if (options.leafnodeListener) wanted.push('leafnode');
+  const missing = wanted.filter((port) => fixed[port] === undefined);
+  const free = await findFreePorts(missing.length);
+  const chosen = Object.fromEntries(missing.map((port, index) => [port, free[index]]));
+  const ports = { ...fixed, ...chosen } as ServerPorts;
   const dataDir = await mkdtemp(join(tmpdir(), 'tipnet-nats-'));
   const keepData = options.keepData ?? false;
   if (!keepData) trackTemporaryDir(dataDir);
-  return { name, dataDir, keepData, ports: { client, monitoring, cluster, leafnode } };
+  return {
+    name,
+    dataDir,
+    keepData,
+    ports: {
+      client: ports.client,
+      monitoring: ports.monitoring,
+      cluster: options.cluster ? ports.cluster : undefined,
+      leafnode: options.leafnodeListener ? ports.leafnode : undefined,
+    },
+  };
 }
 
 export function storeDirOf(layout: ServerLayout): string {

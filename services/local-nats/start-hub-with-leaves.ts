@@ -1,20 +1,35 @@
-import { randomBytes } from 'node:crypto';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import { hubAccounts, leafUserName, validateLeafNames, type Credentials, type StateSubjects } from './hub-accounts.ts';
+import { hubAccounts, validateLeafNames, type Credentials, type StateSubjects } from './hub-accounts.ts';
 import { hubLeafnodeUrls, hubNodeConfigs, leafServerConfig } from './hub-config.ts';
+import { generateHubCredentials, type HubCredentials } from './hub-credentials.ts';
 import { leafConnections } from './monitoring.ts';
 import { startServerProcess } from './nats-server-process.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
-import { allocateServerLayout } from './server-layout.ts';
+import { allocateServerLayout, type ServerPorts } from './server-layout.ts';
 import { startClusterProcesses, type NatsClusterHandle } from './start-cluster.ts';
 import { waitUntil } from './wait-until.ts';
 
 export interface StartHubOptions {
   /** One leaf node per code, e.g. ['IDN', 'KHM']; each gets its own account on the hub. */
   readonly states: readonly string[];
-  /** A single hub server or a 3-node JetStream cluster (default 1). */
-  readonly hubNodes?: 1 | 3;
+  /** A single hub server or an odd-sized JetStream cluster such as 3 (default 1). */
+  readonly hubNodes?: number;
+  /** Cluster name of a clustered hub (default 'hub'). */
+  readonly clusterName?: string;
+  /** The hub's JetStream domain (default 'hub'). */
+  readonly jetstreamDomain?: string;
   readonly subjects?: StateSubjects;
+  /** max_payload of every server (default LIMITS.maxServerPayloadBytes). */
+  readonly maxPayloadBytes?: number;
+  /** Default: fresh random passwords; must cover every state when given. */
+  readonly credentials?: HubCredentials;
+  /** Ports to use as given; every port left out is chosen free at start. */
+  readonly fixedPorts?: {
+    /** By hub node index. */
+    readonly hub?: readonly (Partial<ServerPorts> | undefined)[];
+    /** By state code. */
+    readonly leaves?: Readonly<Record<string, Partial<ServerPorts> | undefined>>;
+  };
   readonly keepData?: boolean;
   readonly readyTimeoutMs?: number;
 }
@@ -27,8 +42,10 @@ export interface HubWithLeavesHandle extends AsyncDisposable {
   readonly hubUrls: string[];
   /** For hub services: every hub node, logged in to the HUB account. */
   readonly hubConnectOptions: NatsConnectOptions;
-  /** Client URL of a state's leaf; its apps connect there without credentials. */
+  /** Client URL of a state's leaf. */
   leafUrl(state: string): string;
+  /** For a state's own software: its leaf, logged in as the `apps` user of that state. */
+  leafConnectOptions(state: string): NatsConnectOptions;
   /** Takes a state's leaf down gracefully (an outage), keeping its JetStream store. */
   stopLeaf(state: string): Promise<void>;
   /** Brings a state's leaf back on the same ports and store, once it has reconnected to the hub. */
@@ -41,30 +58,42 @@ const defaultReadyTimeoutMs = 20_000;
 /** Starts the hub and one leaf per state; ready once every leaf is connected to the hub. */
 export async function startHubWithLeaves(options: StartHubOptions): Promise<HubWithLeavesHandle> {
   validateLeafNames(options.states);
-  const readyTimeoutMs = options.readyTimeoutMs ?? defaultReadyTimeoutMs;
   const hubNodes = options.hubNodes ?? 1;
+  validateHubNodeCount(hubNodes);
+  const readyTimeoutMs = options.readyTimeoutMs ?? defaultReadyTimeoutMs;
+  const credentials = options.credentials ?? generateHubCredentials(options.states);
   const hubLayouts = await Promise.all(
     Array.from({ length: hubNodes }, (_, index) =>
-      allocateServerLayout(`hub-${index + 1}`, { cluster: hubNodes > 1, leafnodeListener: true, keepData: options.keepData }),
+      allocateServerLayout(`hub-${index + 1}`, {
+        cluster: hubNodes > 1,
+        leafnodeListener: true,
+        fixedPorts: options.fixedPorts?.hub?.[index],
+        keepData: options.keepData,
+      }),
     ),
   );
-  const hubUser: Credentials = { user: 'hub', password: randomSecret() };
-  const leafUsers = Object.fromEntries(options.states.map((state) => [state, { user: leafUserName(state), password: randomSecret() }]));
-  const accounts = hubAccounts({ hubUser, leafUsers, subjects: options.subjects });
-  const configs = hubNodeConfigs(hubLayouts, accounts);
+  const leafUsers = Object.fromEntries(options.states.map((state) => [state, credentialsOf(credentials.leafUsers, state, 'leaf')]));
+  const accounts = hubAccounts({ hubUser: credentials.hubUser, leafUsers, subjects: options.subjects });
+  const configs = hubNodeConfigs(hubLayouts, accounts, options);
   const hub = await startClusterProcesses({ name: 'hub', layouts: hubLayouts, configs, jetstream: true, readyTimeoutMs });
 
   const leaves: Record<string, NatsServerHandle> = {};
-  const topology = new HubWithLeaves(hub, leaves, { servers: hub.urls, user: hubUser.user, pass: hubUser.password }, readyTimeoutMs);
+  const hubConnectOptions = { servers: hub.urls, user: credentials.hubUser.user, pass: credentials.hubUser.password };
+  const topology = new HubWithLeaves(hub, leaves, hubConnectOptions, credentials, readyTimeoutMs);
   try {
     const started = await Promise.allSettled(
       options.states.map(async (state) => {
-        const layout = await allocateServerLayout(`leaf-${state}`, { keepData: options.keepData });
+        const layout = await allocateServerLayout(`leaf-${state}`, {
+          fixedPorts: options.fixedPorts?.leaves?.[state],
+          keepData: options.keepData,
+        });
         const config = leafServerConfig(layout, {
           state,
           hubLeafnodeUrls: hubLeafnodeUrls(hubLayouts),
-          leafUser: leafUsers[state] as Credentials,
-          localAppsPassword: randomSecret(),
+          leafUser: credentialsOf(credentials.leafUsers, state, 'leaf'),
+          localAppsPassword: credentialsOf(credentials.appsUsers, state, 'apps').password,
+          subjects: options.subjects,
+          maxPayloadBytes: options.maxPayloadBytes,
         });
         leaves[state] = await startServerProcess({ layout, config, readyTimeoutMs });
       }),
@@ -79,6 +108,19 @@ export async function startHubWithLeaves(options: StartHubOptions): Promise<HubW
   return topology;
 }
 
+/** One server or an odd number of them, so a JetStream cluster always has a majority. */
+export function validateHubNodeCount(hubNodes: number): void {
+  if (!Number.isInteger(hubNodes) || hubNodes < 1 || hubNodes % 2 === 0) {
+    throw new LocalNatsError(LocalNatsErrorCode.invalidConfig, `hubNodes must be 1 or an odd number of at least 3, not ${hubNodes}`);
+  }
+}
+
+function credentialsOf(table: Readonly<Record<string, Credentials>>, state: string, role: string): Credentials {
+  const found = table[state];
+  if (found === undefined) throw new LocalNatsError(LocalNatsErrorCode.invalidConfig, `no ${role} credentials for state ${state}`);
+  return found;
+}
+
 class HubWithLeaves implements HubWithLeavesHandle {
   readonly hubUrls: string[];
 
@@ -86,6 +128,7 @@ class HubWithLeaves implements HubWithLeavesHandle {
     readonly hub: NatsClusterHandle,
     readonly leaves: Readonly<Record<string, NatsServerHandle>>,
     readonly hubConnectOptions: NatsConnectOptions,
+    private readonly credentials: HubCredentials,
     private readonly readyTimeoutMs: number,
   ) {
     this.hubUrls = hub.urls;
@@ -93,6 +136,11 @@ class HubWithLeaves implements HubWithLeavesHandle {
 
   leafUrl(state: string): string {
     return this.leaf(state).url;
+  }
+
+  leafConnectOptions(state: string): NatsConnectOptions {
+    const apps = credentialsOf(this.credentials.appsUsers, state, 'apps');
+    return { servers: [this.leaf(state).url], user: apps.user, pass: apps.password };
   }
 
   async stopLeaf(state: string): Promise<void> {
@@ -134,9 +182,4 @@ class HubWithLeaves implements HubWithLeavesHandle {
     }
     return leaf;
   }
-}
-
-/** Hex, so it can sit in a leaf remote URL without escaping. Never logged. */
-function randomSecret(): string {
-  return randomBytes(24).toString('hex');
 }

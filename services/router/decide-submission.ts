@@ -9,8 +9,11 @@ import type { ReasonCode } from '../core/reason-codes.ts';
 import { verifyEnvelope, type KeyDirectory } from '../core/signing/mod.ts';
 import { parseSubmissionSubject, trafficClassOf, type SubmissionSubject } from '../core/subjects.ts';
 import { validateEnvelope, validatePayload } from '../core/validation/mod.ts';
+import type { MessageIndex } from './message-index.ts';
 import { resolveRecipients } from './recipients.ts';
+import { replyRecipients } from './replies.ts';
 import type { RoutingPolicy } from './routing-policy.ts';
+import { v1 } from '../core/proto.ts';
 
 export interface SubmissionInput {
   readonly subject: string;
@@ -22,6 +25,8 @@ export interface SubmissionInput {
 export interface RouterContext {
   readonly directory: KeyDirectory;
   readonly policy: RoutingPolicy;
+  /** What the hub delivered before; the only state a decision reads. */
+  readonly index: MessageIndex;
 }
 
 export interface Delivery {
@@ -46,7 +51,8 @@ export interface Rejection {
 
 export type Decision = Delivery | Rejection;
 
-export function decideSubmission(input: SubmissionInput, context: RouterContext): Decision {
+/** Deterministic for a given input, policy and index content; never throws for bad input. */
+export async function decideSubmission(input: SubmissionInput, context: RouterContext): Promise<Decision> {
   const submission = parseSubmissionSubject(input.subject);
   let envelope: Envelope | undefined;
   try {
@@ -78,9 +84,13 @@ export function decideSubmission(input: SubmissionInput, context: RouterContext)
     validatePayload(decoded, envelope, input.nowMs);
     verifyEnvelope(envelope, context.directory);
     if (envelope.expiresAtUnixMs <= input.nowMs) {
-      throw new RejectionError('EXPIRED', `expired at ${new Date(envelope.expiresAtUnixMs).toISOString()}`);
+      throw new RejectionError('EXPIRED', `expired at ${new Date(Number(envelope.expiresAtUnixMs)).toISOString()}`);
     }
-    const recipients = resolveRecipients(envelope, decoded, context.policy);
+    const holders = await context.index.strictHolders(envelope.payload);
+    if (holders.includes(envelope.senderState)) {
+      throw new RejectionError('FORWARDING_FORBIDDEN', 'the payload is TLP:AMBER+STRICT content this state received; recipients may not pass it on');
+    }
+    const recipients = (await replyRecipients(envelope, decoded, context.index)) ?? resolveRecipients(envelope, decoded, context.policy);
     return { kind: 'deliver', envelope, decoded, submission, recipients };
   } catch (error) {
     if (!isRejection(error)) throw error;

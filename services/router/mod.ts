@@ -4,3 +4,7 @@ export { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
 export { hubReceipt, receiptMessageId } from './receipts.ts';
 export { ensureHubStreams } from './ensure-streams.ts';
 export { ROUTER_CONSUMER, ensureRouterConsumer, startRouter, type RouterOptions, type RouterStats, type RunningRouter } from './router-service.ts';
+export { InMemoryMessageIndex, KvMessageIndex, MESSAGE_INDEX_BUCKET, payloadDigest, type IndexedMessage, type MessageIndex } from './message-index.ts';
+export { referencedMessageId, replyRecipients } from './replies.ts';
+export { dispatcherConsumerName, ensureDispatcherConsumers, startDispatcher, type DispatcherOptions, type RunningDispatcher } from './dispatcher.ts';
+export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';

@@ -62,7 +62,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     for await (const message of messages) {
       stats.submissions += 1;
       try {
-        const decision = decideSubmission({ subject: message.subject, data: message.data, nowMs: now() }, options.context);
+        const decision = await decideSubmission({ subject: message.subject, data: message.data, nowMs: now() }, options.context);
         await carryOut(js, decision, message, options, now());
         if (decision.kind === 'deliver') stats.delivered += 1;
         else stats.rejected += 1;
@@ -91,21 +91,36 @@ async function carryOut(js: JetStreamClient, decision: Decision, message: JsMsg,
 async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Array, options: RouterOptions, nowMs: number): Promise<void> {
   const { envelope, recipients } = decision;
   const traffic = trafficClassOf(envelope);
+  // Indexed before any copy exists, so a reply can never arrive for a message the hub forgot.
+  await options.context.index.put({
+    messageId: envelope.messageId,
+    sender: envelope.senderState,
+    recipients,
+    payloadName: decision.decoded.name,
+    handling: envelope.handling,
+    exercise: envelope.exercise,
+    drillId: envelope.drillId,
+  });
+  if (envelope.handling === v1.HandlingMark.HANDLING_MARK_AMBER_STRICT) {
+    await options.context.index.putStrictHolders(envelope.payload, recipients);
+  }
   // The sender's exact bytes travel on (unknown newer fields included); each recipient verifies them.
   await Promise.all(
     recipients.map(async (recipient) => {
       const h = headers();
       h.set(HEADERS.contract, CONTRACT_VERSION);
       h.set(HEADERS.recipient, recipient);
-      await js.publish(subjects.deliver(recipient, traffic, decision.decoded.name), bytes, {
+      await js.publish(subjects.outbox(recipient, traffic, decision.decoded.name), bytes, {
         msgID: `${envelope.messageId}.${recipient}`,
         headers: h,
       });
     }),
   );
-  // Receipts only after every copy is written: "delivered" means durably on the hub.
+  // Receipts only after every copy is written: "delivered" means durably on the hub. An
+  // acknowledgement gets none, or receipts would answer receipts.
+  const receiptsFor = decision.decoded.name === 'acknowledgement' ? [] : recipients;
   await Promise.all(
-    recipients.map((recipient) =>
+    receiptsFor.map((recipient) =>
       publishReceipt(js, envelope.senderState, options, {
         status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED,
         to: envelope.senderState,
@@ -171,7 +186,7 @@ async function publishReceipt(js: JetStreamClient, to: string, options: RouterOp
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   h.set(HEADERS.recipient, to);
-  await js.publish(subjects.deliver(to, trafficClassOf(receipt), 'acknowledgement'), encodeEnvelope(receipt), {
+  await js.publish(subjects.outbox(to, trafficClassOf(receipt), 'acknowledgement'), encodeEnvelope(receipt), {
     msgID: `${receipt.messageId}.${to}`,
     headers: h,
   });

@@ -11,8 +11,10 @@ import {
   renderServerConfig,
   requireNatsServerBinary,
   validateLeafNames,
+  withTls,
   type ServerLayout,
 } from '../../services/local-nats/mod.ts';
+import { LIMITS } from '../../services/core/limits.ts';
 
 function layout(name: string, ports: ServerLayout['ports']): ServerLayout {
   return { name, dataDir: `/tmp/${name}`, keepData: false, ports };
@@ -82,24 +84,29 @@ describe('hub isolation model', () => {
     leafUsers: { IDN: { user: 'leaf-IDN', password: 'p1' }, KHM: { user: 'leaf-KHM', password: 'p2' } },
   });
 
-  test('HUB exports each state its own submit service and delivery stream, to that state only', () => {
+  test('HUB exports each state its own submit service, to that state only, and imports each state\'s delivery service', () => {
     assert.equal(accounts['HUB']?.jetstream, 'enabled');
     assert.deepEqual(accounts['HUB']?.exports, [
       { service: 'tip.v1.submit.IDN.>', accounts: ['IDN'] },
-      { stream: 'tip.v1.deliver.IDN.>', accounts: ['IDN'] },
       { service: 'tip.v1.submit.KHM.>', accounts: ['KHM'] },
-      { stream: 'tip.v1.deliver.KHM.>', accounts: ['KHM'] },
+    ]);
+    assert.deepEqual(accounts['HUB']?.imports, [
+      { service: { account: 'IDN', subject: 'tip.v1.deliver.IDN.>' } },
+      { service: { account: 'KHM', subject: 'tip.v1.deliver.KHM.>' } },
     ]);
   });
 
-  test('a state account imports only its own subjects and has no JetStream on the hub', () => {
+  test('a state account exports its delivery service to HUB alone, imports only its own submit service and has no JetStream on the hub', () => {
     assert.deepEqual(accounts['KHM'], {
       users: [{ user: 'leaf-KHM', password: 'p2' }],
-      imports: [
-        { service: { account: 'HUB', subject: 'tip.v1.submit.KHM.>' } },
-        { stream: { account: 'HUB', subject: 'tip.v1.deliver.KHM.>' } },
-      ],
+      exports: [{ service: 'tip.v1.deliver.KHM.>', accounts: ['HUB'] }],
+      imports: [{ service: { account: 'HUB', subject: 'tip.v1.submit.KHM.>' } }],
     });
+  });
+
+  test('no account exports or imports a stream, so nothing reaches a state without a reply path', () => {
+    const all = Object.values(accounts).flatMap((account) => [...(account.exports ?? []), ...(account.imports ?? [])]);
+    assert.ok(all.every((entry) => !('stream' in entry)));
   });
 
   test('invalid leaf names are all reported at once', () => {
@@ -131,11 +138,63 @@ describe('hub isolation model', () => {
       localAppsPassword: 'local',
     });
     assert.equal(config.jetstream?.domain, 'idn');
-    assert.equal(config.no_auth_user, 'apps');
+    assert.equal(config.no_auth_user, undefined);
+    assert.equal(config.max_payload, 8 * 1024 * 1024);
     assert.deepEqual(config.leafnodes?.remotes, [
       { urls: ['nats://leaf-IDN:p1@127.0.0.1:31', 'nats://leaf-IDN:p1@127.0.0.1:32'], account: 'IDN' },
     ]);
     assert.equal(config.accounts?.['IDN']?.jetstream, 'enabled');
+  });
+
+  test('the apps user of a leaf may submit and read only as its own state', () => {
+    const config = leafServerConfig(layout('leaf-IDN', { client: 1, monitoring: 2 }), {
+      state: 'IDN',
+      hubLeafnodeUrls: ['nats://127.0.0.1:31'],
+      leafUser: { user: 'leaf-IDN', password: 'p1' },
+      localAppsPassword: 'local',
+    });
+    assert.deepEqual(config.accounts?.['IDN']?.users, [
+      {
+        user: 'apps',
+        password: 'local',
+        permissions: {
+          publish: { allow: ['tip.v1.submit.IDN.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+          subscribe: { allow: ['tip.v1.deliver.IDN.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+        },
+      },
+    ]);
+  });
+
+  test('every hub node accepts payloads up to LIMITS.maxServerPayloadBytes unless told otherwise', () => {
+    const nodes = [layout('hub-1', { client: 1, monitoring: 2, leafnode: 3 })];
+    assert.equal(hubNodeConfigs(nodes, accounts)[0]?.max_payload, LIMITS.maxServerPayloadBytes);
+    assert.equal(hubNodeConfigs(nodes, accounts, { maxPayloadBytes: 4096 })[0]?.max_payload, 4096);
+  });
+});
+
+describe('production TLS', () => {
+  const files = { cert: '/etc/tipnet/tls/server.pem', key: '/etc/tipnet/tls/server-key.pem', ca: '/etc/tipnet/tls/ca.pem' };
+
+  test('withTls puts TLS on the client, cluster and leaf node listeners and on leaf remotes, and turns monitoring off', () => {
+    const node = withTls(
+      {
+        server_name: 'hub-1',
+        listen: '127.0.0.1:1',
+        http: '127.0.0.1:2',
+        cluster: { name: 'hub', listen: '127.0.0.1:3', routes: [] },
+        leafnodes: { listen: '127.0.0.1:4' },
+      },
+      files,
+    );
+    const server = { cert_file: files.cert, key_file: files.key, ca_file: files.ca };
+    assert.equal(node.http, undefined);
+    assert.deepEqual(node.tls, server);
+    assert.deepEqual(node.cluster?.tls, { ...server, verify: true });
+    assert.deepEqual(node.leafnodes?.tls, { ...server, verify: true });
+    const leaf = withTls({ server_name: 'leaf-IDN', listen: '127.0.0.1:5', leafnodes: { remotes: [{ urls: ['nats://u:p@hub:7422'], account: 'IDN' }] } }, files);
+    assert.deepEqual(leaf.leafnodes?.remotes?.[0]?.tls, server);
+    assert.equal(leaf.leafnodes?.tls, undefined);
+    assert.equal(leaf.cluster, undefined);
   });
 });
 

@@ -6,7 +6,7 @@ import { v1 } from '../../services/core/proto.ts';
 import { directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope } from '../../services/core/signing/mod.ts';
 import { subjects } from '../../services/core/subjects.ts';
 import { demoAlertFields } from '../../services/demo/demo-alert.ts';
-import { decideSubmission, routingPolicy, type Decision } from '../../services/router/mod.ts';
+import { decideSubmission, InMemoryMessageIndex, routingPolicy, type Decision } from '../../services/router/mod.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const keys = { IDN: generateSigningKey('IDN'), KHM: generateSigningKey('KHM'), ARE: generateSigningKey('ARE') };
@@ -25,135 +25,139 @@ function alertFields(overrides: Partial<Fields> = {}): Fields {
   return { ...demoAlertFields(NOW, matchingKey), messageId: randomUUID(), ...overrides };
 }
 
-function decide(fields: Fields, options: { key?: keyof typeof keys; subject?: string; tamper?: (bytes: Uint8Array) => Uint8Array } = {}): Decision {
+const index = new InMemoryMessageIndex();
+
+function decide(fields: Fields, options: { key?: keyof typeof keys; subject?: string; tamper?: (bytes: Uint8Array) => Uint8Array } = {}): Promise<Decision> {
   const envelope = signEnvelope(fields, keys[options.key ?? 'IDN']);
   const bytes = (options.tamper ?? ((b) => b))(encodeEnvelope(envelope));
   const subject = options.subject ?? subjects.submit(String(fields.senderState), fields.exercise ? 'exercise' : 'real', 'case-alert');
-  return decideSubmission({ subject, data: bytes, nowMs: NOW + 1_000 }, { directory, policy });
+  return decideSubmission({ subject, data: bytes, nowMs: NOW + 1_000 }, { directory, policy, index });
 }
 
-function recipientsOf(decision: Decision): string[] {
+async function recipientsOf(pending: Promise<Decision>): Promise<string[]> {
+  const decision = await pending;
   assert.equal(decision.kind, 'deliver', decision.kind === 'reject' ? `${decision.code}: ${decision.reason}` : '');
   return [...(decision.kind === 'deliver' ? decision.recipients : [])].sort();
 }
 
-function rejectionOf(decision: Decision): { code: string; reason: string; sender: string | undefined } {
+async function rejectionOf(pending: Promise<Decision> | Decision): Promise<{ code: string; reason: string; sender: string | undefined }> {
+  const decision = await pending;
   assert.equal(decision.kind, 'reject', 'expected a rejection');
   return decision.kind === 'reject' ? decision : { code: '', reason: '', sender: undefined };
 }
 
 describe('recipients by distribution', () => {
-  test('an alert from IDN routed to transit and destination roles reaches THA and KHM and not VNM', () => {
+  test('an alert from IDN routed to transit and destination roles reaches THA and KHM and not VNM', async () => {
     const fields = alertFields({
       distribution: { mode: DistributionMode.DISTRIBUTION_MODE_ROUTE_ROLES, routeRoles: [RouteRole.ROUTE_ROLE_TRANSIT, RouteRole.ROUTE_ROLE_DESTINATION] },
     });
-    assert.deepEqual(recipientsOf(decide(fields)), ['KHM', 'THA']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['KHM', 'THA']);
   });
 
-  test('named recipients receive exactly what is named', () => {
+  test('named recipients receive exactly what is named', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_NAMED, states: ['KHM', 'VNM'] } });
-    assert.deepEqual(recipientsOf(decide(fields)), ['KHM', 'VNM']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['KHM', 'VNM']);
   });
 
-  test('a regional broadcast reaches every member state on the hub but not the sender or partner states', () => {
+  test('a regional broadcast reaches every member state on the hub but not the sender or partner states', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_REGIONAL_BROADCAST }, handling: HandlingMark.HANDLING_MARK_GREEN });
-    assert.deepEqual(recipientsOf(decide(fields)), ['KHM', 'MYS', 'THA', 'VNM']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['KHM', 'MYS', 'THA', 'VNM']);
   });
 
-  test('a sharing group reaches its members other than the sender', () => {
+  test('a sharing group reaches its members other than the sender', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_SHARING_GROUP, sharingGroup: 'financial-intelligence' } });
-    assert.deepEqual(recipientsOf(decide(fields)), ['MYS', 'THA']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['MYS', 'THA']);
   });
 
-  test('an undefined sharing group is rejected with UNKNOWN_SHARING_GROUP', () => {
+  test('an undefined sharing group is rejected with UNKNOWN_SHARING_GROUP', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_SHARING_GROUP, sharingGroup: 'nobody-knows' } });
-    assert.equal(rejectionOf(decide(fields)).code, 'UNKNOWN_SHARING_GROUP');
+    assert.equal((await rejectionOf(decide(fields))).code, 'UNKNOWN_SHARING_GROUP');
   });
 
-  test('a named state without a node on the hub is rejected with UNKNOWN_RECIPIENT', () => {
+  test('a named state without a node on the hub is rejected with UNKNOWN_RECIPIENT', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_NAMED, states: ['KHM', 'LAO'] } });
-    const rejection = rejectionOf(decide(fields));
+    const rejection = await rejectionOf(decide(fields));
     assert.equal(rejection.code, 'UNKNOWN_RECIPIENT');
     assert.match(rejection.reason, /LAO/);
   });
 
-  test('route roles that only match the sender are rejected with NO_RECIPIENTS', () => {
+  test('route roles that only match the sender are rejected with NO_RECIPIENTS', async () => {
     const fields = alertFields({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_ROUTE_ROLES, routeRoles: [RouteRole.ROUTE_ROLE_ORIGIN] } });
-    assert.equal(rejectionOf(decide(fields)).code, 'NO_RECIPIENTS');
+    assert.equal((await rejectionOf(decide(fields))).code, 'NO_RECIPIENTS');
   });
 });
 
 describe('handling policy', () => {
-  test('a RED alert sent by broadcast is rejected with RED_NEEDS_NAMED_RECIPIENTS', () => {
+  test('a RED alert sent by broadcast is rejected with RED_NEEDS_NAMED_RECIPIENTS', async () => {
     const fields = alertFields({ handling: HandlingMark.HANDLING_MARK_RED, distribution: { mode: DistributionMode.DISTRIBUTION_MODE_REGIONAL_BROADCAST } });
-    assert.equal(rejectionOf(decide(fields)).code, 'RED_NEEDS_NAMED_RECIPIENTS');
+    assert.equal((await rejectionOf(decide(fields))).code, 'RED_NEEDS_NAMED_RECIPIENTS');
   });
 
-  test('a RED alert by route role is rejected too', () => {
+  test('a RED alert by route role is rejected too', async () => {
     const fields = alertFields({ handling: HandlingMark.HANDLING_MARK_RED });
-    assert.equal(rejectionOf(decide(fields)).code, 'RED_NEEDS_NAMED_RECIPIENTS');
+    assert.equal((await rejectionOf(decide(fields))).code, 'RED_NEEDS_NAMED_RECIPIENTS');
   });
 
-  test('a RED alert to named recipients goes to exactly them', () => {
+  test('a RED alert to named recipients goes to exactly them', async () => {
     const fields = alertFields({ handling: HandlingMark.HANDLING_MARK_RED, distribution: { mode: DistributionMode.DISTRIBUTION_MODE_NAMED, states: ['KHM'] } });
-    assert.deepEqual(recipientsOf(decide(fields)), ['KHM']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['KHM']);
   });
 
-  test('a partner state may not broadcast: PARTNER_NOT_PERMITTED', () => {
+  test('a partner state may not broadcast: PARTNER_NOT_PERMITTED', async () => {
     const fields = alertFields({ senderState: 'ARE', distribution: { mode: DistributionMode.DISTRIBUTION_MODE_REGIONAL_BROADCAST }, caseReference: 'ARE-2026-1' });
-    assert.equal(rejectionOf(decide(fields, { key: 'ARE' })).code, 'PARTNER_NOT_PERMITTED');
+    assert.equal((await rejectionOf(decide(fields, { key: 'ARE' }))).code, 'PARTNER_NOT_PERMITTED');
   });
 
-  test('an expired alert is rejected with EXPIRED', () => {
+  test('an expired alert is rejected with EXPIRED', async () => {
     const fields = alertFields({ createdAtUnixMs: NOW - 10_000, expiresAtUnixMs: NOW - 1, });
     // The demo alert's reply deadline is after creation, so only expiry is wrong.
-    assert.equal(rejectionOf(decide(fields)).code, 'EXPIRED');
+    assert.equal((await rejectionOf(decide(fields))).code, 'EXPIRED');
   });
 });
 
 describe('exercise traffic', () => {
   const drill = { exercise: true, drillId: 'drill-2026-11' };
 
-  test('an exercise alert reaches only the drill participants among its route roles', () => {
+  test('an exercise alert reaches only the drill participants among its route roles', async () => {
     const fields = alertFields({
       ...drill,
       distribution: { mode: DistributionMode.DISTRIBUTION_MODE_REGIONAL_BROADCAST },
       handling: HandlingMark.HANDLING_MARK_GREEN,
     });
-    assert.deepEqual(recipientsOf(decide(fields)), ['KHM', 'THA']);
+    assert.deepEqual(await recipientsOf(decide(fields)), ['KHM', 'THA']);
   });
 
-  test('naming a state outside the drill is rejected with NOT_A_DRILL_PARTICIPANT', () => {
+  test('naming a state outside the drill is rejected with NOT_A_DRILL_PARTICIPANT', async () => {
     const fields = alertFields({ ...drill, distribution: { mode: DistributionMode.DISTRIBUTION_MODE_NAMED, states: ['KHM', 'VNM'] } });
-    assert.equal(rejectionOf(decide(fields)).code, 'NOT_A_DRILL_PARTICIPANT');
+    assert.equal((await rejectionOf(decide(fields))).code, 'NOT_A_DRILL_PARTICIPANT');
   });
 
-  test('exercise traffic for a drill the hub does not run is rejected', () => {
+  test('exercise traffic for a drill the hub does not run is rejected', async () => {
     const fields = alertFields({ exercise: true, drillId: 'no-such-drill' });
-    assert.equal(rejectionOf(decide(fields)).code, 'NOT_A_DRILL_PARTICIPANT');
+    assert.equal((await rejectionOf(decide(fields))).code, 'NOT_A_DRILL_PARTICIPANT');
   });
 
-  test('an exercise envelope on a real subject is rejected with TRAFFIC_CLASS_MISMATCH', () => {
+  test('an exercise envelope on a real subject is rejected with TRAFFIC_CLASS_MISMATCH', async () => {
     const fields = alertFields(drill);
     const subject = subjects.submit('IDN', 'real', 'case-alert');
-    assert.equal(rejectionOf(decide(fields, { subject })).code, 'TRAFFIC_CLASS_MISMATCH');
+    assert.equal((await rejectionOf(decide(fields, { subject }))).code, 'TRAFFIC_CLASS_MISMATCH');
   });
 });
 
 describe('who sent it', () => {
-  test('an envelope claiming sender KHM on IDN\'s subject is rejected with SENDER_MISMATCH', () => {
+  test('an envelope claiming sender KHM on IDN\'s subject is rejected with SENDER_MISMATCH', async () => {
     const fields = alertFields({ senderState: 'KHM', caseReference: 'KHM-2026-1' });
-    const rejection = rejectionOf(decide(fields, { key: 'KHM', subject: subjects.submit('IDN', 'real', 'case-alert') }));
+    const rejection = await rejectionOf(decide(fields, { key: 'KHM', subject: subjects.submit('IDN', 'real', 'case-alert') }));
     assert.equal(rejection.code, 'SENDER_MISMATCH');
     assert.equal(rejection.sender, 'IDN');
   });
 
-  test('a signature by another state\'s key is rejected with KEY_NOT_OWNED_BY_SENDER', () => {
-    assert.equal(rejectionOf(decide(alertFields(), { key: 'KHM' })).code, 'KEY_NOT_OWNED_BY_SENDER');
+  test('a signature by another state\'s key is rejected with KEY_NOT_OWNED_BY_SENDER', async () => {
+    assert.equal((await rejectionOf(decide(alertFields(), { key: 'KHM' }))).code, 'KEY_NOT_OWNED_BY_SENDER');
   });
 
-  test('a changed byte in the signed payload is rejected with SIGNATURE_INVALID', () => {
-    const decision = decide(alertFields(), {
+  test('a changed byte in the signed payload is rejected with SIGNATURE_INVALID', async () => {
+    const decision = await decide(alertFields(), {
       tamper: (bytes) => {
         const copy = Uint8Array.from(bytes);
         // Flip a letter of the summary text, deep inside the payload.
@@ -162,28 +166,28 @@ describe('who sent it', () => {
         return copy;
       },
     });
-    assert.equal(rejectionOf(decision).code, 'SIGNATURE_INVALID');
+    assert.equal((await rejectionOf(decision)).code, 'SIGNATURE_INVALID');
   });
 });
 
 describe('bad bytes', () => {
-  test('garbage is rejected with ENVELOPE_UNDECODABLE and the sender known from the subject', () => {
-    const decision = decideSubmission(
+  test('garbage is rejected with ENVELOPE_UNDECODABLE and the sender known from the subject', async () => {
+    const decision = await decideSubmission(
       { subject: subjects.submit('IDN', 'real', 'case-alert'), data: Uint8Array.from([0xff, 0xff, 0xff, 0x0f, 0x01]), nowMs: NOW },
-      { directory, policy },
+      { directory, policy, index },
     );
-    const rejection = rejectionOf(decision);
+    const rejection = await rejectionOf(decision);
     assert.equal(rejection.code, 'ENVELOPE_UNDECODABLE');
     assert.equal(rejection.sender, 'IDN');
   });
 
-  test('a truncated envelope is rejected, never thrown', () => {
-    const decision = decide(alertFields(), { tamper: (bytes) => bytes.subarray(0, Math.floor(bytes.length / 2)) });
+  test('a truncated envelope is rejected, never thrown', async () => {
+    const decision = await decide(alertFields(), { tamper: (bytes) => bytes.subarray(0, Math.floor(bytes.length / 2)) });
     assert.equal(decision.kind, 'reject');
   });
 
-  test('a payload type that disagrees with the subject is rejected with INVALID_ENVELOPE', () => {
-    const decision = decide(alertFields(), { subject: subjects.submit('IDN', 'real', 'intelligence-report') });
-    assert.equal(rejectionOf(decision).code, 'INVALID_ENVELOPE');
+  test('a payload type that disagrees with the subject is rejected with INVALID_ENVELOPE', async () => {
+    const decision = await decide(alertFields(), { subject: subjects.submit('IDN', 'real', 'intelligence-report') });
+    assert.equal((await rejectionOf(decision)).code, 'INVALID_ENVELOPE');
   });
 });

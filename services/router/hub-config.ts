@@ -1,0 +1,36 @@
+// The hub services' start-up configuration: one JSON file (it holds a password, so mode 0600 and
+// never in git), validated with every problem reported at once.
+import { z } from 'zod';
+import { ALL_STATE_CODES, isStateCode, type StateCode } from '../core/member-states.ts';
+import { readJsonFile } from '../core/validation/mod.ts';
+import { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
+
+const stateCode = z.string().refine(isStateCode, { message: `must be one of ${ALL_STATE_CODES.join(', ')}` });
+
+export const hubServicesConfigSchema = z.strictObject({
+  servers: z.array(z.string().regex(/^(nats|tls):\/\/\S+$/, { message: 'must be a nats:// or tls:// URL' })).min(1),
+  user: z.string().min(1),
+  password: z.string().min(1),
+  /** JetStream replicas of the hub's streams: 3 on the cluster, 1 on a single server. */
+  replicas: z.union([z.literal(1), z.literal(3)]),
+  hubKeyFile: z.string().min(1),
+  keyDirectoryFile: z.string().min(1),
+  states: z.array(stateCode).min(1),
+  sharingGroups: z.record(z.string(), z.array(stateCode)).default({}),
+  drills: z.record(z.string(), z.array(stateCode)).default({}),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type HubServicesConfig = z.infer<typeof hubServicesConfigSchema>;
+
+export function readHubServicesConfig(path: string): Readonly<HubServicesConfig> {
+  return readJsonFile(path, hubServicesConfigSchema);
+}
+
+export function policyFromConfig(config: HubServicesConfig): RoutingPolicy {
+  return routingPolicy({
+    states: config.states as StateCode[],
+    sharingGroups: config.sharingGroups as Record<string, StateCode[]>,
+    drills: config.drills as Record<string, StateCode[]>,
+  });
+}

@@ -1,0 +1,53 @@
+// Everything the hub runs besides nats-server, started in one call: streams, the message index,
+// the router and the dispatcher. Each router process calls this; the pieces are shared safely.
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { StateCode } from '../core/member-states.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import type { KeyDirectory, SigningKey } from '../core/signing/mod.ts';
+import { startDispatcher, type RunningDispatcher } from './dispatcher.ts';
+import { ensureHubStreams } from './ensure-streams.ts';
+import { KvMessageIndex } from './message-index.ts';
+import { startRouter, type RunningRouter } from './router-service.ts';
+import type { RoutingPolicy } from './routing-policy.ts';
+
+export interface HubServicesOptions {
+  readonly nc: NatsConnection;
+  /** 3 on a clustered hub, 1 on a single server. */
+  readonly replicas: number;
+  readonly directory: KeyDirectory;
+  readonly policy: RoutingPolicy;
+  readonly hubKey: SigningKey;
+  readonly logger: Logger;
+  /** States whose leaf the dispatcher feeds; defaults to every state in the policy. */
+  readonly dispatchTo?: readonly StateCode[];
+}
+
+export interface RunningHubServices {
+  readonly router: RunningRouter;
+  readonly dispatcher: RunningDispatcher;
+  stop(): Promise<void>;
+}
+
+export async function startHubServices(options: HubServicesOptions): Promise<RunningHubServices> {
+  await ensureHubStreams(options.nc, { replicas: options.replicas });
+  const index = await KvMessageIndex.open(options.nc, { replicas: options.replicas });
+  const router = await startRouter({
+    nc: options.nc,
+    hubKey: options.hubKey,
+    context: { directory: options.directory, policy: options.policy, index },
+    logger: options.logger.child({ component: 'router' }),
+  });
+  const dispatcher = await startDispatcher({
+    nc: options.nc,
+    states: options.dispatchTo ?? options.policy.states,
+    logger: options.logger.child({ component: 'dispatcher' }),
+  });
+  return {
+    router,
+    dispatcher,
+    async stop() {
+      await router.stop();
+      await dispatcher.stop();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Entry of a hub services process (router + dispatcher): reads its configuration, connects, runs
+// until SIGTERM or SIGINT. Several can run at once against the same hub; they share the work.
+import { connect } from '@nats-io/transport-node';
+import { createLogger } from '../core/logging/mod.ts';
+import { KeyDirectory, readKeyDirectory, readSigningKey } from '../core/signing/mod.ts';
+import { policyFromConfig, readHubServicesConfig } from './hub-config.ts';
+import { startHubServices } from './hub-services.ts';
+import { serveStatus } from './status-endpoint.ts';
+
+export async function runHubServices(configPath: string, instance = `${process.pid}`): Promise<void> {
+  const config = readHubServicesConfig(configPath);
+  const logger = createLogger({ service: 'hub', level: config.logLevel }).child({ instance });
+  const directory = new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile));
+  const hubKey = await readSigningKey(config.hubKeyFile);
+  const nc = await connect({
+    servers: config.servers,
+    user: config.user,
+    pass: config.password,
+    name: `tipnet hub services ${instance}`,
+    // A hub node going away is routine; keep trying the others.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+  });
+  const services = await startHubServices({
+    nc,
+    replicas: config.replicas,
+    directory,
+    policy: policyFromConfig(config),
+    hubKey,
+    logger,
+  });
+  const status = serveStatus(nc, { instance, services });
+  logger.info({ servers: config.servers, states: config.states }, 'hub services running');
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  logger.info('stopping');
+  await status.stop();
+  await services.stop();
+  await nc.drain();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const configPath = process.argv[2];
+  if (!configPath) {
+    console.error('usage: node --import tsx services/router/main.ts <hub-services.json>');
+    process.exit(2);
+  }
+  runHubServices(configPath).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

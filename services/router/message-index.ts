@@ -1,0 +1,84 @@
+// What the hub remembers about each message it delivered, so it can route what refers back to it:
+// receipts and answers go to the original sender, a retraction reaches every original recipient,
+// and TLP:AMBER+STRICT content cannot be passed on by a recipient. Routing metadata only: no
+// payload, no victim data.
+import { createHash } from 'node:crypto';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Kvm, type KV } from '@nats-io/kv';
+import { StorageType } from '@nats-io/jetstream';
+
+export interface IndexedMessage {
+  readonly messageId: string;
+  readonly sender: string;
+  readonly recipients: readonly string[];
+  readonly payloadName: string;
+  readonly handling: number;
+  readonly exercise: boolean;
+  readonly drillId: string;
+}
+
+export interface MessageIndex {
+  get(messageId: string): Promise<IndexedMessage | undefined>;
+  put(message: IndexedMessage): Promise<void>;
+  /** States that received AMBER+STRICT content with these exact payload bytes. */
+  strictHolders(payload: Uint8Array): Promise<readonly string[]>;
+  putStrictHolders(payload: Uint8Array, holders: readonly string[]): Promise<void>;
+}
+
+export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
+
+export function payloadDigest(payload: Uint8Array): string {
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+/** For unit tests and single-process tools. */
+export class InMemoryMessageIndex implements MessageIndex {
+  private readonly messages = new Map<string, IndexedMessage>();
+  private readonly strict = new Map<string, readonly string[]>();
+
+  async get(messageId: string) {
+    return this.messages.get(messageId);
+  }
+  async put(message: IndexedMessage) {
+    this.messages.set(message.messageId, message);
+  }
+  async strictHolders(payload: Uint8Array) {
+    return this.strict.get(payloadDigest(payload)) ?? [];
+  }
+  async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
+    this.strict.set(payloadDigest(payload), holders);
+  }
+}
+
+/** The shared index of every router instance: a JetStream key-value bucket in the hub's account. */
+export class KvMessageIndex implements MessageIndex {
+  private constructor(private readonly kv: KV) {}
+
+  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number }): Promise<KvMessageIndex> {
+    const kv = await new Kvm(nc).create(MESSAGE_INDEX_BUCKET, {
+      replicas: options.replicas,
+      history: 1,
+      storage: StorageType.File,
+      // Long enough to outlive any message's lifetime and the replies to it.
+      ttl: options.maxAgeMs ?? 400 * 24 * 3_600_000,
+    });
+    return new KvMessageIndex(kv);
+  }
+
+  async get(messageId: string) {
+    const entry = await this.kv.get(`msg.${messageId}`);
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    return entry.json<IndexedMessage>();
+  }
+  async put(message: IndexedMessage) {
+    await this.kv.put(`msg.${message.messageId}`, JSON.stringify(message));
+  }
+  async strictHolders(payload: Uint8Array) {
+    const entry = await this.kv.get(`strict.${payloadDigest(payload)}`);
+    if (!entry || entry.operation !== 'PUT') return [];
+    return entry.json<string[]>();
+  }
+  async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
+    await this.kv.put(`strict.${payloadDigest(payload)}`, JSON.stringify(holders));
+  }
+}

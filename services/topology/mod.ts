@@ -1,0 +1,30 @@
+/**
+ * The deployment described once (infra/topology.json): validation, the nats-server configs and
+ * connection files it implies (`tipnet config`), and starting it locally.
+ */
+export {
+  AUTH_MODES,
+  parseTopology,
+  ROUTE_ROLES,
+  topologySchema,
+  type AuthMode,
+  type RouteRole,
+  type TlsSettings,
+  type Topology,
+  type TopologyState,
+} from './topology-schema.ts';
+export { DEFAULT_TOPOLOGY_PATH, loadTopology, resolveTopologyPath } from './load-topology.ts';
+export { hubNodeName, leafServerName, planTopologyLayouts, type TopologyLayouts } from './topology-layouts.ts';
+export { renderTopology, requireGeneratedAuth, type RenderedServer, type RenderTopologyInput } from './render-topology.ts';
+export {
+  connectionFiles,
+  generateCredentials,
+  writeConnectionFiles,
+  writeSecretFile,
+  type ConnectionFiles,
+  type HubConnectionFile,
+  type StateConnectionFile,
+} from './credentials.ts';
+export { hubStreamOptionsOf, narrowTopology, routingTablesOf, stateCodesOf } from './topology-views.ts';
+export { startTopology, type StartTopologyOptions, type TopologyHandle } from './start-topology.ts';
+export { writeTopologyConfigs, type WrittenTopology } from './write-topology-configs.ts';

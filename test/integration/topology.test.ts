@@ -1,0 +1,171 @@
+import { describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { connect, PermissionViolationError, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { STREAMS, subjects } from '../../services/core/subjects.ts';
+import { configCommand } from '../../services/cli/commands/config.ts';
+import { findNatsServerBinary, type NatsConnectOptions } from '../../services/local-nats/mod.ts';
+import {
+  generateCredentials,
+  loadTopology,
+  parseTopology,
+  planTopologyLayouts,
+  renderTopology,
+  startTopology,
+  writeSecretFile,
+} from '../../services/topology/mod.ts';
+import { bytes, firstMessage, jetStreamPublishUntilStored, permissionViolationFor, publishUntilReceived } from '../support/nats-probes.ts';
+
+const run = promisify(execFile);
+
+async function temporaryDir(t: TestContext, prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** `nats-server -t` output for one config file; throws with the server's words when it is refused. */
+async function checkWithNatsServer(binary: string, file: string): Promise<string> {
+  const { stdout, stderr } = await run(binary, ['-t', '-c', file]);
+  return stdout + stderr;
+}
+
+describe('a hub started from a subset of the default topology', () => {
+  // One hub node is enough here; the 3-node hub is exercised in local-nats-hub.test.ts.
+  const defaultTopology = loadTopology();
+  const singleNodeTopology = parseTopology({ ...defaultTopology, hub: { ...defaultTopology.hub, nodes: 1 } });
+
+  async function startSubset(t: TestContext) {
+    const servers = await startTopology(singleNodeTopology, { states: ['IDN', 'KHM', 'THA'] });
+    const connections: NatsConnection[] = [];
+    t.after(async () => {
+      await Promise.all(connections.map((nc) => nc.close()));
+      await servers.stop();
+    });
+    const open = async (options: NatsConnectOptions, role: string) => {
+      const nc = await connect({ ...options, name: `topology test ${role}` });
+      connections.push(nc);
+      return nc;
+    };
+    return {
+      servers,
+      hub: await open(servers.hubConnectOptions, 'HUB'),
+      idn: await open(servers.leafConnectOptions('IDN'), 'IDN apps'),
+      khm: await open(servers.leafConnectOptions('KHM'), 'KHM apps'),
+    };
+  }
+
+  test('it runs only the chosen leaves and carries their sharing groups and stream options for the router', async (t) => {
+    const { servers } = await startSubset(t);
+    assert.deepEqual(Object.keys(servers.leaves).sort(), ['IDN', 'KHM', 'THA']);
+    assert.equal(servers.hub.nodes.length, 1);
+    assert.deepEqual(servers.routing.states, ['KHM', 'IDN', 'THA']);
+    assert.deepEqual(servers.routing.sharingGroups, { 'financial-intelligence': ['IDN', 'THA', 'KHM'], 'mekong-border': ['KHM', 'THA'] });
+    assert.equal(servers.streamOptions.replicas, 1);
+  });
+
+  test('submissions reach HUB\'s stream and deliveries reach only the recipient\'s TIP_INBOX, both acknowledged', async (t) => {
+    const { hub, idn, khm } = await startSubset(t);
+    await (await jetstreamManager(hub)).streams.add({ name: STREAMS.submissions, subjects: [subjects.submitAny()] });
+    const submitted = await jetstream(idn).publish(subjects.submit('IDN', 'real', 'case-alert'), bytes('alert'), { retries: 20 });
+    assert.deepEqual([submitted.stream, submitted.domain], [STREAMS.submissions, 'hub']);
+
+    for (const [nc, state] of [[idn, 'IDN'], [khm, 'KHM']] as const) {
+      await (await jetstreamManager(nc)).streams.add({ name: STREAMS.inbox, subjects: [subjects.deliverAll(state)] });
+    }
+    const delivered = await jetStreamPublishUntilStored(hub, subjects.deliver('KHM', 'real', 'case-alert'), bytes('for KHM'));
+    assert.deepEqual([delivered.stream, delivered.domain, delivered.seq], [STREAMS.inbox, 'khm', 1]);
+    assert.equal((await (await jetstreamManager(idn)).streams.info(STREAMS.inbox)).state.messages, 0);
+  });
+
+  test('IDN\'s apps are refused KHM\'s submit and delivery subjects and HUB\'s outbox', async (t) => {
+    const { idn } = await startSubset(t);
+    const forgedSubmit = subjects.submit('KHM', 'real', 'case-alert');
+    const refusedPublish = await permissionViolationFor(idn, forgedSubmit, () => idn.publish(forgedSubmit, bytes('as KHM')));
+    assert.equal(refusedPublish?.operation, 'publish');
+
+    for (const forbidden of [subjects.deliverAll('KHM'), subjects.outboxAny()]) {
+      const subscription = idn.subscribe(forbidden);
+      const closedWith = await Promise.race([subscription.closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000))]);
+      assert.ok(closedWith instanceof PermissionViolationError, `${forbidden}: subscription ended with ${String(closedWith)}`);
+    }
+  });
+
+  test('a 5 MB submission crosses the leaf to HUB, so the router can dead-letter it with OVERSIZE', async (t) => {
+    const { hub, idn } = await startSubset(t);
+    const garbage = new Uint8Array(5 * 1000 * 1000).fill(7);
+    const hubInbox = hub.subscribe(subjects.submitAll('IDN'), { max: 1 });
+    const received = await publishUntilReceived(() => idn.publish(subjects.submit('IDN', 'real', 'case-alert'), garbage), firstMessage(hubInbox), 15_000);
+    assert.equal(received.data.byteLength, garbage.byteLength);
+  });
+});
+
+describe('`tipnet config` on the default topology', () => {
+  test('it writes 3 hub and 12 leaf configs that `nats-server -t` accepts, and 0600 connection files', async (t) => {
+    const binary = findNatsServerBinary();
+    if (binary === undefined) return t.skip('no nats-server binary');
+    const out = await temporaryDir(t, 'tipnet-config-');
+    const printed: string[] = [];
+    t.mock.method(console, 'log', (line: string) => printed.push(line));
+
+    assert.equal(await configCommand.run({ values: { topology: 'infra/topology.json', out }, positionals: [] }), 0);
+
+    const configs = (await readdir(out)).filter((name) => name.endsWith('.conf')).sort();
+    assert.equal(configs.length, 15);
+    assert.deepEqual(configs.filter((name) => name.startsWith('hub-')), ['hub-1.conf', 'hub-2.conf', 'hub-3.conf']);
+    for (const config of configs) {
+      assert.match(await checkWithNatsServer(binary, join(out, config)), /configuration file .* is valid/, config);
+      assert.equal((await stat(join(out, config))).mode & 0o777, 0o600, config);
+      assert.ok(printed.some((line) => line.includes(config)), `${config} is listed in the output`);
+    }
+    const connectionFiles = (await readdir(join(out, 'connections'))).sort();
+    assert.equal(connectionFiles.length, 13);
+    for (const file of connectionFiles) assert.equal((await stat(join(out, 'connections', file))).mode & 0o777, 0o600, file);
+    const idn = JSON.parse(await readFile(join(out, 'connections', 'IDN.json'), 'utf8'));
+    assert.deepEqual(Object.keys(idn), ['state', 'urls', 'user', 'password', 'jetstreamDomain', 'submitSubject', 'deliverSubject']);
+    assert.equal(idn.user, 'apps');
+    assert.ok((await readFile(join(out, 'leaf-IDN.conf'), 'utf8')).includes(idn.password));
+  });
+
+  test('an invalid topology exits with 2 and lists every problem with its field path', async (t) => {
+    const dir = await temporaryDir(t, 'tipnet-config-invalid-');
+    const file = join(dir, 'topology.json');
+    await writeFile(
+      file,
+      JSON.stringify({ hub: { nodes: 2 }, states: [{ code: 'IDN' }, { code: 'XYZ' }, { code: 'IDN' }], sharingGroups: [{ name: 'fiu', members: ['SGP'] }] }),
+    );
+    const errors: string[] = [];
+    t.mock.method(console, 'error', (line: string) => errors.push(line));
+
+    assert.equal(await configCommand.run({ values: { topology: file, out: join(dir, 'out') }, positionals: [] }), 2);
+    const text = errors.join('\n');
+    for (const path of ['hub.nodes:', 'states[1].code:', 'states[2].code: IDN is listed twice', 'sharingGroups[0].members[0]: SGP']) {
+      assert.ok(text.includes(path), `missing "${path}" in:\n${text}`);
+    }
+    await assert.rejects(stat(join(dir, 'out')), { code: 'ENOENT' });
+  });
+
+  test('production TLS configs are accepted by `nats-server -t` with real certificate files', async (t) => {
+    const binary = findNatsServerBinary();
+    if (binary === undefined) return t.skip('no nats-server binary');
+    const dir = await temporaryDir(t, 'tipnet-config-tls-');
+    try {
+      await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
+        '-subj', '/CN=tipnet test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+    } catch {
+      return t.skip('openssl cannot make a test certificate');
+    }
+    const tls = { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem'), ca: join(dir, 'cert.pem') };
+    const topology = parseTopology({ ...loadTopology(), tls });
+    const layouts = await planTopologyLayouts(topology, join(dir, 'data'));
+    for (const server of renderTopology({ topology, layouts, credentials: generateCredentials(topology) })) {
+      const file = await writeSecretFile(join(dir, `${server.name}.conf`), server.text);
+      assert.match(await checkWithNatsServer(binary, file), /configuration file .* is valid/, server.name);
+    }
+  });
+});

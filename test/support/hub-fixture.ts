@@ -1,0 +1,225 @@
+// A real hub for integration tests: nats-server hub (1 or 3 nodes) with one leaf per state, each
+// state's inbox on its leaf, signing keys, and the hub services either in this process or as a
+// separate process that a test can SIGKILL. Everything stops in t.after, also when a test fails.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { encodeEnvelope } from '../../services/core/codec.ts';
+import { createLogger } from '../../services/core/logging/mod.ts';
+import { HUB_SENDER, type StateCode } from '../../services/core/member-states.ts';
+import { v1, type Envelope } from '../../services/core/proto.ts';
+import {
+  directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope, writeKeyDirectory, writeSigningKey, type SigningKey,
+} from '../../services/core/signing/mod.ts';
+import { HEADERS, STREAMS, subjects } from '../../services/core/subjects.ts';
+import { demoAlertFields } from '../../services/demo/demo-alert.ts';
+import { startHubWithLeaves, type HubWithLeavesHandle } from '../../services/local-nats/mod.ts';
+import { ensureInbox, openInboxReader } from '../../services/node/inbox.ts';
+import { openDelivery, type OpenedDelivery } from '../../services/node/open-delivery.ts';
+import { publishSubmission } from '../../services/node/publish-submission.ts';
+import { routingPolicy, startHubServices, type RunningHubServices } from '../../services/router/mod.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface HubFixtureOptions {
+  readonly states: readonly StateCode[];
+  readonly hubNodes: 1 | 3;
+  /** 'in-process' (default) or 'process': a separate router process the test can kill. */
+  readonly hubServices?: 'in-process' | 'process';
+  readonly drills?: Record<string, StateCode[]>;
+  readonly sharingGroups?: Record<string, StateCode[]>;
+}
+
+/** Everything one state's software saw in its inbox, verified. */
+export class InboxCollector {
+  readonly received: OpenedDelivery[] = [];
+  readonly failures: string[] = [];
+
+  ofKind(name: OpenedDelivery['decoded']['name']): OpenedDelivery[] {
+    return this.received.filter((item) => item.decoded.name === name);
+  }
+
+  /** Case alerts and other content, without the hub's receipts. */
+  content(): OpenedDelivery[] {
+    return this.received.filter((item) => item.envelope.senderState !== HUB_SENDER);
+  }
+
+  receipts(): v1.Acknowledgement[] {
+    return this.received.flatMap((item) => (item.decoded.name === 'acknowledgement' ? [item.decoded.message] : []));
+  }
+
+  count(messageId: string): number {
+    return this.received.filter((item) => item.envelope.messageId === messageId).length;
+  }
+}
+
+export interface HubFixture {
+  readonly topology: HubWithLeavesHandle;
+  readonly keys: Readonly<Record<string, SigningKey>>;
+  readonly directory: KeyDirectory;
+  readonly hub: NatsConnection;
+  leaf(state: StateCode): NatsConnection;
+  inbox(state: StateCode): InboxCollector;
+  /** A fresh, valid rescue request from IDN (route IDN -> THA -> KHM), with overrides. */
+  alert(overrides?: Partial<v1.Envelope.$Properties>): v1.Envelope.$Properties;
+  sign(fields: v1.Envelope.$Properties, signer?: string): Envelope;
+  submit(envelope: Envelope): Promise<PubAck>;
+  /** Publishes raw bytes on a state's submission subject, as a broken or hostile client would. */
+  submitRaw(state: StateCode, bytes: Uint8Array, messageId?: string): Promise<PubAck>;
+  deadLetters(): Promise<Array<{ reason: string; text: string; subject: string }>>;
+  waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+  startHubServicesProcess(): Promise<void>;
+  killHubServicesProcess(): Promise<void>;
+  readonly inProcessServices: RunningHubServices | undefined;
+}
+
+export async function startHubFixture(t: TestContext, options: HubFixtureOptions): Promise<HubFixture> {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  t.after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  });
+
+  const topology = await startHubWithLeaves({ states: options.states, hubNodes: options.hubNodes });
+  cleanups.push(() => topology.stop());
+
+  const owners = [...options.states, HUB_SENDER];
+  const keys = Object.fromEntries(owners.map((owner) => [owner, generateSigningKey(owner)]));
+  const directory = new KeyDirectory(Object.values(keys).map((key) => directoryEntryFor(key)));
+  const matchingKey = { id: 'test-matching-key', secret: randomBytes(32) };
+  const policy = routingPolicy({ states: options.states, drills: options.drills ?? {}, sharingGroups: options.sharingGroups ?? {} });
+
+  const hub = await connect({ ...topology.hubConnectOptions, name: 'test hub services', maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+  cleanups.push(() => hub.close());
+  const leaves = new Map<StateCode, NatsConnection>();
+  const inboxes = new Map<StateCode, InboxCollector>();
+  for (const state of options.states) {
+    const nc = await connect({ ...topology.leafConnectOptions(state), name: `test ${state} node`, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    cleanups.push(() => nc.close());
+    leaves.set(state, nc);
+    await ensureInbox(nc, state);
+    const collector = new InboxCollector();
+    inboxes.set(state, collector);
+    const reader = await openInboxReader(nc, 'test-node');
+    const messages = await reader.consume();
+    cleanups.push(() => messages.close());
+    void (async () => {
+      for await (const message of messages) {
+        try {
+          collector.received.push(openDelivery(message.data, directory));
+        } catch (error) {
+          collector.failures.push(String(error));
+        }
+        message.ack();
+      }
+    })();
+  }
+
+  let inProcessServices: RunningHubServices | undefined;
+  if ((options.hubServices ?? 'in-process') === 'in-process') {
+    inProcessServices = await startHubServices({
+      nc: hub,
+      replicas: options.hubNodes,
+      directory,
+      policy,
+      hubKey: keys[HUB_SENDER] as SigningKey,
+      logger: createLogger({ service: 'hub', level: 'silent' }),
+    });
+    cleanups.push(() => inProcessServices!.stop());
+  }
+
+  // For a separate hub services process: its config, keys and directory in a private temp dir.
+  let child: ChildProcess | undefined;
+  let configPath: string | undefined;
+  const prepareProcessConfig = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tipnet-hub-services-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await writeSigningKey(dir, keys[HUB_SENDER] as SigningKey);
+    await writeKeyDirectory(join(dir, 'directory.json'), Object.values(keys).map((key) => directoryEntryFor(key)));
+    configPath = join(dir, 'hub-services.json');
+    const config = {
+      servers: topology.hubConnectOptions.servers,
+      user: topology.hubConnectOptions.user,
+      password: topology.hubConnectOptions.pass,
+      replicas: options.hubNodes,
+      hubKeyFile: join(dir, `${HUB_SENDER}.signing-key.json`),
+      keyDirectoryFile: join(dir, 'directory.json'),
+      states: options.states,
+      sharingGroups: options.sharingGroups ?? {},
+      drills: options.drills ?? {},
+      logLevel: 'warn',
+    };
+    await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
+  };
+  cleanups.push(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  const fixture: HubFixture = {
+    topology,
+    keys,
+    directory,
+    hub,
+    inProcessServices,
+    leaf: (state) => required(leaves.get(state), state),
+    inbox: (state) => required(inboxes.get(state), state),
+    alert: (overrides = {}) => ({ ...demoAlertFields(Date.now(), matchingKey), messageId: randomUUID(), ...overrides }),
+    sign: (fields, signer) => signEnvelope(fields, required(keys[signer ?? String(fields.senderState)], String(signer))),
+    submit: (envelope) => publishSubmission(required(leaves.get(envelope.senderState as StateCode), envelope.senderState), envelope),
+    async submitRaw(state, bytes, messageId = randomUUID()) {
+      const h = headers();
+      h.set(HEADERS.contract, 'asean.tip.v1');
+      return jetstream(required(leaves.get(state), state)).publish(subjects.submit(state, 'real', 'case-alert'), bytes, { msgID: messageId, headers: h, retries: 20 });
+    },
+    async deadLetters() {
+      const jsm = await jetstreamManager(hub);
+      const info = await jsm.streams.info(STREAMS.deadLetters);
+      const letters = [];
+      for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq += 1) {
+        const stored = await jsm.streams.getMessage(STREAMS.deadLetters, { seq });
+        if (!stored) continue;
+        letters.push({
+          reason: stored.header.get(HEADERS.reason),
+          text: stored.header.get(HEADERS.reasonText),
+          subject: stored.header.get(HEADERS.originalSubject),
+        });
+      }
+      return letters;
+    },
+    waitFor,
+    async startHubServicesProcess() {
+      if (!configPath) await prepareProcessConfig();
+      child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services/router/main.ts'), configPath as string], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    },
+    async killHubServicesProcess() {
+      if (!child) return;
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  return fixture;
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`fixture has nothing for ${what}`);
+  return value;
+}
+
+export { encodeEnvelope };
