@@ -1,12 +1,16 @@
 // Dispatches `tipnet <command>`; each command lives in its own module under commands/.
 import { parseArgs } from 'node:util';
+import { ConfigurationError } from '../core/errors.ts';
 import type { Command } from './command.ts';
 import { commandHelp, overallHelp } from './help.ts';
 import { configCommand } from './commands/config.ts';
 import { demoCommand } from './commands/demo.ts';
+import { downCommand } from './commands/down.ts';
+import { hubCommand } from './commands/hub.ts';
+import { upCommand } from './commands/up.ts';
 import { keysCommand } from './commands/keys.ts';
 
-export const COMMANDS: readonly Command[] = [configCommand, demoCommand, keysCommand];
+export const COMMANDS: readonly Command[] = [configCommand, demoCommand, downCommand, hubCommand, keysCommand, upCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -30,5 +34,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`tipnet ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;
   }
-  return command.run({ values: parsed.values, positionals: parsed.positionals });
+  try {
+    return await command.run({ values: parsed.values, positionals: parsed.positionals });
+  } catch (error) {
+    // Bad configuration is the operator's to fix: say what, without a stack trace.
+    if (error instanceof ConfigurationError) {
+      console.error(`tipnet ${command.name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
 }

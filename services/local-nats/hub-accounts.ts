@@ -72,13 +72,14 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
 
 /**
  * What a state's local apps may do on its leaf: submit as their own state only, read their own
- * deliveries only, use JetStream on the leaf, request/reply inboxes, service discovery, and
- * subjects of their own under `tipnet.local.>`. A submit or delivery subject of another state is
+ * deliveries only, use JetStream and its key-value buckets (`$KV.>`: the node service keeps its
+ * state there) on the leaf, request/reply inboxes, service discovery, and subjects of their own
+ * under `tipnet.local.>`. A submit or delivery subject of another state is
  * refused by the server with a permissions violation.
  */
 export function localAppsPermissions(state: string, subjects: StateSubjects = tipV1Subjects): UserPermissions {
   return {
-    publish: { allow: [subjects.submit(state), '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+    publish: { allow: [subjects.submit(state), '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
     subscribe: { allow: [subjects.deliver(state), '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
   };
 }

@@ -158,7 +158,7 @@ describe('hub isolation model', () => {
         user: 'apps',
         password: 'local',
         permissions: {
-          publish: { allow: ['tip.v1.submit.IDN.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+          publish: { allow: ['tip.v1.submit.IDN.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
           subscribe: { allow: ['tip.v1.deliver.IDN.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
         },
       },

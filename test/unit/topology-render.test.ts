@@ -83,7 +83,7 @@ describe('rendering a topology into nats-server configs', () => {
     assert.equal(others.length, 0);
     assert.equal(apps?.user, 'apps');
     assert.equal(apps?.password, 'apps-khm-secret');
-    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
+    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
     assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
   });
 

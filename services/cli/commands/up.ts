@@ -1,0 +1,82 @@
+// `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isStateCode, type StateCode } from '../../core/member-states.ts';
+import { startLocalDeployment } from '../../deployment/local-deployment.ts';
+import { loadTopology } from '../../topology/mod.ts';
+import type { Command } from '../command.ts';
+
+export const DEFAULT_RUN_DIR = '.tipnet/run';
+export const PID_FILE = 'up.pid';
+export const CHILDREN_FILE = 'children.json';
+
+export const upCommand: Command = {
+  name: 'up',
+  summary: 'start the local topology (hub cluster, a leaf node per state, hub services) and write each state\'s connection file',
+  options: {
+    topology: { type: 'string', description: 'topology file', valueName: 'file', default: 'infra/topology.json' },
+    states: { type: 'string', description: 'comma-separated state codes to start (default: every state in the topology)', valueName: 'codes' },
+    dir: { type: 'string', description: 'folder for keys, configs and connection files (git-ignored; removed by down)', valueName: 'dir', default: DEFAULT_RUN_DIR },
+  },
+  async run({ values }) {
+    const dir = resolve(String(values.dir));
+    const states = values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase());
+    const unknown = (states ?? []).filter((code) => !isStateCode(code));
+    if (unknown.length > 0) {
+      console.error(`tipnet up: --states: unknown state code(s) ${unknown.join(', ')}`);
+      return 2;
+    }
+    const existing = await readPid(dir);
+    if (existing !== undefined && isAlive(existing)) {
+      console.error(`tipnet up: already running as pid ${existing} (${join(dir, PID_FILE)}); run tipnet down first`);
+      return 2;
+    }
+    const topology = loadTopology(String(values.topology));
+    console.log(`starting ${topology.hub.nodes} hub node(s) and ${states?.length ?? topology.states.length} leaf nodes ...`);
+    const deployment = await startLocalDeployment({ topology, states: states as StateCode[] | undefined, dir });
+    await writeFile(join(dir, PID_FILE), `${process.pid}\n`);
+    // For `tipnet down` to clean up should this process be killed without a chance to stop them.
+    const children = [
+      ...deployment.servers.hub.nodes.map((node) => node.pid),
+      ...Object.values(deployment.servers.leaves).map((leaf) => leaf.pid),
+      deployment.hubServices.pid,
+    ].filter((pid): pid is number => pid !== undefined);
+    await writeFile(join(dir, CHILDREN_FILE), `${JSON.stringify(children)}\n`);
+
+    console.log(`hub (account HUB, JetStream domain ${topology.hub.jetstreamDomain}): ${deployment.servers.hubUrls.join(', ')}`);
+    console.log(`hub services (router + dispatcher): pid ${deployment.hubServices.pid}`);
+    for (const state of deployment.states) {
+      const connection = deployment.connections[state];
+      console.log(`${state}  ${connection?.servers.join(', ')}  connection file ${deployment.connectionFiles[state]}`);
+    }
+    console.log(`keys and key directory: ${deployment.keys.folder}`);
+    console.log('running; stop with Ctrl-C or `tipnet down`');
+
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    console.log('stopping ...');
+    await deployment.stop();
+    console.log('stopped every server and service, and removed their files');
+    return 0;
+  },
+};
+
+export async function readPid(dir: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt(await readFile(join(dir, PID_FILE), 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+// Keys of a local deployment: one Ed25519 signing key per state and for the hub (private files
+// mode 0600), the public key directory, and the regional matching key for keyed hashes, which
+// belongs to the states and is never handed to the hub services.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MatchingKey } from '../core/keyed-hash.ts';
+import { HUB_SENDER } from '../core/member-states.ts';
+import {
+  directoryEntryFor, generateSigningKey, KeyDirectory, keyFilePath, writeKeyDirectory, writeSigningKey, type SigningKey,
+} from '../core/signing/mod.ts';
+
+export interface DeploymentKeys {
+  readonly folder: string;
+  readonly signingKeys: Readonly<Record<string, SigningKey>>;
+  readonly directory: KeyDirectory;
+  readonly directoryFile: string;
+  readonly matchingKey: MatchingKey;
+  readonly matchingKeyFile: string;
+  signingKeyFile(owner: string): string;
+}
+
+export async function createDeploymentKeys(folder: string, states: readonly string[]): Promise<DeploymentKeys> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const owners = [...states, HUB_SENDER];
+  const signingKeys: Record<string, SigningKey> = {};
+  for (const owner of owners) {
+    const key = generateSigningKey(owner);
+    signingKeys[owner] = key;
+    await writeSigningKey(folder, key);
+  }
+  const entries = Object.values(signingKeys).map((key) => directoryEntryFor(key));
+  const directoryFile = join(folder, 'directory.json');
+  await writeKeyDirectory(directoryFile, entries);
+  const matchingKey: MatchingKey = { id: `asean-match-${new Date().toISOString().slice(0, 10)}`, secret: randomBytes(32) };
+  const matchingKeyFile = join(folder, 'matching-key.json');
+  await writeFile(matchingKeyFile, `${JSON.stringify({ id: matchingKey.id, secret: Buffer.from(matchingKey.secret).toString('base64') })}\n`, { mode: 0o600 });
+  await chmod(matchingKeyFile, 0o600);
+  return {
+    folder,
+    signingKeys,
+    directory: new KeyDirectory(entries),
+    directoryFile,
+    matchingKey,
+    matchingKeyFile,
+    signingKeyFile: (owner) => keyFilePath(folder, owner),
+  };
+}
