@@ -31,7 +31,10 @@ export interface EnvelopeRuleOptions {
   readonly unsigned?: boolean;
 }
 
-function envelopeSchema(nowMs: number, options: EnvelopeRuleOptions) {
+/** The receiver's clock for the parse in progress; see envelopeProblems. */
+const clock = { nowMs: 0 };
+
+function envelopeSchema(options: EnvelopeRuleOptions) {
   return z.object({
     messageId: uuid,
     senderState: stateCode({ allowHub: true }),
@@ -53,6 +56,7 @@ function envelopeSchema(nowMs: number, options: EnvelopeRuleOptions) {
       `must be exactly ${LIMITS.ed25519SignatureBytes} bytes (an Ed25519 signature)`,
     ),
   }).superRefine((envelope, ctx) => {
+    const nowMs = clock.nowMs;
     const created = envelope.createdAtUnixMs;
     if (created > nowMs + LIMITS.maxClockSkewMs) {
       ctx.addIssue({
@@ -130,7 +134,14 @@ export function envelopeObject(envelope: Envelope | v1.Envelope.$Properties): Re
 }
 
 /** Every problem of the envelope as "envelope.<field>: <rule>" lines; empty when it is valid. */
+// Built once: a schema costs far more to build than to run. The clock is set just before each
+// synchronous parse, so one module-level holder is safe.
+const SIGNED_SCHEMA = envelopeSchema({});
+const UNSIGNED_SCHEMA = envelopeSchema({ unsigned: true });
+
 export function envelopeProblems(envelope: Envelope | v1.Envelope.$Properties, nowMs: number, options: EnvelopeRuleOptions = {}): string[] {
-  const result = parseWithProblems(envelopeSchema(nowMs, options), envelopeObject(envelope), 'envelope', { snakeCase: true });
+  clock.nowMs = nowMs;
+  const schema = options.unsigned ? UNSIGNED_SCHEMA : SIGNED_SCHEMA;
+  const result = parseWithProblems(schema, envelopeObject(envelope), 'envelope', { snakeCase: true });
   return result.ok ? [] : result.problems;
 }

@@ -29,6 +29,31 @@ const PAYLOAD_SCHEMAS: Readonly<Record<PayloadName, PayloadSchema>> = Object.fre
   'drill-control': drillControlSchema,
 });
 
+/*
+ * Building a zod schema costs far more than running it, and the router validates every message,
+ * so each payload schema is built once, over a context whose fields read the current call's
+ * values. Refinements run synchronously inside parse, so one holder per module is safe.
+ */
+const currentContext: { value: PayloadContext | undefined } = { value: undefined };
+const LIVE_CONTEXT: PayloadContext = {
+  get envelope() {
+    return (currentContext.value as PayloadContext).envelope;
+  },
+  get nowMs() {
+    return (currentContext.value as PayloadContext).nowMs;
+  },
+};
+const BUILT_SCHEMAS = new Map<PayloadName, z.ZodType>();
+
+function payloadSchema(name: PayloadName): z.ZodType {
+  let schema = BUILT_SCHEMAS.get(name);
+  if (!schema) {
+    schema = PAYLOAD_SCHEMAS[name](LIVE_CONTEXT);
+    BUILT_SCHEMAS.set(name, schema);
+  }
+  return schema;
+}
+
 /** A reason travels in a header and an Acknowledgement: long enough to fix the input, bounded. */
 const MAX_PROBLEMS_IN_REASON = 20;
 
@@ -67,8 +92,13 @@ export function payloadProblems(
   }
   const context: PayloadContext = { envelope: envelopeFacts(envelopeObject(envelope)), nowMs };
   const object = payloadKindByName(decoded.name).messageClass.toObject(decoded.message, TO_OBJECT);
-  const result = parseWithProblems(PAYLOAD_SCHEMAS[decoded.name](context), object, root, { snakeCase: true });
-  return result.ok ? [] : result.problems;
+  currentContext.value = context;
+  try {
+    const result = parseWithProblems(payloadSchema(decoded.name), object, root, { snakeCase: true });
+    return result.ok ? [] : result.problems;
+  } finally {
+    currentContext.value = undefined;
+  }
 }
 
 export { envelopeProblems, type EnvelopeRuleOptions };
