@@ -2,11 +2,12 @@
 // on its leaf server. One durable consumer per state: a state whose leaf is down only delays its
 // own queue, and catches up in order when it is back. A copy leaves the hub's queue only after the
 // leaf's JetStream acknowledged storing it; the inbox de-duplicates by Nats-Msg-Id.
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { StateCode } from '../core/member-states.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import { HEADERS, STREAMS, deliverySubjectForOutbox, subjects } from '../core/subjects.ts';
+import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
 
 export function dispatcherConsumerName(state: StateCode): string {
   return `dispatch-${state}`;
@@ -31,14 +32,13 @@ export interface RunningDispatcher {
 }
 
 export async function ensureDispatcherConsumers(nc: NatsConnection, states: readonly StateCode[]): Promise<void> {
-  const jsm = await jetstreamManager(nc);
   for (const state of states) {
-    await jsm.consumers.add(STREAMS.deliveries, {
+    await ensureDurableConsumer(nc, STREAMS.deliveries, {
       durable_name: dispatcherConsumerName(state),
       filter_subject: subjects.outboxAll(state),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: 30_000_000_000,
+      ack_wait: ACK_WAIT_NANOS,
       max_ack_pending: 256,
     });
   }
@@ -52,7 +52,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Runni
   const running = await Promise.all(
     options.states.map(async (state) => {
       const consumer = await js.consumers.get(STREAMS.deliveries, dispatcherConsumerName(state));
-      const messages = await consumer.consume({ max_messages: 64 });
+      const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
       const loop = (async () => {
         for await (const message of messages) {
           if (await handOver(options.nc, message, timeout)) {

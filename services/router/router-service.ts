@@ -2,7 +2,7 @@
 // the writes it implies. A submission is acknowledged only after every write it caused has a
 // JetStream PubAck, so a crash at any point means redelivery, and Nats-Msg-Id de-duplication
 // turns the redone writes into no-ops.
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerConfig, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { encodeEnvelope } from '../core/codec.ts';
 import { HUB_SENDER } from '../core/member-states.ts';
@@ -14,6 +14,16 @@ import { decideSubmission, type Decision, type Delivery, type Rejection, type Ro
 import { hubReceipt } from './receipts.ts';
 
 export const ROUTER_CONSUMER = 'router';
+/**
+ * A pull request waiting on a consumer whose leader moves (a hub node stopping) is lost with it,
+ * and the client only notices when the request expires. Short pulls bound that stall to ~2 s.
+ */
+export const PULL_EXPIRES_MS = 2_000;
+/** Submissions handled at once by one router instance (across senders). */
+const MAX_IN_FLIGHT = 32;
+/** A reply to a message the index does not know yet is looked at again this often before refusal. */
+const UNKNOWN_MESSAGE_ATTEMPTS = 4;
+const UNKNOWN_MESSAGE_RETRY_MS = 500;
 /** After this many failed attempts on one submission (a hub fault), it is dead-lettered. */
 const MAX_ATTEMPTS = 5;
 
@@ -27,6 +37,8 @@ export interface RouterOptions {
 
 export interface RouterStats {
   submissions: number;
+  /** Replies put back because the message they refer to was not indexed yet. */
+  postponed: number;
   delivered: number;
   rejected: number;
   failures: number;
@@ -40,14 +52,31 @@ export interface RunningRouter {
 
 /** Creates the router's durable consumer if missing; every router instance shares it. */
 export async function ensureRouterConsumer(nc: NatsConnection): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  await jsm.consumers.add(STREAMS.submissions, {
+  await ensureDurableConsumer(nc, STREAMS.submissions, {
     durable_name: ROUTER_CONSUMER,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: 30_000_000_000,
+    ack_wait: ACK_WAIT_NANOS,
     max_ack_pending: 1_000,
   });
+}
+
+/**
+ * How long a message pulled by an instance that died stays invisible to the others. Routing one
+ * submission takes milliseconds, so 10 s is ample, and a SIGKILLed router's work resumes soon.
+ */
+export const ACK_WAIT_NANOS = 10_000_000_000;
+
+/** Creates a durable consumer, or brings an existing one (from an older release) to this config. */
+export async function ensureDurableConsumer(nc: NatsConnection, stream: string, config: Partial<ConsumerConfig> & { durable_name: string }): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  try {
+    await jsm.consumers.add(stream, config);
+  } catch (error) {
+    const existing = await jsm.consumers.info(stream, config.durable_name).catch(() => undefined);
+    if (!existing) throw error;
+    await jsm.consumers.update(stream, config.durable_name, config);
+  }
 }
 
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
@@ -55,23 +84,48 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const js = jetstream(options.nc);
   await ensureRouterConsumer(options.nc);
   const consumer = await js.consumers.get(STREAMS.submissions, ROUTER_CONSUMER);
-  const messages = await consumer.consume({ max_messages: 100 });
-  const stats: RouterStats = { submissions: 0, delivered: 0, rejected: 0, failures: 0 };
+  const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
+  const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
 
+  const handle = async (message: JsMsg) => {
+    stats.submissions += 1;
+    try {
+      const decision = await decideSubmission({ subject: message.subject, data: message.data, nowMs: now() }, options.context);
+      if (decision.kind === 'reject' && decision.code === 'UNKNOWN_MESSAGE' && message.info.deliveryCount < UNKNOWN_MESSAGE_ATTEMPTS) {
+        // Another router instance may still be routing the original: look again shortly.
+        stats.postponed += 1;
+        message.nak(UNKNOWN_MESSAGE_RETRY_MS * message.info.deliveryCount);
+        return;
+      }
+      await carryOut(js, decision, message, options, now());
+      if (decision.kind === 'deliver') stats.delivered += 1;
+      else stats.rejected += 1;
+      message.ack();
+    } catch (error) {
+      stats.failures += 1;
+      await handleFailure(js, message, error, options, now());
+    }
+  };
+
+  // Submissions of one sender are handled in order (a retraction after its alert); different
+  // senders' submissions overlap, up to MAX_IN_FLIGHT, because each waits mostly on round trips.
+  const lanes = new Map<string, Promise<void>>();
+  let inFlight = 0;
+  let slotFreed: (() => void) | undefined;
   const loop = (async () => {
     for await (const message of messages) {
-      stats.submissions += 1;
-      try {
-        const decision = await decideSubmission({ subject: message.subject, data: message.data, nowMs: now() }, options.context);
-        await carryOut(js, decision, message, options, now());
-        if (decision.kind === 'deliver') stats.delivered += 1;
-        else stats.rejected += 1;
-        message.ack();
-      } catch (error) {
-        stats.failures += 1;
-        await handleFailure(js, message, error, options, now());
-      }
+      while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (slotFreed = resolve));
+      inFlight += 1;
+      const lane = message.subject.split('.')[3] ?? '';
+      const current: Promise<void> = (lanes.get(lane) ?? Promise.resolve()).then(() => handle(message)).finally(() => {
+        inFlight -= 1;
+        if (lanes.get(lane) === current) lanes.delete(lane);
+        slotFreed?.();
+        slotFreed = undefined;
+      });
+      lanes.set(lane, current);
     }
+    await Promise.all(lanes.values());
   })();
 
   return {
