@@ -6,11 +6,16 @@ import { commandHelp, overallHelp } from './help.ts';
 import { configCommand } from './commands/config.ts';
 import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
+import { drillCommand } from './commands/drill.ts';
 import { hubCommand } from './commands/hub.ts';
 import { upCommand } from './commands/up.ts';
 import { keysCommand } from './commands/keys.ts';
+import { feedCommand } from './commands/feed.ts';
+import { nodeCommand } from './commands/node.ts';
+import { sendCommand } from './commands/send.ts';
+import { statusCommand } from './commands/status.ts';
 
-export const COMMANDS: readonly Command[] = [configCommand, demoCommand, downCommand, hubCommand, keysCommand, upCommand];
+export const COMMANDS: readonly Command[] = [configCommand, demoCommand, downCommand, drillCommand, hubCommand, keysCommand, upCommand, feedCommand, nodeCommand, sendCommand, statusCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

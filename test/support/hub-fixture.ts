@@ -11,6 +11,7 @@ import type { TestContext } from 'node:test';
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { encodeEnvelope } from '../../services/core/codec.ts';
+import type { MatchingKey } from '../../services/core/keyed-hash.ts';
 import { createLogger } from '../../services/core/logging/mod.ts';
 import { HUB_SENDER, type StateCode } from '../../services/core/member-states.ts';
 import { v1, type Envelope } from '../../services/core/proto.ts';
@@ -63,6 +64,8 @@ export interface HubFixture {
   readonly topology: HubWithLeavesHandle;
   readonly keys: Readonly<Record<string, SigningKey>>;
   readonly directory: KeyDirectory;
+  /** The regional matching key the states share for keyed hashes (never given to the hub). */
+  readonly matchingKey: MatchingKey;
   readonly hub: NatsConnection;
   leaf(state: StateCode): NatsConnection;
   inbox(state: StateCode): InboxCollector;
@@ -164,6 +167,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     topology,
     keys,
     directory,
+    matchingKey,
     hub,
     inProcessServices,
     leaf: (state) => required(leaves.get(state), state),

@@ -1,9 +1,11 @@
 // `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStateCode, type StateCode } from '../../core/member-states.ts';
 import { startLocalDeployment } from '../../deployment/local-deployment.ts';
-import { loadTopology } from '../../topology/mod.ts';
+import { findFreePort } from '../../local-nats/mod.ts';
+import { runNode, type RunningNodeProcess } from '../../node/main.ts';
+import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_RUN_DIR = '.tipnet/run';
@@ -17,6 +19,7 @@ export const upCommand: Command = {
     topology: { type: 'string', description: 'topology file', valueName: 'file', default: 'infra/topology.json' },
     states: { type: 'string', description: 'comma-separated state codes to start (default: every state in the topology)', valueName: 'codes' },
     dir: { type: 'string', description: 'folder for keys, configs and connection files (git-ignored; removed by down)', valueName: 'dir', default: DEFAULT_RUN_DIR },
+    'without-nodes': { type: 'boolean', description: 'start no node service (HTTP API and dashboard) for the states; only servers and hub services', default: false },
   },
   async run({ values }) {
     const dir = resolve(String(values.dir));
@@ -50,6 +53,28 @@ export const upCommand: Command = {
       console.log(`${state}  ${connection?.servers.join(', ')}  connection file ${deployment.connectionFiles[state]}`);
     }
     console.log(`keys and key directory: ${deployment.keys.folder}`);
+
+    // One node service per state (HTTP API, dashboard, durable inbox), as a state would run it.
+    const nodes: RunningNodeProcess[] = [];
+    if (values['without-nodes'] !== true) {
+      await mkdir(join(dir, 'nodes'), { recursive: true, mode: 0o700 });
+      for (const state of deployment.states) {
+        const connection = deployment.connections[state]!;
+        const configPath = join(dir, 'nodes', `${state}.json`);
+        await writeSecretFile(configPath, `${JSON.stringify({
+          state,
+          leaf: { servers: connection.servers, user: connection.user, password: connection.password },
+          signingKeyFile: connection.signingKeyFile,
+          keyDirectoryFile: connection.keyDirectoryFile,
+          matchingKeyFile: connection.matchingKeyFile,
+          httpPort: await findFreePort(),
+          logLevel: 'warn',
+        }, null, 2)}\n`);
+        const node = await runNode(configPath);
+        nodes.push(node);
+        console.log(`${state}  node API and dashboard ${node.url}/  (config ${configPath})`);
+      }
+    }
     console.log('running; stop with Ctrl-C or `tipnet down`');
 
     await new Promise<void>((resolve) => {
@@ -57,6 +82,7 @@ export const upCommand: Command = {
       process.once('SIGTERM', resolve);
     });
     console.log('stopping ...');
+    for (const node of nodes) await node.stop().catch(() => undefined);
     await deployment.stop();
     console.log('stopped every server and service, and removed their files');
     return 0;

@@ -1,0 +1,82 @@
+// The benchmark's options, read once at the edge from argv (which wins) and the environment
+// (BENCH_COUNT, ...), checked together, and handed back frozen.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { BenchError, BenchErrorCode } from './bench-error.ts';
+
+export interface BenchOptions {
+  /** Alerts per throughput batch, in every path. */
+  readonly count: number;
+  /** Alerts sent one at a time (window 1) for the unloaded latency figures. */
+  readonly latencyCount: number;
+  /** Alerts sent and discarded before each path is measured, to warm up JIT and interest. */
+  readonly warmupCount: number;
+  /** Hub cluster size: 3 as in production, or 1. */
+  readonly hubNodes: 1 | 3;
+  /** Alerts in flight at once in a throughput batch (end to end, or PubAcks for publish-only). */
+  readonly concurrency: number;
+  /**
+   * Hub services instances (router and dispatcher each) sharing the durable consumers, as several
+   * router processes would in production; 1 by default.
+   */
+  readonly hubServices: number;
+  /** Where the JSON report goes. */
+  readonly outFile: string;
+  /** Deadline of each measured batch. */
+  readonly phaseTimeoutMs: number;
+}
+
+const positive = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const optionsSchema = z.object({
+  count: positive(1_000_000).default(2_000),
+  latencyCount: positive(100_000).default(200),
+  warmupCount: z.coerce.number().int().min(0).max(10_000).default(50),
+  hubNodes: z.coerce.number().pipe(z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' })).default(3),
+  concurrency: positive(10_000).default(32),
+  hubServices: positive(16).default(1),
+  outFile: z.string().min(1).default('bench-out/bench.json'),
+  phaseTimeoutMs: positive(3_600_000).default(60_000),
+});
+
+const FLAGS = {
+  count: { flag: 'count', env: 'BENCH_COUNT' },
+  latencyCount: { flag: 'latency-count', env: 'BENCH_LATENCY_COUNT' },
+  warmupCount: { flag: 'warmup', env: 'BENCH_WARMUP' },
+  hubNodes: { flag: 'hub-nodes', env: 'BENCH_HUB_NODES' },
+  concurrency: { flag: 'concurrency', env: 'BENCH_CONCURRENCY' },
+  hubServices: { flag: 'hub-services', env: 'BENCH_HUB_SERVICES' },
+  outFile: { flag: 'out', env: 'BENCH_OUT' },
+  phaseTimeoutMs: { flag: 'phase-timeout-ms', env: 'BENCH_PHASE_TIMEOUT_MS' },
+} as const satisfies Record<keyof BenchOptions, { flag: string; env: string }>;
+
+export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
+                        [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
+each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;
+
+export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  let values: Record<string, string | undefined>;
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(Object.values(FLAGS).map((f) => [f.flag, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: false,
+    });
+    values = parsed.values as Record<string, string | undefined>;
+  } catch (cause) {
+    throw new BenchError(BenchErrorCode.invalidOptions, `${cause instanceof Error ? cause.message : String(cause)}\n${BENCH_USAGE}`, { cause });
+  }
+  const raw = Object.fromEntries(
+    Object.entries(FLAGS).map(([key, source]) => [key, values[source.flag] ?? env[source.env]]),
+  );
+  const result = optionsSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path[0] as keyof typeof FLAGS;
+      return `--${FLAGS[key]?.flag ?? String(key)}: ${issue.message}`;
+    });
+    throw new BenchError(BenchErrorCode.invalidOptions, `${problems.join('\n')}\n${BENCH_USAGE}`);
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,145 @@
+// The whole benchmark in one run, so every ratio compares figures taken on the same machine, under
+// the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward),
+// the hub's round trips, then tipnet's real hub services on the same servers.
+import { cpus } from 'node:os';
+import { createLogger } from '../core/logging/mod.ts';
+import { encodeEnvelope } from '../core/codec.ts';
+import { openDelivery } from '../node/open-delivery.ts';
+import { STREAMS } from '../core/subjects.ts';
+import { dispatcherConsumerName, ROUTER_CONSUMER, routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
+import { ArrivalTracker } from './arrival-tracker.ts';
+import { BenchError, BenchErrorCode } from './bench-error.ts';
+import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub } from './bench-hub.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
+import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder } from './bare-hub.ts';
+import type { CleanupStack } from './cleanup-stack.ts';
+import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
+import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrivals } from './inbox-arrivals.ts';
+import { measurePath } from './measure-path.ts';
+import { measureMicro, type MicroResult } from './micro.ts';
+import { signedAlerts } from './signed-alerts.ts';
+
+const BARE_READER = 'bench-bare-reader';
+const TIPNET_READER = 'bench-khm-node';
+
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly options: BenchOptions;
+  readonly environment: { readonly node: string; readonly natsServer: string; readonly cpus: number; readonly alertBytes: number };
+  readonly micro: readonly MicroResult[];
+  readonly hubPrimitives: HubPrimitives;
+  readonly paths: BenchPaths;
+  readonly ratios: readonly Ratio[];
+  /** From the hub services after the tipnet batches: all delivered, none rejected or retried. */
+  readonly tipnetCounters: Readonly<Record<string, number>>;
+}
+
+export async function runBench(options: BenchOptions, cleanup: CleanupStack, progress: (line: string) => void): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  progress(`starting a ${options.hubNodes}-node hub with leaves ${BENCH_STATES.join(', ')}`);
+  const hub = await startBenchHub(options.hubNodes, cleanup);
+  const sample = encodeEnvelope(signedAlerts(1, hub.senderKey, hub.matchingKey)[0]!);
+
+  progress('micro: sign, verify, encode, decode, validate');
+  const micro = await measureMicro(hub);
+
+  progress('baseline A: bare publish into a plain hub stream');
+  const bareStream = await createBareStream(hub.hub, options.hubNodes);
+  const barePublish = await measurePath(hub, options, { name: 'A bare publish' });
+  await bareStream.purge();
+
+  progress('baseline B: bare forward through a plain forwarder into KHM inbox');
+  const bareArrivals = new ArrivalTracker();
+  const forwarder = await startBareForwarder(hub.hub, RECIPIENT);
+  cleanup.defer('stop the bare forwarder', () => forwarder.stop());
+  const bareReader = await startInboxArrivals(hub.recipient, BARE_READER, identifyByMessageIdHeader, bareArrivals);
+  cleanup.defer('stop the bare KHM reader', () => bareReader.stop());
+  const bareForward = await measurePath(hub, options, {
+    name: 'B bare forward',
+    arrivals: bareArrivals,
+    queues: [
+      { name: 'B forwarder (bare stream)', nc: hub.hub, stream: BARE_STREAM, consumer: BARE_FORWARDER },
+      { name: 'B KHM reader (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: BARE_READER },
+    ],
+  });
+  await forwarder.stop();
+  await stopReader(bareReader, 'B bare forward');
+  await bareStream.remove();
+
+  progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
+  const hubPrimitives = await measureHubPrimitives(hub.hub, {
+    replicas: options.hubNodes,
+    count: Math.min(200, options.latencyCount),
+    recipient: RECIPIENT,
+    recipientNc: hub.recipient,
+    payload: sample,
+  });
+
+  progress('tipnet: real router and dispatcher, verified at KHM');
+  // Several instances share the router's and the dispatchers' durable consumers, as separate
+  // router processes on the hub would; each one still handles one message at a time.
+  const services: RunningHubServices[] = [];
+  for (let instance = 0; instance < options.hubServices; instance += 1) {
+    const running = await startHubServices({
+      nc: hub.hub,
+      replicas: options.hubNodes,
+      directory: hub.directory,
+      policy: routingPolicy({ states: BENCH_STATES }),
+      hubKey: hub.hubKey,
+      logger: createLogger({ service: 'hub', level: 'silent' }),
+    });
+    cleanup.defer(`stop hub services ${instance + 1}`, () => running.stop());
+    services.push(running);
+  }
+  const tipnetArrivals = new ArrivalTracker();
+  const tipnetReader = await startInboxArrivals(
+    hub.recipient,
+    TIPNET_READER,
+    (message) => openDelivery(message.data, hub.directory).envelope.messageId,
+    tipnetArrivals,
+  );
+  cleanup.defer('stop the tipnet KHM reader', () => tipnetReader.stop());
+  const tipnet = await measurePath(hub, options, {
+    name: 'tipnet',
+    arrivals: tipnetArrivals,
+    queues: [
+      { name: 'tipnet router (TIP_SUBMISSIONS)', nc: hub.hub, stream: STREAMS.submissions, consumer: ROUTER_CONSUMER },
+      { name: 'tipnet dispatcher KHM (TIP_DELIVERIES)', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(RECIPIENT) },
+      { name: 'tipnet dispatcher IDN, receipts', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(SENDER) },
+      { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
+    ],
+  });
+  await stopReader(tipnetReader, 'tipnet');
+
+  const paths = { barePublish, bareForward, tipnet };
+  return {
+    startedAt,
+    options,
+    environment: { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength },
+    micro,
+    hubPrimitives,
+    paths,
+    ratios: tipnetRatios(paths),
+    tipnetCounters: {
+      routerSubmissions: sum(services, (s) => s.router.stats.submissions),
+      routerDelivered: sum(services, (s) => s.router.stats.delivered),
+      routerRejected: sum(services, (s) => s.router.stats.rejected),
+      routerFailures: sum(services, (s) => s.router.stats.failures),
+      dispatcherHandedOver: sum(services, (s) => s.dispatcher.stats.handedOver),
+      dispatcherRetries: sum(services, (s) => s.dispatcher.stats.retries),
+      khmUnexpectedArrivals: tipnetArrivals.unexpected,
+    },
+  };
+}
+
+function sum(services: readonly RunningHubServices[], figure: (running: RunningHubServices) => number): number {
+  return services.reduce((total, running) => total + figure(running), 0);
+}
+
+async function stopReader(reader: RunningInboxArrivals, path: string): Promise<void> {
+  await reader.stop();
+  if (reader.failures.length > 0) {
+    throw new BenchError(BenchErrorCode.deliveryFailed, `${path}: ${reader.failures.length} arrivals failed, first: ${reader.failures[0]}`);
+  }
+}

@@ -1,0 +1,61 @@
+// `tipnet drill [scenario]`: the main job. Starts everything, runs the scenario, writes the report.
+import { relative } from 'node:path';
+import { parseDuration } from '../../drill/duration.ts';
+import { runDrill } from '../../drill/run-drill.ts';
+import type { Command } from '../command.ts';
+
+export const drillCommand: Command = {
+  name: 'drill',
+  summary: 'run a multi-country exercise on a complete local topology, with injected faults, and write its report',
+  usage: '[scenario.yaml]',
+  options: {
+    rate: { type: 'string', description: 'messages per second of wall time (default: the scenario\'s traffic rate)', valueName: 'n' },
+    duration: { type: 'string', description: 'wall time of the traffic, e.g. 60s (default: the scenario\'s duration / speed)', valueName: 'time' },
+    speed: { type: 'string', description: 'drill time per wall time, e.g. 96 (default: the scenario\'s)', valueName: 'x' },
+    states: { type: 'string', description: 'comma-separated participants to keep (default: all of the scenario\'s)', valueName: 'codes' },
+    seed: { type: 'string', description: 'seed of the traffic; the same seed gives the same traffic (default: the scenario\'s)', valueName: 'n' },
+    out: { type: 'string', description: 'folder for report.json and report.html', valueName: 'dir', default: 'drill-out' },
+  },
+  async run({ values, positionals }) {
+    const problems: string[] = [];
+    const number = (name: string) => {
+      const raw = values[name];
+      if (raw === undefined) return undefined;
+      const value = Number(raw);
+      if (!Number.isFinite(value)) problems.push(`--${name}: "${String(raw)}" is not a number`);
+      return value;
+    };
+    const rate = number('rate');
+    const speed = number('speed');
+    const seed = number('seed');
+    let durationMs: number | undefined;
+    if (values.duration !== undefined) {
+      durationMs = parseDuration(String(values.duration));
+      if (durationMs === undefined) problems.push(`--duration: "${String(values.duration)}" is not a duration such as 60s or 2m`);
+    }
+    if (problems.length > 0) {
+      console.error(`tipnet drill:\n  - ${problems.join('\n  - ')}`);
+      return 2;
+    }
+    const interactive = process.stdout.isTTY === true;
+    const { report, reportJson, reportHtml } = await runDrill({
+      scenarioPath: positionals[0],
+      outDir: String(values.out),
+      rate, speed, seed, durationMs,
+      states: values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase()),
+      progress: interactive ? (line) => process.stdout.write(`\r${line.slice(0, (process.stdout.columns ?? 120) - 1).padEnd((process.stdout.columns ?? 120) - 1)}`) : undefined,
+    });
+    console.log(`sent ${report.sent}, expected deliveries ${report.expectedDeliveries}, delivered ${report.delivered}, lost ${report.lost}, duplicates ${report.duplicates}`);
+    console.log(`latency p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`);
+    console.log(`deadlines met ${report.deadlines.met}, missed ${report.deadlines.missed}, escalated ${report.deadlines.escalated}`);
+    console.log(`rejected ${JSON.stringify(report.rejected.byReason)}; malformed/spoofed injects rejected ${report.badInjects.rejected}/${report.badInjects.total}`);
+    for (const fault of report.faults) console.log(`fault ${fault.kind} ${fault.target}: ${fault.recovered ? 'recovered' : 'NOT RECOVERED'} (${fault.evidence})`);
+    console.log(`report: ${relative(process.cwd(), reportJson)}, ${relative(process.cwd(), reportHtml)}`);
+    if (!report.passed) {
+      console.error(`DRILL FAILED:\n  - ${report.failures.join('\n  - ')}`);
+      return 1;
+    }
+    console.log('DRILL PASSED');
+    return 0;
+  },
+};

@@ -1,0 +1,47 @@
+// `tipnet status <message-id>`: who has a message this node sent, from the receipts.
+import type { MessageStatus } from '../../node/mod.ts';
+import type { Command } from '../command.ts';
+import { callNode, NODE_URL_OPTION, printNodeApiError } from '../node-api-client.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'show the receipts (delivered, read, actioned, rejected) of a message a node sent',
+  usage: '<message-id>',
+  options: {
+    node: NODE_URL_OPTION,
+    json: { type: 'boolean', description: 'print the status as JSON' },
+  },
+  async run({ values, positionals }) {
+    const [messageId] = positionals;
+    if (!messageId) {
+      console.error('tipnet status: give the message id, e.g. tipnet status 3f1c9a52-7b0e-4d6a-9c21-5e8f0b7d4a13');
+      return 2;
+    }
+    try {
+      const status = await callNode<MessageStatus>(String(values.node), `/api/messages/${encodeURIComponent(messageId)}/status`);
+      console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
+      return 0;
+    } catch (error) {
+      return printNodeApiError('status', error);
+    }
+  },
+};
+
+const at = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
+
+export function formatStatus(status: MessageStatus): string {
+  const lines = [`${status.messageId}  ${status.kind}  ${status.summary.caseReference}  sent ${at(status.sentAtUnixMs)}`];
+  if (status.rejection) lines.push(`  rejected by the hub: ${status.rejection.reasonCode}: ${status.rejection.reason}`);
+  if (status.recipients.length === 0 && !status.rejection) lines.push('  no receipt yet');
+  for (const recipient of status.recipients) {
+    const stages = [
+      recipient.deliveredAtUnixMs ? `delivered ${at(recipient.deliveredAtUnixMs)}` : '',
+      recipient.readAtUnixMs ? `read ${at(recipient.readAtUnixMs)}` : '',
+      recipient.actionedAtUnixMs ? `actioned ${at(recipient.actionedAtUnixMs)}` : '',
+      recipient.rejected ? `rejected ${at(recipient.rejected.atUnixMs)} (${recipient.rejected.reasonCode})` : '',
+    ].filter(Boolean);
+    lines.push(`  ${recipient.state.padEnd(4)} ${recipient.stage.padEnd(10)} ${stages.join(', ')}`);
+  }
+  for (const answer of status.answers) lines.push(`  answer from ${answer.from}: ${answer.outcome} (${answer.messageId})`);
+  return lines.join('\n');
+}

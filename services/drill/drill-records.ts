@@ -1,0 +1,59 @@
+// What a running drill writes down; the report is computed from these alone.
+import type { StateCode } from '../core/member-states.ts';
+import type { BadInject } from './bad-injects.ts';
+import type { Observation } from './inbox-observer.ts';
+import type { PlannedMessage } from './traffic-plan.ts';
+
+export interface SentRecord {
+  readonly planned: PlannedMessage;
+  readonly submittedAtWallMs: number;
+  /** Set when the node refused to send it (it never left the state). */
+  readonly error?: string;
+  /** Assistance requests: the deadline, wall-clock Unix ms. */
+  readonly deadlineWallMs?: number;
+}
+
+export interface FaultRecord {
+  readonly kind: string;
+  readonly target: string;
+  readonly atDrillMs: number;
+  readonly startWallMs: number;
+  endWallMs: number;
+  readonly happened: string;
+  /** Set when what the fault stopped could not be started again. */
+  restoreFailed?: string;
+  /** For malformed and spoofed faults: the injects. */
+  readonly injects?: BadInject[];
+}
+
+export interface EscalationRecord {
+  readonly state: string;
+  readonly requestMessageId: string;
+  readonly atWallMs: number;
+}
+
+export interface DeadLetterRecord {
+  readonly reason: string;
+  readonly messageId: string;
+}
+
+export interface DrillRecords {
+  readonly scenarioName: string;
+  readonly drillId: string;
+  readonly seed: number;
+  readonly speed: number;
+  readonly participants: readonly StateCode[];
+  /** Every state with a leaf on the hub, participants or not. */
+  readonly hubStates: readonly StateCode[];
+  readonly startedAtWallMs: number;
+  readonly trafficEndsAtWallMs: number;
+  readonly endedAtWallMs: number;
+  readonly sent: readonly SentRecord[];
+  readonly observations: readonly Observation[];
+  readonly faults: readonly FaultRecord[];
+  readonly escalations: readonly EscalationRecord[];
+  readonly deadLetters: readonly DeadLetterRecord[];
+  /** What the simulated liaison officers did, per state. */
+  readonly officers: Readonly<Record<string, { read: number; actioned: number; answered: number; leftUnanswered: number }>>;
+  readonly errors: readonly string[];
+}

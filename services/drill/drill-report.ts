@@ -1,0 +1,238 @@
+// The drill report, computed from the records alone (pure): counts, latencies, acknowledgement
+// times, deadlines, what each fault did, and whether the drill passed.
+import { v1 } from '../core/proto.ts';
+import type { DrillRecords, FaultRecord, SentRecord } from './drill-records.ts';
+import type { Observation } from './inbox-observer.ts';
+
+export interface Percentiles {
+  readonly count: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface FaultOutcome {
+  readonly kind: string;
+  readonly target: string;
+  readonly atDrillMinutes: number;
+  readonly windowWallMs: readonly [number, number];
+  readonly happened: string;
+  readonly recovered: boolean;
+  readonly evidence: string;
+}
+
+export interface DrillReport {
+  readonly scenario: string;
+  readonly drillId: string;
+  readonly seed: number;
+  readonly speed: number;
+  readonly states: readonly string[];
+  readonly hubStates: readonly string[];
+  readonly wallDurationMs: number;
+  readonly sent: number;
+  readonly notSent: number;
+  readonly expectedDeliveries: number;
+  readonly delivered: number;
+  readonly lost: number;
+  readonly duplicates: number;
+  readonly rejected: { readonly total: number; readonly byReason: Readonly<Record<string, number>>; readonly validTrafficRejected: number };
+  readonly latencyMs: Percentiles;
+  readonly ackMs: Readonly<Record<string, { readonly read: Percentiles; readonly actioned: Percentiles }>>;
+  readonly deadlines: { readonly total: number; readonly met: number; readonly missed: number; readonly escalated: number };
+  readonly faults: readonly FaultOutcome[];
+  readonly badInjects: { readonly total: number; readonly rejected: number; readonly leaked: number; readonly items: readonly { variant: string; from: string; expected: string; outcome: string }[] };
+  readonly exerciseLeakage: number;
+  readonly unverifiedDeliveries: number;
+  /** For the charts: deliveries per second of the drill, and the latency histogram. */
+  readonly series: {
+    readonly bucketMs: number;
+    readonly deliveriesPerBucket: readonly number[];
+    readonly latencyHistogram: readonly { readonly upToMs: number; readonly count: number }[];
+  };
+  /** What the simulated liaison officers did; unanswered requests are the scenario's choice. */
+  readonly officers: DrillRecords['officers'];
+  readonly errors: readonly string[];
+  readonly passed: boolean;
+  readonly failures: readonly string[];
+}
+
+const Status = v1.AcknowledgementStatus;
+
+export function percentiles(values: readonly number[]): Percentiles {
+  if (values.length === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] as number) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function buildReport(records: DrillRecords): DrillReport {
+  const sentOk = records.sent.filter((record) => record.error === undefined);
+  const byId = new Map(sentOk.map((record) => [record.planned.messageId, record]));
+  const content = records.observations.filter((o) => o.payloadName !== 'acknowledgement' && o.payloadName !== 'undecodable');
+  const acks = records.observations.filter((o) => o.acknowledged !== undefined);
+
+  // Valid traffic the hub refused (it should never happen) is reported, not silently expected away.
+  const rejectedValid = new Set(acks.filter((o) => o.acknowledged?.status === Status.ACKNOWLEDGEMENT_STATUS_REJECTED && byId.has(o.acknowledged.messageId)).map((o) => o.acknowledged?.messageId));
+
+  const seen = new Map<string, Observation[]>();
+  for (const o of content) {
+    const key = `${o.state}/${o.messageId}`;
+    seen.set(key, [...(seen.get(key) ?? []), o]);
+  }
+  let expected = 0;
+  let delivered = 0;
+  const latencies: number[] = [];
+  const missing: string[] = [];
+  for (const record of sentOk) {
+    if (rejectedValid.has(record.planned.messageId)) continue;
+    for (const recipient of record.planned.expectedRecipients) {
+      expected += 1;
+      const copies = seen.get(`${recipient}/${record.planned.messageId}`);
+      if (copies && copies.length > 0) {
+        delivered += 1;
+        latencies.push((copies[0] as Observation).atWallMs - record.submittedAtWallMs);
+      } else {
+        missing.push(`${record.planned.type} ${record.planned.messageId} to ${recipient}`);
+      }
+    }
+  }
+  const duplicates = [...seen.values()].reduce((sum, copies) => sum + Math.max(0, copies.length - 1), 0);
+  const participantSet = new Set<string>(records.participants);
+  const exerciseLeakage = content.filter((o) => o.exercise && !participantSet.has(o.state)).length;
+  const unverifiedDeliveries = records.observations.filter((o) => !o.verified).length;
+
+  // Acknowledgement times per acknowledging state: submit to the ack reaching the sender.
+  const ackTimes = new Map<string, { read: number[]; actioned: number[] }>();
+  for (const o of acks) {
+    const ack = o.acknowledged;
+    const original = ack ? byId.get(ack.messageId) : undefined;
+    if (!ack || !original || o.state !== original.planned.from) continue;
+    const kind = ack.status === Status.ACKNOWLEDGEMENT_STATUS_READ ? 'read' : ack.status === Status.ACKNOWLEDGEMENT_STATUS_ACTIONED ? 'actioned' : undefined;
+    if (!kind) continue;
+    const times = ackTimes.get(ack.by) ?? { read: [], actioned: [] };
+    times[kind].push(o.atWallMs - original.submittedAtWallMs);
+    ackTimes.set(ack.by, times);
+  }
+  const ackMs = Object.fromEntries([...ackTimes.entries()].sort().map(([state, times]) => [state, { read: percentiles(times.read), actioned: percentiles(times.actioned) }]));
+
+  // Deadlines of assistance requests: answered in time at the requester, or not.
+  const requests = sentOk.filter((record) => record.planned.type === 'assistance-request' && !rejectedValid.has(record.planned.messageId));
+  let met = 0;
+  for (const request of requests) {
+    const answer = records.observations.find((o) => o.answers === request.planned.messageId && o.state === request.planned.from);
+    if (answer && request.deadlineWallMs !== undefined && answer.atWallMs <= request.deadlineWallMs) met += 1;
+  }
+  const escalated = new Set(records.escalations.map((e) => e.requestMessageId)).size;
+
+  const deadLetterReasons: Record<string, number> = {};
+  for (const letter of records.deadLetters) deadLetterReasons[letter.reason] = (deadLetterReasons[letter.reason] ?? 0) + 1;
+  const badInjects = records.faults.flatMap((fault) => fault.injects ?? []);
+  const deadLetterById = new Map(records.deadLetters.map((letter) => [letter.messageId, letter.reason]));
+  for (const inject of badInjects) {
+    if (inject.outcome === undefined) inject.outcome = deadLetterById.get(inject.id) ?? 'not rejected';
+  }
+  const natsRefusals = badInjects.filter((inject) => inject.outcome === 'NATS_PERMISSION_DENIED').length;
+  const byReason = { ...deadLetterReasons, ...(natsRefusals > 0 ? { NATS_PERMISSION_DENIED: natsRefusals } : {}) };
+  const leakedIds = new Set(content.map((o) => o.messageId));
+  const leaked = badInjects.filter((inject) => leakedIds.has(inject.id)).length;
+  const badRejected = badInjects.filter((inject) => inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS' && !leakedIds.has(inject.id)).length;
+
+  const faults = records.faults.map((fault) => faultOutcome(fault, records, sentOk, seen, badInjects.length > 0 ? leakedIds : new Set()));
+
+  const bucketMs = 1_000;
+  const buckets = Math.max(1, Math.ceil((records.endedAtWallMs - records.startedAtWallMs) / bucketMs));
+  const deliveriesPerBucket = Array.from({ length: buckets }, () => 0);
+  for (const o of content) {
+    const index = Math.floor((o.atWallMs - records.startedAtWallMs) / bucketMs);
+    if (index >= 0 && index < buckets) deliveriesPerBucket[index] = (deliveriesPerBucket[index] ?? 0) + 1;
+  }
+  const edges = [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, Infinity];
+  const latencyHistogram = edges.map((upToMs, i) => ({
+    upToMs,
+    count: latencies.filter((value) => value <= upToMs && value > (i === 0 ? -Infinity : (edges[i - 1] as number))).length,
+  }));
+
+  const failures: string[] = [];
+  const lost = expected - delivered;
+  if (lost > 0) failures.push(`${lost} deliveries lost: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? ' ...' : ''}`);
+  if (duplicates > 0) failures.push(`${duplicates} deliveries seen twice`);
+  if (rejectedValid.size > 0) failures.push(`${rejectedValid.size} valid messages were rejected by the hub`);
+  const notSent = records.sent.length - sentOk.length;
+  if (notSent > 0) failures.push(`${notSent} planned messages could not be sent by their node`);
+  if (leaked > 0) failures.push(`${leaked} malformed or spoofed injects reached a recipient`);
+  if (badRejected < badInjects.length) failures.push(`${badInjects.length - badRejected} malformed or spoofed injects were not rejected`);
+  if (exerciseLeakage > 0) failures.push(`${exerciseLeakage} exercise deliveries reached states outside the drill`);
+  if (unverifiedDeliveries > 0) failures.push(`${unverifiedDeliveries} deliveries failed signature verification`);
+  for (const fault of faults) if (!fault.recovered) failures.push(`fault ${fault.kind} ${fault.target}: traffic did not recover (${fault.evidence})`);
+
+  return {
+    scenario: records.scenarioName,
+    drillId: records.drillId,
+    seed: records.seed,
+    speed: records.speed,
+    states: records.participants,
+    hubStates: records.hubStates,
+    wallDurationMs: records.endedAtWallMs - records.startedAtWallMs,
+    sent: sentOk.length,
+    notSent,
+    expectedDeliveries: expected,
+    delivered,
+    lost,
+    duplicates,
+    rejected: { total: Object.values(byReason).reduce((a, b) => a + b, 0), byReason, validTrafficRejected: rejectedValid.size },
+    latencyMs: percentiles(latencies),
+    ackMs,
+    deadlines: { total: requests.length, met, missed: requests.length - met, escalated },
+    faults,
+    badInjects: {
+      total: badInjects.length,
+      rejected: badRejected,
+      leaked,
+      items: badInjects.map((inject) => ({ variant: inject.variant, from: inject.from, expected: inject.expected, outcome: inject.outcome ?? 'not rejected' })),
+    },
+    exerciseLeakage,
+    unverifiedDeliveries,
+    series: { bucketMs, deliveriesPerBucket, latencyHistogram },
+    officers: records.officers,
+    errors: records.errors,
+    passed: failures.length === 0,
+    failures,
+  };
+}
+
+function faultOutcome(
+  fault: FaultRecord, records: DrillRecords, sent: readonly SentRecord[], seen: Map<string, Observation[]>, leakedIds: Set<string>,
+): FaultOutcome {
+  const window: [number, number] = [fault.startWallMs - records.startedAtWallMs, fault.endWallMs - records.startedAtWallMs];
+  const base = { kind: fault.kind, target: fault.target, atDrillMinutes: round(fault.atDrillMs / 60_000), windowWallMs: window, happened: fault.happened };
+  const during = sent.filter((record) => record.submittedAtWallMs >= fault.startWallMs && record.submittedAtWallMs <= fault.endWallMs);
+  const pairs = during.flatMap((record) => record.planned.expectedRecipients
+    .filter((recipient) => fault.kind !== 'leaf-offline' || recipient === fault.target)
+    .map((recipient) => seen.get(`${recipient}/${record.planned.messageId}`)));
+  const arrived = pairs.filter((copies) => copies !== undefined && copies.length > 0).length;
+  const after = [...seen.values()].flat().filter((o) => o.atWallMs > fault.endWallMs).length;
+  switch (fault.kind) {
+    case 'malformed':
+    case 'spoofed': {
+      const injects = fault.injects ?? [];
+      const refused = injects.filter((inject) => inject.outcome === inject.expected || (inject.outcome !== undefined && inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS'));
+      const leaked = injects.filter((inject) => leakedIds.has(inject.id)).length;
+      return {
+        ...base,
+        recovered: refused.length === injects.length && leaked === 0 && after > 0,
+        evidence: `${refused.length}/${injects.length} refused (${injects.map((i) => `${i.variant}: ${i.outcome ?? '?'}`).join(', ')}); ${leaked} reached a recipient; ${after} deliveries after`,
+      };
+    }
+    default:
+      return {
+        ...base,
+        recovered: arrived === pairs.length && after > 0 && fault.restoreFailed === undefined,
+        evidence: `${arrived}/${pairs.length} deliveries of messages sent during the fault arrived${fault.kind === 'leaf-offline' ? ` at ${fault.target}` : ''}; ${after} deliveries after it ended${fault.restoreFailed ? `; ${fault.restoreFailed}` : ''}`,
+      };
+  }
+}

@@ -1,0 +1,77 @@
+// The drill's independent witness on every state's leaf: its own durable consumer on TIP_INBOX,
+// verifying each delivery, recording when it arrived and how often. It sees exactly what any
+// application reading the inbox would see, so a copy that arrives twice is counted twice.
+import type { NatsConnection } from '@nats-io/transport-node';
+import { decodeEnvelope, decodePayload } from '../core/codec.ts';
+import type { KeyDirectory } from '../core/signing/mod.ts';
+import { verifyEnvelope } from '../core/signing/mod.ts';
+import { openInboxReader } from '../node/inbox.ts';
+
+export interface Observation {
+  readonly state: string;
+  readonly messageId: string;
+  readonly sender: string;
+  readonly payloadName: string;
+  readonly exercise: boolean;
+  readonly atWallMs: number;
+  readonly streamSequence: number;
+  /** For acknowledgements: which message, what status, from whom. */
+  readonly acknowledged?: { readonly messageId: string; readonly status: number; readonly by: string; readonly reasonCode: string };
+  /** For assistance responses: the request answered. */
+  readonly answers?: string;
+  readonly verified: boolean;
+}
+
+export interface InboxObserver {
+  readonly observations: Observation[];
+  stop(): Promise<void>;
+}
+
+export const OBSERVER_CONSUMER = 'drill-observer';
+
+export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
+  const observations: Observation[] = [];
+  const reader = await openInboxReader(nc, OBSERVER_CONSUMER);
+  const messages = await reader.consume({ max_messages: 256 });
+  const loop = (async () => {
+    for await (const message of messages) {
+      const observation = observe(state, message.data, message.info.streamSequence, directory);
+      observations.push(observation);
+      onObservation?.(observation);
+      message.ack();
+    }
+  })();
+  return {
+    observations,
+    async stop() {
+      await messages.close();
+      await loop;
+    },
+  };
+}
+
+function observe(state: string, bytes: Uint8Array, streamSequence: number, directory: KeyDirectory): Observation {
+  const atWallMs = Date.now();
+  try {
+    const envelope = decodeEnvelope(bytes);
+    let verified = true;
+    try {
+      verifyEnvelope(envelope, directory);
+    } catch {
+      verified = false;
+    }
+    const decoded = decodePayload(envelope);
+    const base = {
+      state, messageId: envelope.messageId, sender: envelope.senderState, payloadName: decoded.name,
+      exercise: envelope.exercise, atWallMs, streamSequence, verified,
+    };
+    if (decoded.name === 'acknowledgement') {
+      const ack = decoded.message;
+      return { ...base, acknowledged: { messageId: ack.acknowledgedMessageId, status: ack.status, by: ack.acknowledgingState, reasonCode: ack.reasonCode } };
+    }
+    if (decoded.name === 'assistance-response') return { ...base, answers: decoded.message.requestMessageId };
+    return base;
+  } catch {
+    return { state, messageId: '', sender: '', payloadName: 'undecodable', exercise: false, atWallMs, streamSequence, verified: false };
+  }
+}

@@ -1,0 +1,35 @@
+// The one mapping from errors to HTTP answers. Input problems name the field and rule; anything
+// unexpected is logged with its cause and answered without it.
+import { InputValidationError } from '../core/validation/mod.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import { NodeRequestError, type NodeErrorCode } from './node-errors.ts';
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: { readonly error: string; readonly message: string; readonly problems?: readonly string[]; readonly retryable?: boolean };
+}
+
+const NODE_ERROR_STATUS: Readonly<Record<NodeErrorCode, number>> = {
+  UNKNOWN_MESSAGE: 404,
+  NOT_ACKNOWLEDGEABLE: 409,
+  INVALID_OFFICER: 400,
+  NODE_STOPPED: 503,
+};
+
+export class HttpInputError extends Error {
+  override readonly name = 'HttpInputError';
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export function errorAnswer(error: unknown, logger: Logger): HttpAnswer {
+  if (error instanceof InputValidationError) {
+    return { status: 400, body: { error: error.code, message: 'the input breaks the rules listed in problems; nothing was sent', problems: error.problems } };
+  }
+  if (error instanceof NodeRequestError) return { status: NODE_ERROR_STATUS[error.code], body: { error: error.code, message: error.message } };
+  if (error instanceof HttpInputError) return { status: error.status, body: { error: error.code, message: error.message } };
+  logger.error({ err: error }, 'request failed');
+  // The hub or the leaf did not answer in time: the client may retry with the same idempotency key.
+  return { status: 503, body: { error: 'UNAVAILABLE', message: 'the node could not complete the request; retry with the same Idempotency-Key', retryable: true } };
+}

@@ -1,0 +1,114 @@
+// The node's durable reader of its inbox (consumer "node" on TIP_INBOX): verify each delivery
+// against the key directory, record it once, apply receipts and answers to what we sent, and tell
+// listeners. A delivery that fails verification is recorded and answered with a REJECTED
+// acknowledgement; one bad message never stops the loop. A KV or network failure is retried.
+import type { JsMsg } from '@nats-io/jetstream';
+import { decodeEnvelope } from '../core/codec.ts';
+import { isRejection } from '../core/errors.ts';
+import { HUB_SENDER, isStateCode } from '../core/member-states.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import { v1 } from '../core/proto.ts';
+import type { KeyDirectory } from '../core/signing/mod.ts';
+import { openDelivery } from './open-delivery.ts';
+import { summariseMessage, type MessageSummary } from './message-summary.ts';
+import type { NodeEvents } from './node-events.ts';
+import type { NodeStore } from './node-store.ts';
+import { applyAcknowledgement, applyAnswer } from './receipt-status.ts';
+
+export const NODE_CONSUMER = 'node';
+
+export interface InboxContext {
+  readonly state: string;
+  readonly store: NodeStore;
+  readonly directory: KeyDirectory;
+  readonly events: NodeEvents;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** Sends our REJECTED acknowledgement for a delivery we refused; returns its message id. */
+  readonly answerRefusal: (refused: MessageSummaryLike, reasonCode: string, reason: string) => Promise<string>;
+}
+
+/** What the node could read of a delivery it refused. */
+export interface MessageSummaryLike {
+  readonly messageId: string;
+  readonly sender: string;
+  readonly traffic: 'real' | 'exercise';
+  readonly drillId: string;
+  readonly caseReference: string;
+}
+
+export async function processDelivery(message: Pick<JsMsg, 'data' | 'seq'>, context: InboxContext): Promise<void> {
+  let opened;
+  try {
+    opened = openDelivery(message.data, context.directory);
+  } catch (error) {
+    if (!isRejection(error)) throw error;
+    await refuse(message, error.code, error.message, context);
+    return;
+  }
+  const summary = summariseMessage(opened.envelope, opened.decoded);
+  const record = { messageId: summary.messageId, summary, receivedAtUnixMs: context.now(), streamSequence: message.seq, acknowledged: {} };
+  const first = await context.store.received.create(summary.messageId, record);
+  // Receipts and answers are applied even to a second copy: applying twice changes nothing, and a
+  // crash between recording and applying must not lose them.
+  const about = await applyToSent(summary, context);
+  if (!first) {
+    context.logger.debug({ messageId: summary.messageId, streamSequence: message.seq }, 'duplicate delivery ignored');
+    return;
+  }
+  const event = summary.payloadName === 'acknowledgement' ? 'receipt' : 'delivery';
+  context.events.emit(event, { event, summary, ...(about ? { about } : {}), atUnixMs: record.receivedAtUnixMs, streamSequence: message.seq });
+  const ack = summary.acknowledgement;
+  if (ack?.status === 'rejected') {
+    context.events.emit('rejected', {
+      direction: 'outgoing', messageId: ack.acknowledgedMessageId, by: ack.acknowledgingState, reasonCode: ack.reasonCode, reason: ack.reason,
+    });
+  }
+  context.logger.info({ messageId: summary.messageId, sender: summary.sender, payload: summary.payloadName, streamSequence: message.seq }, 'received');
+}
+
+async function applyToSent(summary: MessageSummary, context: InboxContext): Promise<MessageSummary | undefined> {
+  const targetId = summary.acknowledgement?.acknowledgedMessageId ?? summary.response?.requestMessageId;
+  if (!targetId) return undefined;
+  const sent = context.store.sent.get(targetId);
+  if (!sent) return undefined;
+  const updated = summary.acknowledgement
+    ? applyAcknowledgement(sent, summary.acknowledgement)
+    : applyAnswer(sent, { messageId: summary.messageId, from: summary.sender, outcome: summary.response?.outcome ?? '', atUnixMs: summary.createdAtUnixMs });
+  if (updated !== sent) await context.store.sent.put(targetId, updated);
+  return sent.summary;
+}
+
+async function refuse(message: Pick<JsMsg, 'data' | 'seq'>, reasonCode: string, reason: string, context: InboxContext): Promise<void> {
+  const key = `seq-${message.seq}`;
+  if (context.store.refused.get(key)) return;
+  let readable: MessageSummaryLike | undefined;
+  let payloadType = 0;
+  try {
+    const envelope = decodeEnvelope(message.data);
+    payloadType = envelope.payloadType;
+    readable = {
+      messageId: envelope.messageId, sender: envelope.senderState, traffic: envelope.exercise ? 'exercise' : 'real',
+      drillId: envelope.drillId, caseReference: envelope.caseReference,
+    };
+  } catch {
+    readable = undefined;
+  }
+  let answeredWith: string | undefined;
+  // A state is told; the hub's own receipts and other acknowledgements are not answered, so two
+  // nodes that distrust each other cannot start an endless exchange of refusals.
+  const isAcknowledgement = payloadType === v1.PayloadType.PAYLOAD_TYPE_ACKNOWLEDGEMENT;
+  if (readable && readable.sender !== HUB_SENDER && isStateCode(readable.sender) && !isAcknowledgement && readable.messageId) {
+    try {
+      answeredWith = await context.answerRefusal(readable, reasonCode, reason);
+    } catch (error) {
+      context.logger.warn({ err: error, messageId: readable.messageId }, 'could not send the REJECTED acknowledgement');
+    }
+  }
+  await context.store.refused.put(key, {
+    streamSequence: message.seq, messageId: readable?.messageId ?? '', sender: readable?.sender ?? '', reasonCode, reason,
+    refusedAtUnixMs: context.now(), ...(answeredWith ? { answeredWith } : {}),
+  });
+  context.events.emit('rejected', { direction: 'incoming', messageId: readable?.messageId ?? '', by: context.state, reasonCode, reason });
+  context.logger.warn({ messageId: readable?.messageId, sender: readable?.sender, code: reasonCode, streamSequence: message.seq }, 'delivery refused');
+}

@@ -1,0 +1,63 @@
+// One member state's node process: read the validated configuration, open the leaf connection,
+// start the node service and its HTTP API, stop both on SIGINT/SIGTERM. Nothing else.
+import { connect } from '@nats-io/transport-node';
+import { createLogger } from '../core/logging/mod.ts';
+import { KeyDirectory, readKeyDirectory, readSigningKey } from '../core/signing/mod.ts';
+import { deadlinesInMs, readMatchingKey, readNodeConfig } from './node-config.ts';
+import { startNodeHttp } from './node-http.ts';
+import { startNodeService } from './node-service.ts';
+
+export interface RunningNodeProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function runNode(configPath: string): Promise<RunningNodeProcess> {
+  const config = readNodeConfig(configPath);
+  const logger = createLogger({ service: 'node', state: config.state, level: config.logLevel });
+  const signingKey = await readSigningKey(config.signingKeyFile);
+  const directory = new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile));
+  const matchingKey = await readMatchingKey(config.matchingKeyFile);
+  const nc = await connect({
+    servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password,
+    name: `tipnet node ${config.state}`, maxReconnectAttempts: -1, reconnectTimeWait: 500,
+  });
+  try {
+    const node = await startNodeService({
+      state: config.state, nc, signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
+      ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
+    });
+    const http = await startNodeHttp({ node, logger, port: config.httpPort, host: config.httpHost });
+    return {
+      url: http.url,
+      async stop() {
+        await http.close();
+        await node.stop();
+        await nc.close();
+      },
+    };
+  } catch (error) {
+    await nc.close();
+    throw error;
+  }
+}
+
+/** Runs until SIGINT or SIGTERM. */
+export async function runNodeUntilSignalled(configPath: string, print: (line: string) => void = console.log): Promise<void> {
+  const running = await runNode(configPath);
+  print(`tipnet node listening on ${running.url} (dashboard at ${running.url}/)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await running.stop();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const configPath = process.argv[2];
+  if (!configPath) {
+    console.error('usage: node --import tsx services/node/main.ts <config.json>');
+    process.exit(2);
+  }
+  await runNodeUntilSignalled(configPath);
+}

@@ -1,0 +1,189 @@
+// What a node, an officer's feed and the dashboard need to know about a message, taken from the
+// verified envelope and payload. Routing metadata, counts and the free-text headline only: keyed
+// hashes are counted, never copied, so a summary is safe to store, list and show.
+import type { DecodedPayload } from '../core/codec.ts';
+import type { PayloadName } from '../core/payload-registry.ts';
+import { v1, type Envelope } from '../core/proto.ts';
+import { trafficClassOf, type TrafficClass } from '../core/subjects.ts';
+
+export type RouteRoleWord = 'origin' | 'transit' | 'destination';
+
+export interface RouteLegSummary {
+  readonly state: string;
+  readonly role: RouteRoleWord;
+  readonly place: string;
+}
+
+export interface AcknowledgementSummary {
+  readonly acknowledgedMessageId: string;
+  /** delivered | read | actioned | rejected */
+  readonly status: string;
+  readonly acknowledgingState: string;
+  readonly reasonCode: string;
+  readonly reason: string;
+  readonly atUnixMs: number;
+}
+
+export interface MessageSummary {
+  readonly messageId: string;
+  readonly payloadName: PayloadName;
+  /** The case-alert kind (e.g. "rescue-request") or assistance kind; otherwise the payload name. */
+  readonly kind: string;
+  readonly sender: string;
+  readonly senderUnit: string;
+  readonly recipients: readonly string[];
+  /** clear | green | amber | amber-strict | red */
+  readonly handling: string;
+  /** immediate | urgent | routine */
+  readonly priority: string;
+  readonly createdAtUnixMs: number;
+  readonly expiresAtUnixMs: number;
+  readonly caseReference: string;
+  readonly inReplyTo: string;
+  readonly traffic: TrafficClass;
+  readonly drillId: string;
+  readonly route: readonly RouteLegSummary[];
+  /** The summary or title a person reads first. */
+  readonly headline: string;
+  readonly victimCount: number;
+  /** Personal identifiers carried, all as keyed hashes. */
+  readonly identifierCount: number;
+  readonly locationName: string;
+  readonly replyDeadlineUnixMs: number;
+  readonly requestedState: string;
+  readonly relatedMessageId: string;
+  readonly acknowledgement?: AcknowledgementSummary;
+  readonly response?: { readonly requestMessageId: string; readonly outcome: string; readonly summary: string };
+  readonly retractedMessageId?: string;
+}
+
+/** HANDLING_MARK_AMBER_STRICT -> "amber-strict": the same words the submission input uses. */
+export function enumWord(values: Record<string | number, string | number>, prefix: string, value: number): string {
+  const name = values[value];
+  if (typeof name !== 'string') return 'unspecified';
+  return name.slice(prefix.length).toLowerCase().replaceAll('_', '-');
+}
+
+const ROLE_WORDS: Readonly<Record<number, RouteRoleWord>> = {
+  [v1.RouteRole.ROUTE_ROLE_ORIGIN]: 'origin',
+  [v1.RouteRole.ROUTE_ROLE_TRANSIT]: 'transit',
+  [v1.RouteRole.ROUTE_ROLE_DESTINATION]: 'destination',
+};
+
+function routeOf(route: v1.IRoute | null | undefined): RouteLegSummary[] {
+  return (route?.legs ?? []).flatMap((leg) => {
+    const role = ROLE_WORDS[leg.role ?? 0];
+    return role ? [{ state: leg.state ?? '', role, place: leg.place ?? '' }] : [];
+  });
+}
+
+const ms = (value: unknown): number => Number(value ?? 0);
+
+interface PayloadFacts {
+  kind: string;
+  headline: string;
+  route: RouteLegSummary[];
+  victimCount: number;
+  identifierCount: number;
+  locationName: string;
+  replyDeadlineUnixMs: number;
+  requestedState: string;
+  relatedMessageId: string;
+  acknowledgement?: AcknowledgementSummary;
+  response?: MessageSummary['response'];
+  retractedMessageId?: string;
+}
+
+function factsOf(decoded: DecodedPayload): PayloadFacts {
+  const base: PayloadFacts = {
+    kind: decoded.name, headline: '', route: [], victimCount: 0, identifierCount: 0, locationName: '',
+    replyDeadlineUnixMs: 0, requestedState: '', relatedMessageId: '',
+  };
+  switch (decoded.name) {
+    case 'case-alert': {
+      const alert = decoded.message;
+      return {
+        ...base,
+        kind: enumWord(v1.CaseAlertKind, 'CASE_ALERT_KIND_', alert.kind),
+        headline: alert.summary,
+        route: routeOf(alert.route),
+        victimCount: alert.victims.reduce((sum, group) => sum + group.count, 0),
+        identifierCount: alert.victims.reduce((sum, group) => sum + group.identifiers.length, 0),
+        locationName: alert.location ? [alert.location.placeName, alert.location.state].filter(Boolean).join(', ') : '',
+        replyDeadlineUnixMs: ms(alert.replyDeadlineUnixMs),
+      };
+    }
+    case 'intelligence-report': {
+      const report = decoded.message;
+      return {
+        ...base,
+        headline: report.title,
+        route: routeOf(report.route),
+        identifierCount: report.indicators.filter((indicator) => indicator.keyed).length,
+      };
+    }
+    case 'assistance-request': {
+      const request = decoded.message;
+      return {
+        ...base,
+        kind: enumWord(v1.AssistanceKind, 'ASSISTANCE_KIND_', request.kind),
+        headline: request.summary,
+        identifierCount: request.identifiers.length,
+        locationName: request.location ? [request.location.placeName, request.location.state].filter(Boolean).join(', ') : '',
+        replyDeadlineUnixMs: ms(request.replyDeadlineUnixMs),
+        requestedState: request.requestedState,
+        relatedMessageId: request.relatedMessageId,
+        victimCount: request.personsCount,
+      };
+    }
+    case 'assistance-response': {
+      const response = decoded.message;
+      const outcome = enumWord(v1.AssistanceOutcome, 'ASSISTANCE_OUTCOME_', response.outcome);
+      return {
+        ...base,
+        headline: response.summary || `assistance ${outcome}`,
+        relatedMessageId: response.requestMessageId,
+        response: { requestMessageId: response.requestMessageId, outcome, summary: response.summary },
+      };
+    }
+    case 'acknowledgement': {
+      const ack = decoded.message;
+      const status = enumWord(v1.AcknowledgementStatus, 'ACKNOWLEDGEMENT_STATUS_', ack.status);
+      return {
+        ...base,
+        headline: `${status} by ${ack.acknowledgingState}${ack.reasonCode ? ` (${ack.reasonCode})` : ''}`,
+        relatedMessageId: ack.acknowledgedMessageId,
+        acknowledgement: {
+          acknowledgedMessageId: ack.acknowledgedMessageId, status, acknowledgingState: ack.acknowledgingState,
+          reasonCode: ack.reasonCode, reason: ack.reason, atUnixMs: ms(ack.atUnixMs),
+        },
+      };
+    }
+    case 'retraction':
+      return { ...base, headline: decoded.message.reason, relatedMessageId: decoded.message.retractedMessageId, retractedMessageId: decoded.message.retractedMessageId };
+    case 'hit-notice':
+      return { ...base, headline: `hit with ${decoded.message.counterpartState} on ${decoded.message.matchedIdentifiers} identifier(s)`, relatedMessageId: decoded.message.yourMessageId };
+    case 'drill-control':
+      return { ...base, headline: `drill ${enumWord(v1.DrillControlAction, 'DRILL_CONTROL_ACTION_', decoded.message.action)}: ${decoded.message.scenario}` };
+  }
+}
+
+export function summariseMessage(envelope: Envelope, decoded: DecodedPayload): MessageSummary {
+  const facts = factsOf(decoded);
+  return Object.freeze({
+    messageId: envelope.messageId,
+    payloadName: decoded.name,
+    sender: envelope.senderState,
+    senderUnit: envelope.senderUnit,
+    recipients: [...(envelope.distribution?.states ?? [])],
+    handling: enumWord(v1.HandlingMark, 'HANDLING_MARK_', envelope.handling),
+    priority: enumWord(v1.Priority, 'PRIORITY_', envelope.priority),
+    createdAtUnixMs: ms(envelope.createdAtUnixMs),
+    expiresAtUnixMs: ms(envelope.expiresAtUnixMs),
+    caseReference: envelope.caseReference,
+    inReplyTo: envelope.inReplyTo,
+    traffic: trafficClassOf(envelope),
+    drillId: envelope.drillId,
+    ...facts,
+  });
+}

@@ -1,0 +1,18 @@
+// Public entry of the member-state node: other services (the drill, the CLI, tests) import here.
+export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type AcknowledgeStatus, type ReceivedMessage } from './node-service.ts';
+export { startNodeHttp, type NodeHttpOptions, type RunningNodeHttp, type NodeApi } from './node-http.ts';
+export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';
+export { nodeConfigSchema, readNodeConfig, readMatchingKey, type NodeConfig } from './node-config.ts';
+export { FEED_ROLES, EMPTY_FEED_FILTER, matchesFeedFilter, parseFeedFilter, feedFilterQuery, type FeedFilter, type FeedRole } from './feed-filter.ts';
+export { replyDeadlines, replyDeadlineFor, dueList, type DueItem, type DueList, type ReplyDeadlines } from './deadlines.ts';
+export { prepareReminder } from './escalation.ts';
+export { summariseMessage, type MessageSummary, type RouteLegSummary, type AcknowledgementSummary } from './message-summary.ts';
+export { messageStatus, type MessageStatus, type RecipientStatus, type RecipientStage } from './receipt-status.ts';
+export { NodeEvents, type FeedItem, type FeedEventName, type RejectedEvent, type NodeEventMap } from './node-events.ts';
+export { NodeRequestError, NODE_ERROR_CODES, type NodeErrorCode } from './node-errors.ts';
+export { NODE_BUCKETS } from './node-store.ts';
+export { prepareSubmission, type PreparedSubmission, type SubmissionContext } from './prepare-submission.ts';
+export type { OfficerFeed } from './officer-feed.ts';
+export { ensureInbox, openInboxReader } from './inbox.ts';
+export { openDelivery, type OpenedDelivery } from './open-delivery.ts';
+export { publishSubmission } from './publish-submission.ts';

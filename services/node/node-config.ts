@@ -1,0 +1,59 @@
+// The configuration file of one node process (`tipnet node --config <file>`), validated once at
+// start with every problem reported together. services/node/README.md documents the format.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ConfigurationError } from '../core/errors.ts';
+import type { MatchingKey } from '../core/keyed-hash.ts';
+import { isStateCode, type StateCode } from '../core/member-states.ts';
+import { readJsonFile } from '../core/validation/mod.ts';
+import type { ReplyDeadlines } from './deadlines.ts';
+
+const HOUR_MS = 3_600_000;
+const hours = z.number().positive().max(400 * 24);
+
+export const nodeConfigSchema = z.strictObject({
+  state: z.string().refine(isStateCode, 'must be a state code known to tipnet, e.g. IDN'),
+  leaf: z.strictObject({
+    servers: z.array(z.string().min(1)).min(1),
+    user: z.string().min(1),
+    password: z.string().min(1),
+  }),
+  signingKeyFile: z.string().min(1),
+  keyDirectoryFile: z.string().min(1),
+  matchingKeyFile: z.string().min(1),
+  httpPort: z.int().min(0).max(65_535),
+  /** Only loopback by default: the API has no authentication of its own. */
+  httpHost: z.string().default('127.0.0.1'),
+  /** Reply deadlines by priority, in hours. */
+  deadlines: z.strictObject({ immediate: hours, urgent: hours, routine: hours }).partial().default({}),
+  senderUnit: z.string().min(1).max(200).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export type NodeConfig = z.output<typeof nodeConfigSchema> & { readonly state: StateCode };
+
+export function readNodeConfig(path: string): Readonly<NodeConfig> {
+  return readJsonFile(path, nodeConfigSchema) as Readonly<NodeConfig>;
+}
+
+export function deadlinesInMs(config: Pick<NodeConfig, 'deadlines'>): Partial<ReplyDeadlines> {
+  return Object.fromEntries(Object.entries(config.deadlines).map(([priority, value]) => [priority, value * HOUR_MS]));
+}
+
+const matchingKeySchema = z.strictObject({
+  id: z.string().min(1),
+  secret: z.string().refine((value) => Buffer.from(value, 'base64').byteLength >= 32, 'must be base64 of at least 32 bytes'),
+});
+
+/** The regional matching key file: {"id": "...", "secret": "<base64>"} (written by `tipnet up`). */
+export async function readMatchingKey(path: string): Promise<MatchingKey> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`matching key file ${path}`, [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'is not valid JSON']);
+  }
+  const parsed = matchingKeySchema.safeParse(json);
+  if (!parsed.success) throw new ConfigurationError(`matching key file ${path}`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  return Object.freeze({ id: parsed.data.id, secret: new Uint8Array(Buffer.from(parsed.data.secret, 'base64')) });
+}

@@ -1,0 +1,74 @@
+// What a node keeps about the messages it sent and received, as stored in its KV buckets. Only
+// summaries (routing metadata, counts, headlines): never a clear identifier, never a keyed hash.
+import type { MessageSummary } from './message-summary.ts';
+
+export type ReceiptStage = 'delivered' | 'read' | 'actioned';
+
+export interface RecipientReceipts {
+  readonly state: string;
+  readonly deliveredAtUnixMs?: number;
+  readonly readAtUnixMs?: number;
+  readonly actionedAtUnixMs?: number;
+  readonly rejected?: { readonly atUnixMs: number; readonly reasonCode: string; readonly reason: string };
+}
+
+export interface AssistanceAnswer {
+  readonly messageId: string;
+  readonly from: string;
+  readonly outcome: string;
+  readonly atUnixMs: number;
+}
+
+export interface SentRecord {
+  readonly messageId: string;
+  readonly summary: MessageSummary;
+  readonly sentAtUnixMs: number;
+  readonly recipients: Readonly<Record<string, RecipientReceipts>>;
+  /** The hub refused it (REJECTED from HUB). */
+  readonly hubRejection?: { readonly atUnixMs: number; readonly reasonCode: string; readonly reason: string };
+  readonly answers: readonly AssistanceAnswer[];
+  /** Set on the reminder a node sends when a request it escalated went unanswered. */
+  readonly reminderFor?: string;
+  /**
+   * Assistance requests only: the encoded payload as signed (identifiers already keyed hashes), so
+   * a reminder can repeat the request's facts word for word.
+   */
+  readonly requestPayload?: string;
+}
+
+export interface ReceivedRecord {
+  readonly messageId: string;
+  readonly summary: MessageSummary;
+  readonly receivedAtUnixMs: number;
+  /** TIP_INBOX sequence of the first copy; a later copy of the same id is a duplicate. */
+  readonly streamSequence: number;
+  readonly acknowledged: { readonly readAtUnixMs?: number; readonly actionedAtUnixMs?: number };
+}
+
+export interface IdempotencyRecord {
+  readonly messageId: string;
+  /** The signed envelope, base64: resent as is if the first publish did not complete. */
+  readonly envelope: string;
+  readonly published: boolean;
+  readonly createdAtUnixMs: number;
+}
+
+export interface EscalationRecord {
+  readonly requestMessageId: string;
+  readonly requestedState: string;
+  readonly deadlineUnixMs: number;
+  readonly escalatedAtUnixMs: number;
+  readonly reminderMessageId?: string;
+}
+
+/** A delivery that failed verification: kept so an operator can see what was refused and why. */
+export interface RefusedDelivery {
+  readonly streamSequence: number;
+  readonly messageId: string;
+  readonly sender: string;
+  readonly reasonCode: string;
+  readonly reason: string;
+  readonly refusedAtUnixMs: number;
+  /** The REJECTED acknowledgement sent back, if the sender could be told. */
+  readonly answeredWith?: string;
+}

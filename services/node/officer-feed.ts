@@ -1,0 +1,78 @@
+// A liaison officer's durable feed: a consumer of its own on TIP_INBOX (feed-<officer>), so an
+// officer who was away gets what arrived meanwhile, in stream order, and picks up where they left
+// off. Items are verified like the node's own; an item is acknowledged once the caller has taken
+// it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { KeyDirectory } from '../core/signing/mod.ts';
+import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
+import { openInboxReader } from './inbox.ts';
+import { summariseMessage, type MessageSummary } from './message-summary.ts';
+import type { FeedItem } from './node-events.ts';
+import { NodeRequestError } from './node-errors.ts';
+import { openDelivery } from './open-delivery.ts';
+
+const OFFICER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function feedConsumerName(officerId: string): string {
+  if (!OFFICER_ID.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
+  return `feed-${officerId}`;
+}
+
+export interface FeedSource {
+  readonly nc: NatsConnection;
+  readonly directory: KeyDirectory;
+  /** The summary of a message this node sent, so receipts can be filtered by what they concern. */
+  readonly sentSummary: (messageId: string) => MessageSummary | undefined;
+  /** Stream sequence of the first copy of a message id the node recorded, to skip later copies. */
+  readonly firstSequence: (messageId: string) => number | undefined;
+}
+
+/** The item filters look at: a receipt is judged by the message of ours it concerns. */
+export function filterSubjectOf(item: FeedItem): MessageSummary {
+  return item.about ?? item.summary;
+}
+
+export function feedItemMatches(item: FeedItem, filter: FeedFilter): boolean {
+  return matchesFeedFilter(filterSubjectOf(item), filter);
+}
+
+export interface OfficerFeed extends AsyncIterable<FeedItem> {
+  close(): Promise<void>;
+}
+
+export async function openOfficerFeed(source: FeedSource, officerId: string, filter: FeedFilter): Promise<OfficerFeed> {
+  const consumer = await openInboxReader(source.nc, feedConsumerName(officerId));
+  const messages = await consumer.consume({ max_messages: 32 });
+  async function* items(): AsyncGenerator<FeedItem> {
+    for await (const message of messages) {
+      const item = toFeedItem(message.data, message.seq, source);
+      if (item && feedItemMatches(item, filter)) yield item;
+      message.ack();
+    }
+  }
+  const iterator = items();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    async close() {
+      // Not messages.close(): it waits for the loop to read on, and the loop may be parked at a yield.
+      messages.stop();
+      await iterator.return(undefined);
+    },
+  };
+}
+
+function toFeedItem(data: Uint8Array, streamSequence: number, source: FeedSource): FeedItem | undefined {
+  let summary: MessageSummary;
+  try {
+    const opened = openDelivery(data, source.directory);
+    summary = summariseMessage(opened.envelope, opened.decoded);
+  } catch {
+    // The node's own reader records and answers refusals; a feed only shows what verifies.
+    return undefined;
+  }
+  const first = source.firstSequence(summary.messageId);
+  if (first !== undefined && first !== streamSequence) return undefined;
+  const isReceipt = summary.payloadName === 'acknowledgement';
+  const about = source.sentSummary(summary.acknowledgement?.acknowledgedMessageId ?? summary.response?.requestMessageId ?? '');
+  return { event: isReceipt ? 'receipt' : 'delivery', summary, ...(about ? { about } : {}), atUnixMs: summary.createdAtUnixMs, streamSequence };
+}

@@ -1,0 +1,78 @@
+// Receipts and answers applied to what a node sent, as pure functions. Applying the same receipt
+// twice changes nothing, so a redelivered receipt is harmless.
+import type { AcknowledgementSummary, MessageSummary } from './message-summary.ts';
+import type { RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
+import { HUB_SENDER } from '../core/member-states.ts';
+import type { Envelope } from '../core/proto.ts';
+
+export function newSentRecord(envelope: Pick<Envelope, 'payload'>, summary: MessageSummary, sentAtUnixMs: number, reminderFor?: string): SentRecord {
+  return {
+    messageId: summary.messageId, summary, sentAtUnixMs, recipients: {}, answers: [],
+    ...(reminderFor ? { reminderFor } : {}),
+    ...(summary.payloadName === 'assistance-request' ? { requestPayload: Buffer.from(envelope.payload).toString('base64') } : {}),
+  };
+}
+
+const STAGE_FIELD = { delivered: 'deliveredAtUnixMs', read: 'readAtUnixMs', actioned: 'actionedAtUnixMs' } as const;
+
+export function applyAcknowledgement(record: SentRecord, ack: AcknowledgementSummary): SentRecord {
+  if (ack.status === 'rejected' && ack.acknowledgingState === HUB_SENDER) {
+    if (record.hubRejection) return record;
+    return { ...record, hubRejection: { atUnixMs: ack.atUnixMs, reasonCode: ack.reasonCode, reason: ack.reason } };
+  }
+  const current: RecipientReceipts = record.recipients[ack.acknowledgingState] ?? { state: ack.acknowledgingState };
+  let next: RecipientReceipts;
+  if (ack.status === 'rejected') {
+    if (current.rejected) return record;
+    next = { ...current, rejected: { atUnixMs: ack.atUnixMs, reasonCode: ack.reasonCode, reason: ack.reason } };
+  } else {
+    const field = STAGE_FIELD[ack.status as ReceiptStage];
+    if (!field || current[field] !== undefined) return record;
+    next = { ...current, [field]: ack.atUnixMs };
+  }
+  return { ...record, recipients: { ...record.recipients, [ack.acknowledgingState]: next } };
+}
+
+export function applyAnswer(record: SentRecord, answer: SentRecord['answers'][number]): SentRecord {
+  if (record.answers.some((known) => known.messageId === answer.messageId)) return record;
+  return { ...record, answers: [...record.answers, answer] };
+}
+
+export type RecipientStage = 'pending' | ReceiptStage | 'rejected';
+
+export interface RecipientStatus extends RecipientReceipts {
+  /** The furthest stage reached; read and actioned imply delivered even if the receipt is late. */
+  readonly stage: RecipientStage;
+  readonly stages: readonly ReceiptStage[];
+}
+
+export interface MessageStatus {
+  readonly messageId: string;
+  readonly payloadName: string;
+  readonly kind: string;
+  readonly sentAtUnixMs: number;
+  readonly recipients: readonly RecipientStatus[];
+  readonly rejection?: SentRecord['hubRejection'];
+  readonly answers: SentRecord['answers'];
+  readonly summary: MessageSummary;
+}
+
+export function messageStatus(record: SentRecord): MessageStatus {
+  const recipients = Object.values(record.recipients)
+    .map((receipts): RecipientStatus => {
+      const stages = (['delivered', 'read', 'actioned'] as const).filter((stage) => receipts[STAGE_FIELD[stage]] !== undefined);
+      const stage: RecipientStage = receipts.rejected ? 'rejected' : stages.at(-1) ?? 'pending';
+      return { ...receipts, stage, stages };
+    })
+    .sort((a, b) => a.state.localeCompare(b.state));
+  return {
+    messageId: record.messageId,
+    payloadName: record.summary.payloadName,
+    kind: record.summary.kind,
+    sentAtUnixMs: record.sentAtUnixMs,
+    recipients,
+    ...(record.hubRejection ? { rejection: record.hubRejection } : {}),
+    answers: record.answers,
+    summary: record.summary,
+  };
+}

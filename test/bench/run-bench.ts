@@ -1,0 +1,33 @@
+// `npm run bench`: tipnet's speed as ratios against a bare NATS baseline measured in the same run.
+// Wires options, cleanup and signals; the work is in services/bench. Prints a table and writes
+// bench-out/bench.json (or --out). Every server it starts is stopped at the end, on failure and
+// on SIGINT or SIGTERM.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { BenchError, BenchErrorCode, CleanupStack, parseBenchOptions, renderBenchTable, runBench } from '../../services/bench/mod.ts';
+
+const cleanup = new CleanupStack();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nbench: ${signal}, stopping servers\n`);
+    void cleanup.run().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+  });
+}
+
+let exitCode = 0;
+try {
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  const report = await runBench(options, cleanup, (line) => process.stderr.write(`bench: ${line}\n`));
+  const outFile = resolve(options.outFile);
+  await mkdir(dirname(outFile), { recursive: true });
+  await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${renderBenchTable(report)}\n\nwrote ${outFile}\n`);
+} catch (error) {
+  exitCode = error instanceof BenchError && error.code === BenchErrorCode.invalidOptions ? 2 : 1;
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!(error instanceof BenchError)) console.error(error);
+} finally {
+  const failures = await cleanup.run();
+  for (const failure of failures) process.stderr.write(`bench cleanup: ${failure}\n`);
+}
+process.exit(exitCode);

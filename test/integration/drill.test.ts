@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { DrillReport } from '../../services/drill/drill-report.ts';
+import { runDrill } from '../../services/drill/run-drill.ts';
+
+const scenarioPath = fileURLToPath(new URL('../fixtures/short-drill.yaml', import.meta.url));
+
+test('a short drill with a leaf outage, a router kill and a hub node stop loses nothing, duplicates nothing, and its HTML report draws its charts in Chromium', async (t) => {
+  const out = await mkdtemp(join(tmpdir(), 'tipnet-drill-test-'));
+  t.after(() => rm(out, { recursive: true, force: true }));
+  const lines: string[] = [];
+  const result = await runDrill({ scenarioPath, outDir: out, print: (line) => lines.push(line) });
+
+  const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as DrillReport;
+  assert.equal(report.scenario, 'short-test-drill');
+  assert.ok(report.sent > 50, `sent ${report.sent}`);
+  assert.ok(report.expectedDeliveries >= report.sent, 'every message has at least one recipient');
+  assert.equal(report.delivered, report.expectedDeliveries);
+  assert.equal(report.lost, 0);
+  assert.equal(report.duplicates, 0);
+  assert.equal(report.exerciseLeakage, 0, 'no exercise traffic reached a state outside the drill');
+  assert.equal(report.unverifiedDeliveries, 0);
+  for (const kind of ['leaf-offline', 'router-kill', 'hub-node-stop', 'slow-consumer', 'malformed', 'spoofed']) {
+    const fault = report.faults.find((f) => f.kind === kind);
+    assert.ok(fault, `the report has the ${kind} fault`);
+    assert.equal(fault.recovered, true, `${kind}: ${fault.evidence}`);
+  }
+  assert.equal(report.badInjects.total, 8);
+  assert.equal(report.badInjects.rejected, 8);
+  assert.equal(report.badInjects.leaked, 0);
+  for (const item of report.badInjects.items) assert.equal(item.outcome, item.expected, `${item.variant} was stopped for the expected reason`);
+  assert.ok(report.latencyMs.p50 > 0 && report.latencyMs.max >= report.latencyMs.p99);
+  assert.ok(Object.keys(report.ackMs).length >= 3, 'acknowledgement times for the receiving states');
+  assert.equal(report.deadlines.met + report.deadlines.missed, report.deadlines.total);
+  assert.equal(report.passed, true, report.failures.join('; '));
+  assert.equal(result.report.passed, true);
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  await page.goto(`file://${join(out, 'report.html')}`);
+  for (const id of ['latency-chart', 'deliveries-chart', 'ack-chart']) {
+    const chart = page.locator(`svg#${id}`);
+    const box = await chart.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 80, `${id} is laid out`);
+    assert.ok((await chart.locator('rect.bar, polyline.line').count()) > 0, `${id} has marks drawn`);
+  }
+  assert.ok((await page.locator('svg#deliveries-chart rect.band').count()) >= 4, 'fault windows are shaded');
+  assert.match(await page.locator('h2').first().innerText(), /PASSED/);
+  const screenshot = join(out, 'report.png');
+  await page.screenshot({ path: screenshot, fullPage: true });
+  assert.ok((await stat(screenshot)).size > 20_000, 'the screenshot shows a rendered page');
+});
