@@ -3,7 +3,8 @@
 // every one, with which reason.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
-import { headers, PermissionViolationError, type NatsConnection } from '@nats-io/transport-node';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { permissionViolationFor } from '../local-nats/mod.ts';
 import { encodeEnvelope, encodePayload } from '../core/codec.ts';
 import type { StateCode } from '../core/member-states.ts';
 import { v1 } from '../core/proto.ts';
@@ -81,8 +82,8 @@ export async function injectSpoofed(
     const id = String(fields.messageId);
     const subject = subjects.submit(from, 'exercise', 'case-alert');
     if (variant === 'publish-on-other-subject') {
-      const refused = await permissionRefused(nc, subjects.submit(impersonates, 'exercise', 'case-alert'), () =>
-        nc.publish(subjects.submit(impersonates, 'exercise', 'case-alert'), encodeEnvelope(signEnvelope({ ...fields, senderState: impersonates }, ownKey))));
+      const refused = (await permissionViolationFor(nc, subjects.submit(impersonates, 'exercise', 'case-alert'), () =>
+        nc.publish(subjects.submit(impersonates, 'exercise', 'case-alert'), encodeEnvelope(signEnvelope({ ...fields, senderState: impersonates }, ownKey))), 3_000)) !== undefined;
       injects.push({ id, from, variant, expected: 'NATS_PERMISSION_DENIED', outcome: refused ? 'NATS_PERMISSION_DENIED' : 'not refused by NATS' });
       continue;
     }
@@ -101,22 +102,4 @@ export async function injectSpoofed(
     injects.push({ id, from, variant, expected });
   }
   return injects;
-}
-
-/** True when the server reports a permissions violation for this subject while `act` runs. */
-async function permissionRefused(nc: NatsConnection, subject: string, act: () => void, timeoutMs = 3_000): Promise<boolean> {
-  const statuses = nc.status()[Symbol.asyncIterator]();
-  const refused = (async () => {
-    for (;;) {
-      const next = await statuses.next();
-      if (next.done) return false;
-      const status = next.value;
-      if (status.type === 'error' && status.error instanceof PermissionViolationError && status.error.subject === subject) return true;
-    }
-  })();
-  act();
-  await nc.flush();
-  const result = await Promise.race([refused, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]);
-  await statuses.return?.();
-  return result;
 }

@@ -48,3 +48,4 @@ export { withTls, type TlsFiles } from './tls-config.ts';
 export { allocateServerLayout, type LayoutOptions, type ServerLayout, type ServerPorts } from './server-layout.ts';
 export { startServerProcess, type StartServerProcessOptions } from './nats-server-process.ts';
 export { startClusterProcesses, type ClusterProcessesInput } from './start-cluster.ts';
+export { permissionViolationFor } from './permission-violation.ts';

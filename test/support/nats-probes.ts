@@ -2,7 +2,7 @@
 // server refuse an operation. Interest crosses leaf connections and routes asynchronously, so the
 // senders here retry until the deadline, which is what a real retrying sender does too.
 import { jetstream, type PubAck } from '@nats-io/jetstream';
-import { PermissionViolationError, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 
 const encoder = new TextEncoder();
 
@@ -79,30 +79,4 @@ export async function subjectsSeenUpToMarker(
   return seen;
 }
 
-/**
- * Runs `act` and waits for the server's permissions violation for `subject` on `nc`, which nats.js
- * reports as an asynchronous error status. Resolves undefined if none comes within the timeout.
- */
-export async function permissionViolationFor(
-  nc: NatsConnection,
-  subject: string,
-  act: () => void,
-  timeoutMs = 5_000,
-): Promise<PermissionViolationError | undefined> {
-  const statuses = nc.status()[Symbol.asyncIterator]();
-  const refused = (async () => {
-    for (;;) {
-      const next = await statuses.next();
-      if (next.done) return undefined;
-      const status = next.value;
-      if (status.type === 'error' && status.error instanceof PermissionViolationError && status.error.subject === subject) {
-        return status.error;
-      }
-    }
-  })();
-  act();
-  await nc.flush();
-  const violation = await Promise.race([refused, sleep(timeoutMs)]);
-  await statuses.return?.();
-  return violation;
-}
+export { permissionViolationFor } from '../../services/local-nats/mod.ts';
