@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { connect } from '@nats-io/transport-node';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tipnet = join(root, 'bin/tipnet.js');
+const run = promisify(execFile);
+
+test('tipnet up starts the topology with a node per state and writes connection files; tipnet down stops it and removes them', async (t) => {
+  const dir = join(await mkdtemp(join(tmpdir(), 'tipnet-up-')), 'run');
+  const up = spawn(process.execPath, [tipnet, 'up', '--states', 'IDN,KHM', '--dir', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  t.after(async () => {
+    if (up.exitCode === null) up.kill('SIGKILL');
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+  let output = '';
+  up.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('running; stop with')) {
+    if (Date.now() > deadline || up.exitCode !== null) assert.fail(`tipnet up did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.match(output, /KHM {2}node API and dashboard http:\/\/127\.0\.0\.1:\d+\//);
+
+  // The connection file is private and enough to log in as the state's software.
+  const file = join(dir, 'connections', 'IDN.json');
+  assert.equal((await stat(file)).mode & 0o777, 0o600);
+  const connection = JSON.parse(await readFile(file, 'utf8')) as { servers: string[]; user: string; password: string; submitSubject: string };
+  assert.equal(connection.submitSubject, 'tip.v1.submit.IDN.>');
+  const nc = await connect({ servers: connection.servers, user: connection.user, pass: connection.password });
+  await nc.close();
+  // The node's API answers.
+  const url = /IDN {2}node API and dashboard (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+  const response = await fetch(`${url}/api/node`);
+  assert.equal(response.status, 200);
+
+  const down = await run(process.execPath, [tipnet, 'down', '--dir', dir], { cwd: root });
+  assert.match(down.stdout, /stopped tipnet up/);
+  await new Promise((resolve) => (up.exitCode !== null ? resolve(undefined) : up.once('exit', resolve)));
+  assert.equal(up.exitCode, 0);
+  await assert.rejects(stat(dir), /ENOENT/);
+});
