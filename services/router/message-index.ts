@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
+import type { IdentifierSighting } from './hit-matching.ts';
 
 export interface IndexedMessage {
   readonly messageId: string;
@@ -23,6 +24,18 @@ export interface MessageIndex {
   /** States that received AMBER+STRICT content with these exact payload bytes. */
   strictHolders(payload: Uint8Array): Promise<readonly string[]>;
   putStrictHolders(payload: Uint8Array, holders: readonly string[]): Promise<void>;
+  /** Earlier messages that carried the keyed identifier with this sighting key (hit-matching.ts). */
+  sightings(key: string): Promise<readonly IdentifierSighting[]>;
+  /** Records a sighting; idempotent for the same message. */
+  addSighting(key: string, sighting: IdentifierSighting): Promise<void>;
+}
+
+/** Sightings kept per identifier: enough to tell every state that holds it. */
+const MAX_SIGHTINGS = 64;
+
+function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] | undefined {
+  if (list.some((s) => s.messageId === sighting.messageId)) return undefined;
+  return [...list, sighting].slice(-MAX_SIGHTINGS);
 }
 
 export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
@@ -47,6 +60,14 @@ export class InMemoryMessageIndex implements MessageIndex {
   }
   async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
     this.strict.set(payloadDigest(payload), holders);
+  }
+  private readonly seen = new Map<string, readonly IdentifierSighting[]>();
+  async sightings(key: string) {
+    return this.seen.get(key) ?? [];
+  }
+  async addSighting(key: string, sighting: IdentifierSighting) {
+    const next = withSighting(this.seen.get(key) ?? [], sighting);
+    if (next) this.seen.set(key, next);
   }
 }
 
@@ -80,5 +101,27 @@ export class KvMessageIndex implements MessageIndex {
   }
   async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
     await this.kv.put(`strict.${payloadDigest(payload)}`, JSON.stringify(holders));
+  }
+  async sightings(key: string) {
+    const entry = await this.kv.get(`seen.${key}`);
+    if (!entry || entry.operation !== 'PUT') return [];
+    return entry.json<IdentifierSighting[]>();
+  }
+  /** Compare-and-set on the entry's revision, so two router instances never lose a sighting. */
+  async addSighting(key: string, sighting: IdentifierSighting) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const entry = await this.kv.get(`seen.${key}`);
+      const current = entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
+      const next = withSighting(current, sighting);
+      if (!next) return;
+      try {
+        if (entry && entry.operation === 'PUT') await this.kv.update(`seen.${key}`, JSON.stringify(next), entry.revision);
+        else await this.kv.create(`seen.${key}`, JSON.stringify(next));
+        return;
+      } catch {
+        // Another instance wrote first: read again and retry.
+      }
+    }
+    throw new Error(`could not record an identifier sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
   }
 }

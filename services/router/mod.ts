@@ -8,3 +8,5 @@ export { InMemoryMessageIndex, KvMessageIndex, MESSAGE_INDEX_BUCKET, payloadDige
 export { referencedMessageId, replyRecipients } from './replies.ts';
 export { dispatcherConsumerName, ensureDispatcherConsumers, startDispatcher, type DispatcherOptions, type RunningDispatcher } from './dispatcher.ts';
 export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';
+export { findHits, keyedIdentifiersOf, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
+export { hubHitNotice } from './receipts.ts';

@@ -67,3 +67,49 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
     hubKey,
   );
 }
+
+export interface HitNoticeInput {
+  /** The state told, and its message that carried the identifier. */
+  readonly to: string;
+  readonly yourMessageId: string;
+  readonly counterpartState: string;
+  /** Both messages, in a fixed order, so both sides get the same hit id. */
+  readonly hitId: string;
+  readonly identifierKind: number;
+  readonly matchedIdentifiers: number;
+  readonly exercise: boolean;
+  readonly drillId: string;
+  readonly nowMs: number;
+}
+
+/** A hub-signed HitNotice: that the counterpart holds a match, never what it holds. */
+export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelope {
+  const notice = v1.HitNotice.create({
+    hitId: input.hitId,
+    yourMessageId: input.yourMessageId,
+    counterpartState: input.counterpartState,
+    identifierKind: input.identifierKind,
+    detectedAtUnixMs: input.nowMs,
+    matchedIdentifiers: input.matchedIdentifiers,
+  });
+  return signEnvelope(
+    {
+      messageId: receiptMessageId('hit', input.hitId, input.to),
+      senderState: HUB_SENDER,
+      senderUnit: 'tipnet-hub-router',
+      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [input.to] },
+      // Knowing that another state holds the same identifier is itself sensitive.
+      handling: v1.HandlingMark.HANDLING_MARK_AMBER,
+      priority: v1.Priority.PRIORITY_URGENT,
+      createdAtUnixMs: input.nowMs,
+      expiresAtUnixMs: input.nowMs + RECEIPT_LIFETIME_MS * 4,
+      caseReference: '',
+      inReplyTo: input.yourMessageId,
+      exercise: input.exercise,
+      drillId: input.drillId,
+      payloadType: v1.PayloadType.PAYLOAD_TYPE_HIT_NOTICE,
+      payload: encodePayload('hit-notice', notice),
+    },
+    hubKey,
+  );
+}

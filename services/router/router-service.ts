@@ -6,12 +6,14 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerCon
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { encodeEnvelope } from '../core/codec.ts';
 import { HUB_SENDER } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
+import { v1, type Envelope } from '../core/proto.ts';
+import type { PayloadName } from '../core/payload-registry.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import type { SigningKey } from '../core/signing/mod.ts';
 import { CONTRACT_VERSION, HEADERS, STREAMS, subjects, trafficClassOf } from '../core/subjects.ts';
 import { decideSubmission, type Decision, type Delivery, type Rejection, type RouterContext } from './decide-submission.ts';
-import { hubReceipt } from './receipts.ts';
+import { findHits, keyedIdentifiersOf, sightingKey } from './hit-matching.ts';
+import { hubHitNotice, hubReceipt, receiptMessageId } from './receipts.ts';
 
 export const ROUTER_CONSUMER = 'router';
 /**
@@ -170,12 +172,13 @@ async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Arra
       });
     }),
   );
+  await notifyHits(js, decision, options, nowMs);
   // Receipts only after every copy is written: "delivered" means durably on the hub. An
   // acknowledgement gets none, or receipts would answer receipts.
   const receiptsFor = decision.decoded.name === 'acknowledgement' ? [] : recipients;
   await Promise.all(
     receiptsFor.map((recipient) =>
-      publishReceipt(js, envelope.senderState, options, {
+      publishReceipt(js, options, {
         status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED,
         to: envelope.senderState,
         acknowledgedMessageId: envelope.messageId,
@@ -193,13 +196,42 @@ async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Arra
   );
 }
 
+/**
+ * Records the keyed identifiers of a delivered message and tells both sides of every match with
+ * another state's earlier message. Redone after a crash, the notices keep their ids (de-duplicated)
+ * and the sightings are not added twice.
+ */
+async function notifyHits(js: JetStreamClient, decision: Delivery, options: RouterOptions, nowMs: number): Promise<void> {
+  const { envelope } = decision;
+  const identifiers = keyedIdentifiersOf(decision.decoded);
+  if (identifiers.length === 0) return;
+  const traffic = envelope.exercise ? `exercise:${envelope.drillId}` : 'real';
+  const index = options.context.index;
+  const keyed = identifiers.map((identifier) => ({ key: sightingKey(identifier), identifierKind: identifier.kind ?? 0 }));
+  const earlier = await Promise.all(keyed.map(async ({ key, identifierKind }) => ({ identifierKind, earlier: await index.sightings(key) })));
+  const hits = findHits({ state: envelope.senderState, messageId: envelope.messageId, traffic }, earlier);
+  for (const { key, identifierKind } of keyed) {
+    await index.addSighting(key, { state: envelope.senderState, messageId: envelope.messageId, traffic, identifierKind });
+  }
+  for (const hit of hits) {
+    const hitId = receiptMessageId('hit', ...[envelope.messageId, hit.counterpart.messageId].sort());
+    const common = { hitId, identifierKind: hit.identifierKind, matchedIdentifiers: hit.matchedIdentifiers, exercise: envelope.exercise, drillId: envelope.drillId, nowMs };
+    const notices = [
+      hubHitNotice({ ...common, to: envelope.senderState, yourMessageId: envelope.messageId, counterpartState: hit.counterpart.state }, options.hubKey),
+      hubHitNotice({ ...common, to: hit.counterpart.state, yourMessageId: hit.counterpart.messageId, counterpartState: envelope.senderState }, options.hubKey),
+    ];
+    await Promise.all(notices.map((notice) => publishHubMessage(js, notice, 'hit-notice')));
+    options.logger.info({ hitId, states: [envelope.senderState, hit.counterpart.state], matched: hit.matchedIdentifiers }, 'hit');
+  }
+}
+
 async function reject(js: JetStreamClient, decision: Rejection, message: JsMsg, options: RouterOptions, nowMs: number): Promise<void> {
   const publisherId = message.headers?.get(HEADERS.msgId) ?? '';
   const messageId = decision.messageId ?? publisherId;
   await deadLetter(js, message, decision.sender ?? 'UNKNOWN', decision.code, decision.reason, messageId);
   // Only an authenticated sender (known from its subject) is told; an unknown one cannot be reached.
   if (decision.sender) {
-    await publishReceipt(js, decision.sender, options, {
+    await publishReceipt(js, options, {
       status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_REJECTED,
       to: decision.sender,
       acknowledgedMessageId: messageId,
@@ -235,13 +267,18 @@ async function deadLetter(
   });
 }
 
-async function publishReceipt(js: JetStreamClient, to: string, options: RouterOptions, input: Parameters<typeof hubReceipt>[0]): Promise<void> {
-  const receipt = hubReceipt(input, options.hubKey);
+async function publishReceipt(js: JetStreamClient, options: RouterOptions, input: Parameters<typeof hubReceipt>[0]): Promise<void> {
+  await publishHubMessage(js, hubReceipt(input, options.hubKey), 'acknowledgement');
+}
+
+/** A message the hub itself originates, to its one named recipient's outbox. */
+async function publishHubMessage(js: JetStreamClient, envelope: Envelope, payloadName: PayloadName): Promise<void> {
+  const to = envelope.distribution?.states[0] ?? '';
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   h.set(HEADERS.recipient, to);
-  await js.publish(subjects.outbox(to, trafficClassOf(receipt), 'acknowledgement'), encodeEnvelope(receipt), {
-    msgID: `${receipt.messageId}.${to}`,
+  await js.publish(subjects.outbox(to, trafficClassOf(envelope), payloadName), encodeEnvelope(envelope), {
+    msgID: `${envelope.messageId}.${to}`,
     headers: h,
   });
 }

@@ -120,6 +120,28 @@ describe('a 3-node hub with leaf nodes for IDN (origin), THA (transit), KHM (des
       assert.deepEqual(statusesFor(fixture, retraction.messageId), ['DELIVERED:KHM:', 'DELIVERED:THA:', 'READ:KHM:', 'READ:THA:']);
     });
 
+    await t.test('when THA reports a victim IDN already reported, both get a hit notice naming the other, and nothing of the other\'s data', async () => {
+      const hitsAt = (state: 'IDN' | 'THA') => inbox(state).ofKind('hit-notice').map((item) => item.decoded.message as v1.HitNotice);
+      const before = { IDN: hitsAt('IDN').length, THA: hitsAt('THA').length };
+      // The fixture's alerts all carry the same keyed passport and phone (one shared matching key).
+      const report = fixture.sign(fixture.alert({ senderState: 'THA', senderUnit: 'RTP-ATHD', caseReference: 'THA-2026-000042' }), 'THA');
+      await fixture.submit(report);
+      await waitFor(() => hitsAt('IDN').length > before.IDN && hitsAt('THA').length > before.THA, 'hit notices at IDN and THA');
+      const atTha = hitsAt('THA').at(-1) as v1.HitNotice;
+      const atIdn = hitsAt('IDN').at(-1) as v1.HitNotice;
+      assert.equal(atTha.counterpartState, 'IDN');
+      assert.equal(atTha.yourMessageId, report.messageId);
+      assert.equal(atTha.matchedIdentifiers, 2);
+      assert.equal(atIdn.counterpartState, 'THA');
+      assert.equal(atIdn.hitId, atTha.hitId);
+      const notice = inbox('THA').ofKind('hit-notice').at(-1);
+      assert.equal(notice?.envelope.senderState, 'HUB');
+      assert.equal(v1.HandlingMark[notice?.envelope.handling ?? 0], 'HANDLING_MARK_AMBER');
+      // Exactly one notice per side for this report.
+      assert.equal(hitsAt('THA').filter((hit) => hit.yourMessageId === report.messageId).length, 1);
+      assert.equal(inbox('VNM').ofKind('hit-notice').length, 0);
+    });
+
     await t.test('with one hub node stopped during traffic, every alert is still delivered once', async () => {
       const sent: string[] = [];
       for (let i = 0; i < 60; i += 1) {

@@ -1,0 +1,75 @@
+// Hits: two states hold messages carrying the same keyed identifier (a passport, a phone, a mule
+// account). The hub sees only keyed hashes, so it can match without learning the identifier, and
+// it tells each side that the other holds a match: never the other's data, only that there is one,
+// so they can ask each other for the detail. Pure: sightings in, hits out.
+import { createHash } from 'node:crypto';
+import type { DecodedPayload } from '../core/codec.ts';
+import type { v1 } from '../core/proto.ts';
+
+/** One message of one state that carried a given keyed identifier. */
+export interface IdentifierSighting {
+  readonly state: string;
+  readonly messageId: string;
+  /** Real and exercise traffic never match each other; exercises only within one drill. */
+  readonly traffic: string;
+  readonly identifierKind: number;
+}
+
+export interface Hit {
+  /** The earlier message of the other state. */
+  readonly counterpart: IdentifierSighting;
+  readonly matchedIdentifiers: number;
+  readonly identifierKind: number;
+}
+
+/** Every keyed identifier a payload carries (victims, assistance subjects, keyed indicators). */
+export function keyedIdentifiersOf(decoded: DecodedPayload): v1.IKeyedIdentifier[] {
+  switch (decoded.name) {
+    case 'case-alert':
+      return decoded.message.victims.flatMap((group) => group.identifiers);
+    case 'assistance-request':
+      return decoded.message.identifiers;
+    case 'intelligence-report':
+      return decoded.message.indicators.flatMap((indicator) => (indicator.keyed ? [indicator.keyed] : []));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The index key of an identifier: a hash of its kind, matching-key id and digest, so the index
+ * holds neither the digest itself nor anything a key-holder could look up directly.
+ */
+export function sightingKey(identifier: v1.IKeyedIdentifier): string {
+  const hash = createHash('sha256');
+  hash.update(`${identifier.kind ?? 0}\u0000${identifier.hashKeyId ?? ''}\u0000`);
+  hash.update(identifier.digest ?? new Uint8Array());
+  return hash.digest('hex');
+}
+
+/**
+ * Hits of a new message against earlier sightings: one per other state, however many of its
+ * messages match, naming that state's latest matching message and how many of the new message's
+ * identifiers it shares with that state.
+ */
+export function findHits(
+  sighting: Omit<IdentifierSighting, 'identifierKind'>,
+  earlierByIdentifier: ReadonlyArray<{ readonly identifierKind: number; readonly earlier: readonly IdentifierSighting[] }>,
+): Hit[] {
+  const byState = new Map<string, { counterpart: IdentifierSighting; matched: number; kind: number }>();
+  for (const { identifierKind, earlier } of earlierByIdentifier) {
+    const matches = earlier.filter((other) => other.state !== sighting.state && other.traffic === sighting.traffic && other.messageId !== sighting.messageId);
+    for (const state of new Set(matches.map((other) => other.state))) {
+      // Sightings are kept in arrival order, so the last is the state's latest message.
+      const latest = matches.filter((other) => other.state === state).at(-1) as IdentifierSighting;
+      const entry = byState.get(state);
+      if (entry) {
+        entry.matched += 1;
+        entry.counterpart = latest;
+      } else {
+        byState.set(state, { counterpart: latest, matched: 1, kind: identifierKind });
+      }
+    }
+  }
+  return [...byState.values()].map((entry) => ({ counterpart: entry.counterpart, matchedIdentifiers: entry.matched, identifierKind: entry.kind }));
+}
