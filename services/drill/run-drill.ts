@@ -14,11 +14,11 @@ import { startLocalDeployment, type LocalDeployment } from '../deployment/local-
 import { ensureInbox } from '../node/inbox.ts';
 import { startNodeService, type RunningNode } from '../node/node-service.ts';
 import { loadTopology, parseTopology } from '../topology/mod.ts';
-import { injectMalformed, injectSpoofed } from './bad-injects.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';
 import type { DeadLetterRecord, DrillRecords, EscalationRecord, FaultRecord, SentRecord } from './drill-records.ts';
 import { buildReport, type DrillReport } from './drill-report.ts';
 import { formatDuration } from './duration.ts';
+import { startFault, type FaultContext } from './fault-runner.ts';
 import { observeInbox, type InboxObserver } from './inbox-observer.ts';
 import { submissionFor } from './message-factory.ts';
 import { SimulatedOfficer } from './officer-simulation.ts';
@@ -172,69 +172,15 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
       void task.finally(() => pending.delete(task));
     };
 
+    const faultContext: FaultContext = {
+      speed: scenario.speed, hubNodes: topology.hub.nodes, drillId, deployment,
+      connection: (state) => runtimes.get(state)!.nc,
+      stopNode: (state) => stopNode(runtimes.get(state)!),
+      restartNode: (state, record) => restartNode(runtimes.get(state)!, record),
+      later,
+    };
     const runFault = async (spec: FaultSpec) => {
-      const startWallMs = Date.now();
-      const until = (ms: number) => startWallMs + ms / scenario.speed;
-      switch (spec.kind) {
-        case 'leaf-offline': {
-          const runtime = runtimes.get(spec.state)!;
-          const record: FaultRecord = { kind: spec.kind, target: spec.state, atDrillMs: spec.at, startWallMs, endWallMs: until(spec.for), happened: `${spec.state}'s leaf node and node service stopped for ${formatDuration(spec.for)} of drill time` };
-          faults.push(record);
-          await stopNode(runtime);
-          await deployment!.servers.stopLeaf(spec.state);
-          later(record.endWallMs, async () => {
-            await deployment!.servers.startLeaf(spec.state);
-            await restartNode(runtime, record);
-            record.endWallMs = Date.now();
-          });
-          break;
-        }
-        case 'hub-node-stop': {
-          const index = Math.min(spec.node, topology.hub.nodes) - 1;
-          const record: FaultRecord = { kind: spec.kind, target: `hub node ${index + 1}`, atDrillMs: spec.at, startWallMs, endWallMs: until(spec.for), happened: `hub node ${index + 1} of ${topology.hub.nodes} stopped for ${formatDuration(spec.for)} of drill time` };
-          faults.push(record);
-          await deployment!.servers.hub.stopNode(index);
-          later(record.endWallMs, async () => {
-            await deployment!.servers.hub.startNode(index);
-            record.endWallMs = Date.now();
-          });
-          break;
-        }
-        case 'router-kill': {
-          const record: FaultRecord = { kind: spec.kind, target: 'hub services', atDrillMs: spec.at, startWallMs, endWallMs: until(spec.restartAfter), happened: `router and dispatcher killed with SIGKILL (pid ${deployment!.hubServices.pid}), restarted after ${formatDuration(spec.restartAfter)} of drill time` };
-          faults.push(record);
-          await deployment!.hubServices.kill();
-          later(record.endWallMs, async () => {
-            await deployment!.hubServices.start();
-            record.endWallMs = Date.now();
-          });
-          break;
-        }
-        case 'slow-consumer': {
-          const runtime = runtimes.get(spec.state)!;
-          const record: FaultRecord = { kind: spec.kind, target: spec.state, atDrillMs: spec.at, startWallMs, endWallMs: until(spec.for), happened: `${spec.state}'s node stopped consuming its inbox for ${formatDuration(spec.for)} of drill time; deliveries queued on its leaf` };
-          faults.push(record);
-          await stopNode(runtime);
-          later(record.endWallMs, async () => {
-            await restartNode(runtime, record);
-            record.endWallMs = Date.now();
-          });
-          break;
-        }
-        case 'malformed': {
-          const runtime = runtimes.get(spec.state)!;
-          const injects = await injectMalformed(runtime.nc, spec.state, spec.count, drillId, keys.signingKeys[spec.state]!);
-          faults.push({ kind: spec.kind, target: spec.state, atDrillMs: spec.at, startWallMs, endWallMs: Date.now(), happened: `${spec.count} malformed submissions from ${spec.state}'s leaf`, injects });
-          break;
-        }
-        case 'spoofed': {
-          const runtime = runtimes.get(spec.state)!;
-          const impersonatedKey = keys.signingKeys[spec.impersonates]!.keyId;
-          const injects = await injectSpoofed(runtime.nc, spec.state, spec.impersonates, spec.count, drillId, keys.signingKeys[spec.state]!, impersonatedKey);
-          faults.push({ kind: spec.kind, target: `${spec.state} as ${spec.impersonates}`, atDrillMs: spec.at, startWallMs, endWallMs: Date.now(), happened: `${spec.count} submissions from ${spec.state} posing as ${spec.impersonates}`, injects });
-          break;
-        }
-      }
+      faults.push(await startFault(spec, faultContext));
     };
 
     for (const message of plan) later(wallAt(message.atMs), async () => send(message));
