@@ -42,6 +42,8 @@ export interface DrillReport {
   readonly deadlines: { readonly total: number; readonly met: number; readonly missed: number; readonly escalated: number };
   readonly faults: readonly FaultOutcome[];
   readonly badInjects: { readonly total: number; readonly rejected: number; readonly leaked: number; readonly items: readonly { variant: string; from: string; expected: string; outcome: string }[] };
+  /** Hit notices: each destination report on an earlier rescue's victims must reach both states. */
+  readonly hits: { readonly expected: number; readonly notified: number };
   readonly exerciseLeakage: number;
   readonly unverifiedDeliveries: number;
   /** For the charts: deliveries per second of the drill, and the latency histogram. */
@@ -142,6 +144,8 @@ export function buildReport(records: DrillRecords): DrillReport {
   const leaked = badInjects.filter((inject) => leakedIds.has(inject.id)).length;
   const badRejected = badInjects.filter((inject) => inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS' && !leakedIds.has(inject.id)).length;
 
+  const hits = expectedHits(sentOk, records.observations);
+
   const faults = records.faults.map((fault) => faultOutcome(fault, records, sentOk, seen, badInjects.length > 0 ? leakedIds : new Set()));
 
   const bucketMs = 1_000;
@@ -166,6 +170,7 @@ export function buildReport(records: DrillRecords): DrillReport {
   if (notSent > 0) failures.push(`${notSent} planned messages could not be sent by their node`);
   if (leaked > 0) failures.push(`${leaked} malformed or spoofed injects reached a recipient`);
   if (badRejected < badInjects.length) failures.push(`${badInjects.length - badRejected} malformed or spoofed injects were not rejected`);
+  if (hits.notified < hits.expected) failures.push(`${hits.expected - hits.notified} expected hit notices did not arrive`);
   if (exerciseLeakage > 0) failures.push(`${exerciseLeakage} exercise deliveries reached states outside the drill`);
   if (unverifiedDeliveries > 0) failures.push(`${unverifiedDeliveries} deliveries failed signature verification`);
   for (const fault of faults) if (!fault.recovered) failures.push(`fault ${fault.kind} ${fault.target}: traffic did not recover (${fault.evidence})`);
@@ -195,6 +200,7 @@ export function buildReport(records: DrillRecords): DrillReport {
       leaked,
       items: badInjects.map((inject) => ({ variant: inject.variant, from: inject.from, expected: inject.expected, outcome: inject.outcome ?? 'not rejected' })),
     },
+    hits,
     exerciseLeakage,
     unverifiedDeliveries,
     series: { bucketMs, deliveriesPerBucket, latencyHistogram },
@@ -203,6 +209,26 @@ export function buildReport(records: DrillRecords): DrillReport {
     passed: failures.length === 0,
     failures,
   };
+}
+
+/**
+ * For each destination report on an earlier rescue's victims: a hit notice at the reporting state
+ * about its report, and one at the rescue's sender naming the reporting state.
+ */
+export function expectedHits(sent: readonly SentRecord[], observations: readonly Observation[]): { expected: number; notified: number } {
+  const bySeq = new Map(sent.map((record) => [record.planned.seq, record.planned]));
+  const notices = observations.filter((o) => o.hit !== undefined);
+  let expected = 0;
+  let notified = 0;
+  for (const { planned } of sent) {
+    if (planned.type !== 'case-alert' || planned.reportsVictimsOf === undefined) continue;
+    const rescue = bySeq.get(planned.reportsVictimsOf);
+    if (!rescue) continue;
+    expected += 2;
+    if (notices.some((o) => o.state === planned.from && o.hit?.yourMessageId === planned.messageId && o.hit.counterpartState === rescue.from)) notified += 1;
+    if (notices.some((o) => o.state === rescue.from && o.hit?.counterpartState === planned.from)) notified += 1;
+  }
+  return { expected, notified };
 }
 
 function faultOutcome(

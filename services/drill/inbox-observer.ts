@@ -19,6 +19,8 @@ export interface Observation {
   readonly acknowledged?: { readonly messageId: string; readonly status: number; readonly by: string; readonly reasonCode: string };
   /** For assistance responses: the request answered. */
   readonly answers?: string;
+  /** For hit notices: which message of ours matched, and the other state. */
+  readonly hit?: { readonly yourMessageId: string; readonly counterpartState: string };
   readonly verified: boolean;
 }
 
@@ -70,6 +72,7 @@ function observe(state: string, bytes: Uint8Array, streamSequence: number, direc
       return { ...base, acknowledged: { messageId: ack.acknowledgedMessageId, status: ack.status, by: ack.acknowledgingState, reasonCode: ack.reasonCode } };
     }
     if (decoded.name === 'assistance-response') return { ...base, answers: decoded.message.requestMessageId };
+    if (decoded.name === 'hit-notice') return { ...base, hit: { yourMessageId: decoded.message.yourMessageId, counterpartState: decoded.message.counterpartState } };
     return base;
   } catch {
     return { state, messageId: '', sender: '', payloadName: 'undecodable', exercise: false, atWallMs, streamSequence, verified: false };

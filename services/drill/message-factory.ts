@@ -25,6 +25,14 @@ const SUMMARIES: Record<PlannedMessage['alertKind'], string> = {
   'border-watch': 'Groups of young job seekers expected to cross by land towards the compounds; watch requested.',
 };
 
+/** Fake, per-case identifiers: the same case always yields the same ones (and so the same hashes). */
+function victimIdentifiers(caseSeq: number): Array<{ kind: string; value: string }> {
+  return [
+    { kind: 'passport', value: `X${String(1_000_000 + caseSeq * 7919).slice(-7)}` },
+    { kind: 'phone', value: `+6281${String(10_000_000 + caseSeq * 104_729).slice(-8)}` },
+  ];
+}
+
 export interface MessageContext {
   readonly drillId: string;
   /** Wall-clock Unix ms of the deadline an assistance request or rescue request carries. */
@@ -58,7 +66,7 @@ export function submissionFor(message: PlannedMessage, context: MessageContext):
         type: 'case-alert',
         caseReference,
         distribution: message.distribution === 'named'
-          ? { mode: 'named', states: [message.destination] }
+          ? { mode: 'named', states: [message.namedTo ?? message.destination] }
           : { mode: 'route-roles', routeRoles: ['transit', 'destination'] },
         payload: {
           kind: message.alertKind,
@@ -66,10 +74,7 @@ export function submissionFor(message: PlannedMessage, context: MessageContext):
           route,
           victims: [{
             count: message.victims, ageBand: '18-24', gender: message.seq % 2 === 0 ? 'female' : 'male', nationality: message.origin,
-            identifiers: [
-              { kind: 'passport', value: `X${String(1_000_000 + message.seq * 7919).slice(-7)}` },
-              { kind: 'phone', value: `+6281${String(10_000_000 + message.seq * 104_729).slice(-8)}` },
-            ],
+            identifiers: victimIdentifiers(message.reportsVictimsOf ?? message.seq),
           }],
           location,
           recruitmentChannel: 'social-media',

@@ -37,7 +37,8 @@ export class SimulatedOfficer {
   /** Called for each delivery the state's node reports. */
   onDelivery(item: FeedItem): void {
     const { summary } = item;
-    if (summary.traffic !== 'exercise' || summary.sender === this.options.state) return;
+    // The hub's own messages (receipts, hit notices) are read on the dashboard, not acknowledged.
+    if (summary.traffic !== 'exercise' || summary.sender === this.options.state || summary.sender === 'HUB') return;
     const wall = (drillMs: number) => drillMs / this.options.speed;
     // Officers do not all react at the same instant: between half and all of the allowed time.
     const jitter = () => 0.5 + this.random.next() * 0.5;

@@ -42,6 +42,7 @@ ${row(['Wall time', `${(report.wallDurationMs / 1000).toFixed(1)} s`])}${row(['S
 ${row(['Delivered', report.delivered])}${row(['Lost', report.lost])}${row(['Duplicates', report.duplicates])}
 ${row(['Latency p50 / p95 / p99 / max (submit to verified at recipient)', `${report.latencyMs.p50} / ${report.latencyMs.p95} / ${report.latencyMs.p99} / ${report.latencyMs.max} ms`])}
 ${row(['Deadlines met / missed / escalated', `${report.deadlines.met} / ${report.deadlines.missed} / ${report.deadlines.escalated} of ${report.deadlines.total}`])}
+${row(['Hit notices (matches between states)', `${report.hits.notified} of ${report.hits.expected}`])}
 ${row(['Exercise deliveries outside the drill', report.exerciseLeakage])}</table>
 ${report.failures.length > 0 ? `<h2>Failures</h2><ul>${report.failures.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>` : ''}</section>
 <section><h2>Latency distribution</h2>${barChart('latency-chart', 'Deliveries by latency, submit to verified at the recipient', latencyBars, 'deliveries')}</section>

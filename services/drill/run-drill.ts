@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../core/logging/mod.ts';
+import { InputValidationError } from '../core/validation/mod.ts';
 import type { StateCode } from '../core/member-states.ts';
 import { HEADERS, STREAMS } from '../core/subjects.ts';
 import { startLocalDeployment, type LocalDeployment } from '../deployment/local-deployment.ts';
@@ -16,7 +17,7 @@ import { startNodeService, type RunningNode } from '../node/node-service.ts';
 import { loadTopology, parseTopology } from '../topology/mod.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';
 import type { DeadLetterRecord, DrillRecords, EscalationRecord, FaultRecord, SentRecord } from './drill-records.ts';
-import { buildReport, type DrillReport } from './drill-report.ts';
+import { buildReport, expectedHits, type DrillReport } from './drill-report.ts';
 import { formatDuration } from './duration.ts';
 import { startFault, type FaultContext } from './fault-runner.ts';
 import { observeInbox, type InboxObserver } from './inbox-observer.ts';
@@ -29,6 +30,8 @@ import { INTELLIGENCE_GROUP, planTraffic, type PlannedMessage } from './traffic-
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('./scenarios/default.yaml', import.meta.url));
 /** After the traffic, the drill waits at most this long for the last deliveries and deadlines. */
 const MAX_DRAIN_MS = 45_000;
+/** How long a state's systems keep trying to submit while its node is down. */
+const MAX_SEND_RETRY_MS = 60_000;
 
 export interface DrillRunOptions extends DrillOverrides {
   readonly scenarioPath?: string;
@@ -154,20 +157,33 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
     const pending = new Set<Promise<void>>();
     const messageIdOf = (seq: number) => plan.find((message) => message.seq === seq)?.messageId ?? '';
 
+    // Each state's national systems submit in order, and keep trying while their node is down
+    // (a leaf outage), as a real system would; latency counts from the attempt that got through.
+    const sendLanes = new Map<StateCode, Promise<void>>();
     const send = (message: PlannedMessage) => {
       const runtime = runtimes.get(message.from)!;
-      const submittedAtWallMs = Date.now();
-      const deadlineWallMs = submittedAtWallMs + scenario.traffic.assistanceDeadline / scenario.speed;
-      const json = submissionFor(message, { drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf });
-      const task = (async () => {
-        try {
-          if (!runtime.node) throw new Error(`${message.from}'s node is down`);
-          await runtime.node.submit(json, `drill-${message.messageId}`);
-          sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs } : {}) });
-        } catch (error) {
-          sent.push({ planned: message, submittedAtWallMs, error: String(error) });
+      const attempt = async () => {
+        const giveUpAt = Date.now() + MAX_SEND_RETRY_MS;
+        for (;;) {
+          const submittedAtWallMs = Date.now();
+          const deadlineWallMs = submittedAtWallMs + scenario.traffic.assistanceDeadline / scenario.speed;
+          const json = submissionFor(message, { drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf });
+          try {
+            if (!runtime.node) throw new Error(`${message.from}'s node is down`);
+            await runtime.node.submit(json, `drill-${message.messageId}`);
+            sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs } : {}) });
+            return;
+          } catch (error) {
+            if (error instanceof InputValidationError || Date.now() > giveUpAt) {
+              sent.push({ planned: message, submittedAtWallMs, error: String(error) });
+              return;
+            }
+            await sleep(500);
+          }
         }
-      })();
+      };
+      const task = (sendLanes.get(message.from) ?? Promise.resolve()).then(attempt);
+      sendLanes.set(message.from, task);
       pending.add(task);
       void task.finally(() => pending.delete(task));
     };
@@ -207,7 +223,10 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
       while (Date.now() < drainUntil) {
         const all = observations();
         const got = new Set(all.map((o) => `${o.state}/${o.messageId}`));
-        const outstanding = sent.filter((s) => !s.error).some((s) => s.planned.expectedRecipients.some((r) => !got.has(`${r}/${s.planned.messageId}`)));
+        const sentOk = sent.filter((s) => !s.error);
+        const hits = expectedHits(sentOk, all);
+        const outstanding = hits.notified < hits.expected
+          || sentOk.some((s) => s.planned.expectedRecipients.some((r) => !got.has(`${r}/${s.planned.messageId}`)));
         // Scheduled fault ends still to run (every send and fault start has fired by now).
         const faultsOpen = timers.size > 0;
         if (!outstanding && !faultsOpen && pending.size === 0 && Date.now() > lastDeadline + 2_000) break;

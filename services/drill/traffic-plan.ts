@@ -24,6 +24,13 @@ export interface PlannedMessage {
   readonly victims: number;
   /** For a retraction: the planned message it withdraws. */
   readonly retracts?: number;
+  /**
+   * For a destination's repatriation notice: the planned rescue request about the same victims.
+   * Both carry the same keyed identifiers, so the hub must tell both states of the hit.
+   */
+  readonly reportsVictimsOf?: number;
+  /** NAMED distribution to this state instead of the destination. */
+  readonly namedTo?: StateCode;
   /** Every state that must receive it (never the sender). */
   readonly expectedRecipients: readonly StateCode[];
   readonly note?: string;
@@ -41,6 +48,9 @@ const PRIORITY_OF: Readonly<Record<AlertKind, PlannedMessage['priority']>> = {
 
 /** A retraction follows its original by at least this much drill time. */
 const RETRACTION_AFTER_MS = 10 * 60_000;
+
+/** Share of generated case alerts that are a destination's report on an earlier rescue's victims. */
+const REPATRIATION_SHARE = 0.12;
 
 /** The financial-intelligence group of the default topology; intelligence reports go there. */
 export const INTELLIGENCE_GROUP = 'financial-intelligence';
@@ -81,7 +91,21 @@ export function planTraffic(scenario: Scenario, options: PlanOptions): PlannedMe
         && m.expectedRecipients.length > 0 && !plan.some((r) => r.retracts === m.seq));
       const target = candidates.length > 0 ? random.pick(candidates) : undefined;
       if (target) {
-        add({ ...target, atMs, type: 'retraction', retracts: target.seq, note: 'withdrawn: the victims were found safe' });
+        add({ ...target, atMs, type: 'retraction', retracts: target.seq, reportsVictimsOf: undefined, note: 'withdrawn: the victims were found safe' });
+        continue;
+      }
+    }
+    if (type === 'case-alert' && random.chance(REPATRIATION_SHARE)) {
+      // The destination reports victims the origin asked it to rescue: a hit for both.
+      const candidates = plan.filter((m) => m.type === 'case-alert' && m.alertKind === 'rescue-request' && m.reportsVictimsOf === undefined
+        && m.atMs < atMs - RETRACTION_AFTER_MS && !plan.some((r) => r.reportsVictimsOf === m.seq));
+      const rescue = candidates.length > 0 ? random.pick(candidates) : undefined;
+      if (rescue) {
+        add({
+          ...rescue, atMs, type: 'case-alert', alertKind: 'repatriation-notice', from: rescue.destination, transit: undefined,
+          distribution: 'named', namedTo: rescue.from, handling: 'amber', priority: 'routine', reportsVictimsOf: rescue.seq,
+          note: 'rescued victims ready for repatriation',
+        });
         continue;
       }
     }
@@ -126,7 +150,7 @@ export function expectedRecipients(
   if (message.type === 'retraction') {
     chosen = [...(earlier.find((m) => m.seq === message.retracts)?.expectedRecipients ?? [])];
   } else if (message.distribution === 'named') {
-    chosen = [message.destination];
+    chosen = [message.namedTo ?? message.destination];
   } else if (message.distribution === 'sharing-group') {
     chosen = [...groupMembers];
   } else {

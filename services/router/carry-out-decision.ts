@@ -84,12 +84,14 @@ async function notifyHits(js: JetStreamClient, decision: Delivery, options: Rout
   if (identifiers.length === 0) return;
   const traffic = envelope.exercise ? `exercise:${envelope.drillId}` : 'real';
   const index = options.context.index;
-  const keyed = identifiers.map((identifier) => ({ key: sightingKey(identifier), identifierKind: identifier.kind ?? 0 }));
-  const earlier = await Promise.all(keyed.map(async ({ key, identifierKind }) => ({ identifierKind, earlier: await index.sightings(key) })));
-  const hits = findHits({ state: envelope.senderState, messageId: envelope.messageId, traffic }, earlier);
-  for (const { key, identifierKind } of keyed) {
-    await index.addSighting(key, { state: envelope.senderState, messageId: envelope.messageId, traffic, identifierKind });
+  // Recording and reading are one atomic step per identifier, so concurrent routers cannot both miss the match.
+  const earlier = [];
+  for (const identifier of identifiers) {
+    const identifierKind = identifier.kind ?? 0;
+    const sighting = { state: envelope.senderState, messageId: envelope.messageId, traffic, identifierKind };
+    earlier.push({ identifierKind, earlier: await index.addSighting(sightingKey(identifier), sighting) });
   }
+  const hits = findHits({ state: envelope.senderState, messageId: envelope.messageId, traffic }, earlier);
   for (const hit of hits) {
     const hitId = receiptMessageId('hit', ...[envelope.messageId, hit.counterpart.messageId].sort());
     const common = { hitId, identifierKind: hit.identifierKind, matchedIdentifiers: hit.matchedIdentifiers, exercise: envelope.exercise, drillId: envelope.drillId, nowMs };

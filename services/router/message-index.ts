@@ -24,10 +24,12 @@ export interface MessageIndex {
   /** States that received AMBER+STRICT content with these exact payload bytes. */
   strictHolders(payload: Uint8Array): Promise<readonly string[]>;
   putStrictHolders(payload: Uint8Array, holders: readonly string[]): Promise<void>;
-  /** Earlier messages that carried the keyed identifier with this sighting key (hit-matching.ts). */
-  sightings(key: string): Promise<readonly IdentifierSighting[]>;
-  /** Records a sighting; idempotent for the same message. */
-  addSighting(key: string, sighting: IdentifierSighting): Promise<void>;
+  /**
+   * Records a sighting of the identifier with this key (hit-matching.ts) and returns the sightings
+   * recorded before it, atomically: of two messages routed at once, the second always sees the
+   * first. Idempotent for the same message (a redo returns the same earlier sightings).
+   */
+  addSighting(key: string, sighting: IdentifierSighting): Promise<readonly IdentifierSighting[]>;
 }
 
 /** Sightings kept per identifier: enough to tell every state that holds it. */
@@ -36,6 +38,12 @@ const MAX_SIGHTINGS = 64;
 function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] | undefined {
   if (list.some((s) => s.messageId === sighting.messageId)) return undefined;
   return [...list, sighting].slice(-MAX_SIGHTINGS);
+}
+
+/** What was there before this message's sighting. */
+function before(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] {
+  const at = list.findIndex((s) => s.messageId === sighting.messageId);
+  return at === -1 ? [...list] : list.slice(0, at);
 }
 
 export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
@@ -62,12 +70,11 @@ export class InMemoryMessageIndex implements MessageIndex {
     this.strict.set(payloadDigest(payload), holders);
   }
   private readonly seen = new Map<string, readonly IdentifierSighting[]>();
-  async sightings(key: string) {
-    return this.seen.get(key) ?? [];
-  }
   async addSighting(key: string, sighting: IdentifierSighting) {
-    const next = withSighting(this.seen.get(key) ?? [], sighting);
+    const current = this.seen.get(key) ?? [];
+    const next = withSighting(current, sighting);
     if (next) this.seen.set(key, next);
+    return before(current, sighting);
   }
 }
 
@@ -102,22 +109,17 @@ export class KvMessageIndex implements MessageIndex {
   async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
     await this.kv.put(`strict.${payloadDigest(payload)}`, JSON.stringify(holders));
   }
-  async sightings(key: string) {
-    const entry = await this.kv.get(`seen.${key}`);
-    if (!entry || entry.operation !== 'PUT') return [];
-    return entry.json<IdentifierSighting[]>();
-  }
-  /** Compare-and-set on the entry's revision, so two router instances never lose a sighting. */
+  /** Compare-and-set on the entry's revision: concurrent routers never lose or miss a sighting. */
   async addSighting(key: string, sighting: IdentifierSighting) {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const entry = await this.kv.get(`seen.${key}`);
       const current = entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
       const next = withSighting(current, sighting);
-      if (!next) return;
+      if (!next) return before(current, sighting);
       try {
         if (entry && entry.operation === 'PUT') await this.kv.update(`seen.${key}`, JSON.stringify(next), entry.revision);
         else await this.kv.create(`seen.${key}`, JSON.stringify(next));
-        return;
+        return current;
       } catch {
         // Another instance wrote first: read again and retry.
       }

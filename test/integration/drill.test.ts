@@ -24,6 +24,8 @@ test('a short drill with a leaf outage, a router kill and a hub node stop loses 
   assert.equal(report.lost, 0);
   assert.equal(report.duplicates, 0);
   assert.equal(report.exerciseLeakage, 0, 'no exercise traffic reached a state outside the drill');
+  assert.ok(report.hits.expected > 0, 'the destination reports victims the origin reported');
+  assert.equal(report.hits.notified, report.hits.expected, 'both states of every match got a hit notice');
   assert.equal(report.unverifiedDeliveries, 0);
   for (const kind of ['leaf-offline', 'router-kill', 'hub-node-stop', 'slow-consumer', 'malformed', 'spoofed']) {
     const fault = report.faults.find((f) => f.kind === kind);
