@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { MatchingKey } from '../core/keyed-hash.ts';
 import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
-import { directoryEntryFor, generateSigningKey, KeyDirectory, type SigningKey } from '../core/signing/mod.ts';
+import { generateKeyRing, type KeyDirectory, type SigningKey } from '../core/signing/mod.ts';
 import { startHubWithLeaves, type HubWithLeavesHandle } from '../local-nats/mod.ts';
 import { ensureInbox } from '../node/inbox.ts';
 import type { CleanupStack } from './cleanup-stack.ts';
@@ -35,8 +35,8 @@ export async function startBenchHub(hubNodes: 1 | 3, cleanup: CleanupStack): Pro
   const topology = await startHubWithLeaves({ states: BENCH_STATES, hubNodes });
   cleanup.defer('stop nats-servers', () => topology.stop());
 
-  const keys = [...BENCH_STATES, HUB_SENDER].map((owner) => generateSigningKey(owner));
-  const keyOf = (owner: string) => keys.find((key) => key.owner === owner) as SigningKey;
+  const { signingKeys, directory } = generateKeyRing([...BENCH_STATES, HUB_SENDER]);
+  const keyOf = (owner: string) => signingKeys[owner] as SigningKey;
   const open = async (name: string, options: typeof topology.hubConnectOptions) => {
     const nc = await connect({ ...options, name, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
     cleanup.defer(`close ${name}`, () => nc.close());
@@ -59,7 +59,7 @@ export async function startBenchHub(hubNodes: 1 | 3, cleanup: CleanupStack): Pro
     recipient,
     senderKey: keyOf(SENDER),
     hubKey: keyOf(HUB_SENDER),
-    directory: new KeyDirectory(keys.map((key) => directoryEntryFor(key))),
+    directory,
     matchingKey: { id: 'bench-matching-key', secret: randomBytes(32) },
     serverPids: { hub: pidsOf(topology.hub.nodes), leaves: pidsOf(Object.values(topology.leaves)) },
   };

@@ -68,7 +68,6 @@ export const subjects = Object.freeze({
   /** Everything delivered to one state, or one traffic class of it. */
   deliverAll: (recipient: string, traffic?: TrafficClass) =>
     `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic ? `${traffic}.>` : '>'}`,
-  deliverAny: () => `${SUBJECT_ROOT}.deliver.>`,
   /** Refused envelopes: tip.v1.deadletter.<STATE or UNKNOWN>.<REASON>. */
   deadLetter: (sender: string, reason: ReasonCode) =>
     `${SUBJECT_ROOT}.deadletter.${isStateCode(sender) || sender === HUB_SENDER ? sender : 'UNKNOWN'}.${reason}`,

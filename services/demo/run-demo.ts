@@ -5,7 +5,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { HUB_SENDER } from '../core/member-states.ts';
 import { v1 } from '../core/proto.ts';
 import { createLogger } from '../core/logging/mod.ts';
-import { directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope } from '../core/signing/mod.ts';
+import { generateKeyRing, signEnvelope, type KeyDirectory, type SigningKey } from '../core/signing/mod.ts';
 import { startHubWithLeaves } from '../local-nats/mod.ts';
 import { openDelivery, type OpenedDelivery } from '../node/open-delivery.ts';
 import { publishSubmission } from '../node/publish-submission.ts';
@@ -32,8 +32,8 @@ export async function runDemo(print: (line: string) => void = console.log, timeo
     print(`  KHM  ${topology.leafUrl('KHM')} (leaf node, JetStream domain khm)`);
 
     // Keys: each state holds its private key; the directory of public keys is shared.
-    const keys = { IDN: generateSigningKey('IDN'), KHM: generateSigningKey('KHM'), HUB: generateSigningKey(HUB_SENDER) };
-    const directory = new KeyDirectory(Object.values(keys).map((key) => directoryEntryFor(key)));
+    const { signingKeys, directory } = generateKeyRing(['IDN', 'KHM', HUB_SENDER]);
+    const keys = { IDN: signingKeys['IDN'] as SigningKey, HUB: signingKeys[HUB_SENDER] as SigningKey };
     const matchingKey = { id: 'demo-matching-key', secret: randomBytes(32) };
 
     const hub = await connect({ ...topology.hubConnectOptions, name: 'tipnet hub router' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { MatchingKey } from '../core/keyed-hash.ts';
 import { HUB_SENDER } from '../core/member-states.ts';
 import {
-  directoryEntryFor, generateSigningKey, KeyDirectory, keyFilePath, writeKeyDirectory, writeSigningKey, type SigningKey,
+  generateKeyRing, keyFilePath, writeKeyDirectory, writeSigningKey, type KeyDirectory, type SigningKey,
 } from '../core/signing/mod.ts';
 
 export interface DeploymentKeys {
@@ -22,16 +22,10 @@ export interface DeploymentKeys {
 
 export async function createDeploymentKeys(folder: string, states: readonly string[]): Promise<DeploymentKeys> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const owners = [...states, HUB_SENDER];
-  const signingKeys: Record<string, SigningKey> = {};
-  for (const owner of owners) {
-    const key = generateSigningKey(owner);
-    signingKeys[owner] = key;
-    await writeSigningKey(folder, key);
-  }
-  const entries = Object.values(signingKeys).map((key) => directoryEntryFor(key));
+  const { signingKeys, directory } = generateKeyRing([...states, HUB_SENDER]);
+  for (const key of Object.values(signingKeys)) await writeSigningKey(folder, key);
   const directoryFile = join(folder, 'directory.json');
-  await writeKeyDirectory(directoryFile, entries);
+  await writeKeyDirectory(directoryFile, directory.list());
   const matchingKey: MatchingKey = { id: `asean-match-${new Date().toISOString().slice(0, 10)}`, secret: randomBytes(32) };
   const matchingKeyFile = join(folder, 'matching-key.json');
   await writeFile(matchingKeyFile, `${JSON.stringify({ id: matchingKey.id, secret: Buffer.from(matchingKey.secret).toString('base64') })}\n`, { mode: 0o600 });
@@ -39,7 +33,7 @@ export async function createDeploymentKeys(folder: string, states: readonly stri
   return {
     folder,
     signingKeys,
-    directory: new KeyDirectory(entries),
+    directory,
     directoryFile,
     matchingKey,
     matchingKeyFile,

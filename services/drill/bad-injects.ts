@@ -9,7 +9,7 @@ import { encodeEnvelope, encodePayload } from '../core/codec.ts';
 import type { StateCode } from '../core/member-states.ts';
 import { v1 } from '../core/proto.ts';
 import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
-import { HEADERS, subjects } from '../core/subjects.ts';
+import { CONTRACT_VERSION, HEADERS, subjects } from '../core/subjects.ts';
 
 export interface BadInject {
   readonly id: string;
@@ -49,7 +49,7 @@ function baseFields(from: StateCode, drillId: string): v1.Envelope.$Properties {
 
 async function submitRaw(nc: NatsConnection, subject: string, bytes: Uint8Array, id: string): Promise<void> {
   const h = headers();
-  h.set(HEADERS.contract, 'asean.tip.v1');
+  h.set(HEADERS.contract, CONTRACT_VERSION);
   await jetstream(nc, { timeout: 5_000 }).publish(subject, bytes, { msgID: id, headers: h, retries: 5 });
 }
 

@@ -85,12 +85,11 @@ async function notifyHits(js: JetStreamClient, decision: Delivery, options: Rout
   const traffic = envelope.exercise ? `exercise:${envelope.drillId}` : 'real';
   const index = options.context.index;
   // Recording and reading are one atomic step per identifier, so concurrent routers cannot both miss the match.
-  const earlier = [];
-  for (const identifier of identifiers) {
+  const earlier = await Promise.all(identifiers.map(async (identifier) => {
     const identifierKind = identifier.kind ?? 0;
     const sighting = { state: envelope.senderState, messageId: envelope.messageId, traffic, identifierKind };
-    earlier.push({ identifierKind, earlier: await index.addSighting(sightingKey(identifier), sighting) });
-  }
+    return { identifierKind, earlier: await index.addSighting(sightingKey(identifier), sighting) };
+  }));
   const hits = findHits({ state: envelope.senderState, messageId: envelope.messageId, traffic }, earlier);
   for (const hit of hits) {
     const hitId = receiptMessageId('hit', ...[envelope.messageId, hit.counterpart.messageId].sort());

@@ -38,6 +38,45 @@ export function receiptMessageId(...parts: readonly string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What differs between the hub's own messages; the rest of their envelope is the same. */
+interface HubMessage {
+  readonly messageId: string;
+  readonly to: string;
+  readonly handling: v1.HandlingMark;
+  readonly priority: v1.Priority;
+  readonly lifetimeMs: number;
+  readonly caseReference: string;
+  readonly inReplyTo: string;
+  readonly exercise: boolean;
+  readonly drillId: string;
+  readonly nowMs: number;
+  readonly payloadType: v1.PayloadType;
+  readonly payload: Uint8Array;
+}
+
+/** A message the hub originates, NAMED to one state and signed with the hub's key. */
+function signHubMessage(message: HubMessage, hubKey: SigningKey): Envelope {
+  return signEnvelope(
+    {
+      messageId: message.messageId,
+      senderState: HUB_SENDER,
+      senderUnit: 'tipnet-hub-router',
+      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [message.to] },
+      handling: message.handling,
+      priority: message.priority,
+      createdAtUnixMs: message.nowMs,
+      expiresAtUnixMs: message.nowMs + message.lifetimeMs,
+      caseReference: message.caseReference,
+      inReplyTo: message.inReplyTo,
+      exercise: message.exercise,
+      drillId: message.drillId,
+      payloadType: message.payloadType,
+      payload: message.payload,
+    },
+    hubKey,
+  );
+}
+
 export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
   const acknowledgement = v1.Acknowledgement.create({
     acknowledgedMessageId: input.acknowledgedMessageId,
@@ -47,25 +86,20 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
     reason: (input.reason ?? '').slice(0, LIMITS.maxReasonChars),
     atUnixMs: input.nowMs,
   });
-  return signEnvelope(
-    {
-      messageId: receiptMessageId(input.acknowledgedMessageId, input.acknowledgingState, v1.AcknowledgementStatus[input.status], input.to),
-      senderState: HUB_SENDER,
-      senderUnit: 'tipnet-hub-router',
-      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [input.to] },
-      handling: v1.HandlingMark.HANDLING_MARK_GREEN,
-      priority: v1.Priority.PRIORITY_ROUTINE,
-      createdAtUnixMs: input.nowMs,
-      expiresAtUnixMs: input.nowMs + RECEIPT_LIFETIME_MS,
-      caseReference: input.caseReference,
-      inReplyTo: input.acknowledgedMessageId,
-      exercise: input.exercise,
-      drillId: input.drillId,
-      payloadType: v1.PayloadType.PAYLOAD_TYPE_ACKNOWLEDGEMENT,
-      payload: encodePayload('acknowledgement', acknowledgement),
-    },
-    hubKey,
-  );
+  return signHubMessage({
+    messageId: receiptMessageId(input.acknowledgedMessageId, input.acknowledgingState, v1.AcknowledgementStatus[input.status], input.to),
+    to: input.to,
+    handling: v1.HandlingMark.HANDLING_MARK_GREEN,
+    priority: v1.Priority.PRIORITY_ROUTINE,
+    lifetimeMs: RECEIPT_LIFETIME_MS,
+    caseReference: input.caseReference,
+    inReplyTo: input.acknowledgedMessageId,
+    exercise: input.exercise,
+    drillId: input.drillId,
+    nowMs: input.nowMs,
+    payloadType: v1.PayloadType.PAYLOAD_TYPE_ACKNOWLEDGEMENT,
+    payload: encodePayload('acknowledgement', acknowledgement),
+  }, hubKey);
 }
 
 export interface HitNoticeInput {
@@ -92,24 +126,19 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelop
     detectedAtUnixMs: input.nowMs,
     matchedIdentifiers: input.matchedIdentifiers,
   });
-  return signEnvelope(
-    {
-      messageId: receiptMessageId('hit', input.hitId, input.to),
-      senderState: HUB_SENDER,
-      senderUnit: 'tipnet-hub-router',
-      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [input.to] },
-      // Knowing that another state holds the same identifier is itself sensitive.
-      handling: v1.HandlingMark.HANDLING_MARK_AMBER,
-      priority: v1.Priority.PRIORITY_URGENT,
-      createdAtUnixMs: input.nowMs,
-      expiresAtUnixMs: input.nowMs + RECEIPT_LIFETIME_MS * 4,
-      caseReference: '',
-      inReplyTo: input.yourMessageId,
-      exercise: input.exercise,
-      drillId: input.drillId,
-      payloadType: v1.PayloadType.PAYLOAD_TYPE_HIT_NOTICE,
-      payload: encodePayload('hit-notice', notice),
-    },
-    hubKey,
-  );
+  return signHubMessage({
+    messageId: receiptMessageId('hit', input.hitId, input.to),
+    to: input.to,
+    // Knowing that another state holds the same identifier is itself sensitive.
+    handling: v1.HandlingMark.HANDLING_MARK_AMBER,
+    priority: v1.Priority.PRIORITY_URGENT,
+    lifetimeMs: RECEIPT_LIFETIME_MS * 4,
+    caseReference: '',
+    inReplyTo: input.yourMessageId,
+    exercise: input.exercise,
+    drillId: input.drillId,
+    nowMs: input.nowMs,
+    payloadType: v1.PayloadType.PAYLOAD_TYPE_HIT_NOTICE,
+    payload: encodePayload('hit-notice', notice),
+  }, hubKey);
 }

@@ -12,7 +12,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   allocateServerLayout,
   baseServerConfig,
-  findNatsServerBinary,
+  requireNatsServerBinary,
   hubAccounts,
   hubNodeConfigs,
   leafServerConfig,
@@ -170,8 +170,7 @@ describe('a 3-node JetStream cluster', () => {
 
 describe('rendered configs', () => {
   test('hub and leaf configs are accepted by `nats-server -t`', async (t) => {
-    const binary = findNatsServerBinary();
-    if (binary === undefined) return t.skip('no nats-server binary');
+    const binary = requireNatsServerBinary();
     const dir = await mkdtemp(join(tmpdir(), 'tipnet-nats-conftest-'));
     t.after(() => rm(dir, { recursive: true, force: true }));
     const hubLayout: ServerLayout = { name: 'hub-1', dataDir: dir, keepData: true, ports: { client: 1, monitoring: 2, leafnode: 3 } };

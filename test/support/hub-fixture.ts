@@ -1,12 +1,10 @@
 // A real hub for integration tests: nats-server hub (1 or 3 nodes) with one leaf per state, each
 // state's inbox on its leaf, signing keys, and the hub services either in this process or as a
 // separate process that a test can SIGKILL. Everything stops in t.after, also when a test fails.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
@@ -16,17 +14,16 @@ import { createLogger } from '../../services/core/logging/mod.ts';
 import { HUB_SENDER, type StateCode } from '../../services/core/member-states.ts';
 import { v1, type Envelope } from '../../services/core/proto.ts';
 import {
-  directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope, writeKeyDirectory, writeSigningKey, type SigningKey,
+  generateKeyRing, signEnvelope, writeKeyDirectory, writeSigningKey, type KeyDirectory, type SigningKey,
 } from '../../services/core/signing/mod.ts';
-import { HEADERS, STREAMS, subjects } from '../../services/core/subjects.ts';
+import { CONTRACT_VERSION, HEADERS, STREAMS, subjects } from '../../services/core/subjects.ts';
 import { demoAlertFields } from '../../services/demo/demo-alert.ts';
+import { hubServicesProcess, type HubServicesProcess } from '../../services/deployment/hub-services-process.ts';
 import { startHubWithLeaves, type HubWithLeavesHandle } from '../../services/local-nats/mod.ts';
 import { ensureInbox, openInboxReader } from '../../services/node/inbox.ts';
 import { openDelivery, type OpenedDelivery } from '../../services/node/open-delivery.ts';
 import { publishSubmission } from '../../services/node/publish-submission.ts';
 import { routingPolicy, startHubServices, type RunningHubServices } from '../../services/router/mod.ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface HubFixtureOptions {
   readonly states: readonly StateCode[];
@@ -92,8 +89,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
   cleanups.push(() => topology.stop());
 
   const owners = [...options.states, HUB_SENDER];
-  const keys = Object.fromEntries(owners.map((owner) => [owner, generateSigningKey(owner)]));
-  const directory = new KeyDirectory(Object.values(keys).map((key) => directoryEntryFor(key)));
+  const { signingKeys: keys, directory } = generateKeyRing(owners);
   const matchingKey = { id: 'test-matching-key', secret: randomBytes(32) };
   const policy = routingPolicy({ states: options.states, drills: options.drills ?? {}, sharingGroups: options.sharingGroups ?? {} });
 
@@ -137,14 +133,13 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
   }
 
   // For a separate hub services process: its config, keys and directory in a private temp dir.
-  let child: ChildProcess | undefined;
-  let configPath: string | undefined;
-  const prepareProcessConfig = async () => {
+  let servicesProcess: HubServicesProcess | undefined;
+  const prepareProcess = async (): Promise<HubServicesProcess> => {
     const dir = await mkdtemp(join(tmpdir(), 'tipnet-hub-services-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     await writeSigningKey(dir, keys[HUB_SENDER] as SigningKey);
-    await writeKeyDirectory(join(dir, 'directory.json'), Object.values(keys).map((key) => directoryEntryFor(key)));
-    configPath = join(dir, 'hub-services.json');
+    await writeKeyDirectory(join(dir, 'directory.json'), directory.list());
+    const configPath = join(dir, 'hub-services.json');
     const config = {
       servers: topology.hubConnectOptions.servers,
       user: topology.hubConnectOptions.user,
@@ -158,10 +153,9 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
       logLevel: 'warn',
     };
     await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
+    return hubServicesProcess(configPath, hub);
   };
-  cleanups.push(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
+  cleanups.push(async () => servicesProcess?.kill());
 
   const fixture: HubFixture = {
     topology,
@@ -177,7 +171,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     submit: (envelope) => publishSubmission(required(leaves.get(envelope.senderState as StateCode), envelope.senderState), envelope),
     async submitRaw(state, bytes, messageId = randomUUID()) {
       const h = headers();
-      h.set(HEADERS.contract, 'asean.tip.v1');
+      h.set(HEADERS.contract, CONTRACT_VERSION);
       return jetstream(required(leaves.get(state), state)).publish(subjects.submit(state, 'real', 'case-alert'), bytes, { msgID: messageId, headers: h, retries: 20 });
     },
     async deadLetters() {
@@ -197,17 +191,11 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     },
     waitFor,
     async startHubServicesProcess() {
-      if (!configPath) await prepareProcessConfig();
-      child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services/router/main.ts'), configPath as string], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      servicesProcess ??= await prepareProcess();
+      await servicesProcess.start();
     },
     async killHubServicesProcess() {
-      if (!child) return;
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      await servicesProcess?.kill();
     },
   };
   return fixture;
@@ -226,4 +214,3 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-export { encodeEnvelope };

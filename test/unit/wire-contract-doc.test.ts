@@ -26,6 +26,7 @@ test('the wire contract shows every subject pattern the code builds', () => {
   const patterns = [
     subjects.submit('IDN', 'real', 'case-alert').replace('IDN.real.case-alert', '<STATE>.<traffic>.<payload>'),
     subjects.deliver('KHM', 'exercise', 'hit-notice').replace('KHM.exercise.hit-notice', '<STATE>.<traffic>.<payload>'),
+    subjects.outbox('KHM', 'real', 'case-alert').replace('KHM.real.case-alert', '<STATE>.<traffic>.<payload>'),
     subjects.deadLetter('IDN', 'OVERSIZE').replace('IDN.OVERSIZE', '<STATE>.<REASON>'),
   ];
   for (const pattern of patterns) assert.ok(doc.includes(`\`${pattern}\``), `missing subject ${pattern}`);

@@ -5,3 +5,4 @@ export {
   exportSigningKey, generateSigningKey, importSigningKey, keyIdFor, type SigningKey, type SigningKeyFile,
 } from './signing-keys.ts';
 export { keyFilePath, readKeyDirectory, readSigningKey, writeKeyDirectory, writeSigningKey } from './key-store.ts';
+export { generateKeyRing, type KeyRing } from './key-ring.ts';
