@@ -49,8 +49,8 @@ export function sightingKey(identifier: v1.IKeyedIdentifier): string {
 
 /**
  * Hits of a new message against earlier sightings: one per other state, however many of its
- * messages match, naming that state's latest matching message and how many of the new message's
- * identifiers it shares with that state.
+ * messages match, naming that state's latest recorded matching message (the index keeps each
+ * state's first) and how many of the new message's identifiers it shares with that state.
  */
 export function findHits(
   sighting: Omit<IdentifierSighting, 'identifierKind'>,

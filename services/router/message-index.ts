@@ -32,11 +32,17 @@ export interface MessageIndex {
   addSighting(key: string, sighting: IdentifierSighting): Promise<readonly IdentifierSighting[]>;
 }
 
-/** Sightings kept per identifier: enough to tell every state that holds it. */
+/** Sightings kept per identifier, one per state and traffic class: enough to tell every state that holds it. */
 const MAX_SIGHTINGS = 64;
 
+/**
+ * The list with this sighting added, or undefined when nothing needs writing: the message is
+ * there already (a redo), or its state already holds the identifier in this traffic class. One
+ * entry per state is all a hit needs, and it keeps the common case (a state reporting the same
+ * person again) to a single read.
+ */
 function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] | undefined {
-  if (list.some((s) => s.messageId === sighting.messageId)) return undefined;
+  if (list.some((s) => s.messageId === sighting.messageId || (s.state === sighting.state && s.traffic === sighting.traffic))) return undefined;
   return [...list, sighting].slice(-MAX_SIGHTINGS);
 }
 
