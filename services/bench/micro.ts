@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // CPU cost of each step tipnet adds to a message, one operation at a time on this process:
 // Ed25519 signing and verification (node:crypto), protobuf encoding and decoding, semantic
 // validation, and the router's whole pure decision. No broker involved.
@@ -32,6 +33,7 @@ export async function measureMicro(hub: MicroHub): Promise<MicroResult[]> {
   const subject = subjects.submit(SENDER, 'real', 'case-alert');
   const context = { directory: hub.directory, policy: routingPolicy({ states: BENCH_STATES }), index: new InMemoryMessageIndex() };
   const receipt = {
+    messageId: randomUUID(),
     status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED,
     to: SENDER,
     acknowledgedMessageId: envelope.messageId,

@@ -20,6 +20,15 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
   }
 }
 
+/** The envelope, or undefined when the bytes are not one: for answering a refusal as precisely as the bytes allow. */
+export function tryDecodeEnvelope(bytes: Uint8Array): Envelope | undefined {
+  try {
+    return decodeEnvelope(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function encodePayload<N extends PayloadName>(name: N, payload: PayloadByName[N]): Uint8Array {
   return payloadKindByName(name).messageClass.encode(payload).finish();
 }

@@ -30,31 +30,40 @@ export class IdentifierFormatError extends Error {
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** Digits with the separators people type, in international form: "+" or "00" first. */
+const INTERNATIONAL_PHONE_LIKE = /^(\+|00)[\d\s\-().]+$/;
+const PHONE_SEPARATORS = /[\s\-().]/g;
 
-/** E.164 from what people type: "+62 812-3456-7890", "0062...", or "0812..." with the state's calling code. */
-export function normalisePhone(value: string, defaultCallingCode?: string): string {
-  let digits = value.trim().replace(/[\s\-().]/g, '');
+/**
+ * E.164 from what people type: "+62 812-3456-7890" and "0062 812 3456 7890" both give
+ * "+6281234567890". A national number ("0812...") is refused, not completed: the sending state's
+ * calling code is not the owner's (KHM reporting an Indonesian's phone), and a guess would hash
+ * differently in each state, so the hub would never match it. Messages never repeat the value.
+ */
+export function normalisePhone(value: string): string {
+  let digits = value.trim().replace(PHONE_SEPARATORS, '');
   if (digits.startsWith('00')) digits = `+${digits.slice(2)}`;
   if (!digits.startsWith('+')) {
-    if (!defaultCallingCode) throw new IdentifierFormatError('phone number has no country code and no default calling code is set');
-    digits = `+${defaultCallingCode}${digits.replace(/^0+/, '')}`;
+    throw new IdentifierFormatError('phone number must be given in international form: "+" or "00", then the country code (E.164)');
   }
   if (!E164.test(digits)) throw new IdentifierFormatError('phone number is not a valid E.164 number (+ country code, 7 to 15 digits)');
   return digits;
 }
 
-export function normaliseIdentifier(kind: IdentifierName, value: string, defaultCallingCode?: string): string {
+export function normaliseIdentifier(kind: IdentifierName, value: string): string {
   const trimmed = value.trim();
   if (trimmed === '') throw new IdentifierFormatError(`${kind} is empty`);
   switch (kind) {
     case 'phone':
-      return normalisePhone(trimmed, defaultCallingCode);
+      return normalisePhone(trimmed);
     case 'passport':
     case 'national-id':
     case 'bank-account':
       return trimmed.toUpperCase().replace(/[\s\-.]/g, '');
     case 'e-wallet':
-      return /^[+\d][\d\s\-().]+$/.test(trimmed) ? normalisePhone(trimmed, defaultCallingCode) : trimmed.toLowerCase();
+      // A wallet named by its phone number in international form matches that phone's wallet
+      // everywhere; anything else is the provider's account name, the same text in every state.
+      return INTERNATIONAL_PHONE_LIKE.test(trimmed) ? normalisePhone(trimmed) : trimmed.toLowerCase();
     case 'email':
       return trimmed.toLowerCase();
     case 'social-handle':
@@ -68,10 +77,12 @@ export function keyedHash(kind: IdentifierName, normalised: string, key: Matchin
   return createHmac('sha256', key.secret).update(`${kind}:${normalised}`, 'utf8').digest();
 }
 
-/** Normalises and hashes a clear identifier; the clear value goes no further than this function. */
-export function toKeyedIdentifier(
-  kind: IdentifierName, clearValue: string, key: MatchingKey, defaultCallingCode?: string,
-): v1.KeyedIdentifier {
-  const digest = keyedHash(kind, normaliseIdentifier(kind, clearValue, defaultCallingCode), key);
+/**
+ * Normalises and hashes a clear identifier; the clear value goes no further than this function.
+ * Phones must arrive in international form: no state's calling code is ever applied, so the same
+ * person's number hashes the same whichever state reports it.
+ */
+export function toKeyedIdentifier(kind: IdentifierName, clearValue: string, key: MatchingKey): v1.KeyedIdentifier {
+  const digest = keyedHash(kind, normaliseIdentifier(kind, clearValue), key);
   return tip.KeyedIdentifier.create({ kind: IDENTIFIER_KINDS[kind], hashKeyId: key.id, digest });
 }

@@ -27,6 +27,12 @@ export const LIMITS = Object.freeze({
   /** Length of an HMAC-SHA-256 digest. */
   keyedDigestBytes: 32,
   ed25519SignatureBytes: 64,
+  /**
+   * How long a node waits, over every attempt together, for the hub to confirm a submission
+   * before it answers its national system "unavailable, retry". A hub that lost its quorum never
+   * answers; the national system must hear so in bounded time, not after a client's own timeout.
+   */
+  submitDeadlineMs: 15_000,
 });
 
 /** Default reply deadlines by priority (the node may override them through its configuration). */
@@ -35,3 +41,6 @@ export const DEFAULT_REPLY_DEADLINE_MS = Object.freeze({
   urgent: 3 * 24 * 3_600_000,
   routine: 7 * 24 * 3_600_000,
 });
+
+/** The nil UUID: what a REJECTED receipt names when the refused bytes carried no readable message id. */
+export const NIL_MESSAGE_ID = '00000000-0000-0000-0000-000000000000';

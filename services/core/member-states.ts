@@ -7,7 +7,10 @@ export interface StateInfo {
   readonly code: string;
   readonly name: string;
   readonly membership: Membership;
-  /** ITU country calling code, for normalising local phone numbers to E.164. */
+  /**
+   * ITU country calling code. Not used to complete phone numbers: those must arrive in
+   * international form (keyed-hash.ts), whichever state reports them.
+   */
   readonly callingCode: string;
 }
 

@@ -25,6 +25,9 @@ export const REASON_CODES = Object.freeze({
   RETRACTION_NOT_OWNER: 'Only the state that sent a message may retract it.',
   UNKNOWN_MESSAGE: 'The message it acknowledges, answers or retracts is not known to the hub.',
   NOT_A_RECIPIENT: 'Only a state that received a message may acknowledge or answer it.',
+  MESSAGE_ID_TAKEN: 'The message_id belongs to a message another state sent; ids are bound to their first sender.',
+  MESSAGE_ID_REUSED: 'The sender already sent different content under this message_id; new content needs a new id.',
+  INVALID_SUBJECT: 'The submission subject is not tip.v1.submit.<STATE>.<real|exercise>.<payload>.',
   PROCESSING_FAILED: 'The hub failed to process the message after repeated attempts; its operator has the details.',
 });
 

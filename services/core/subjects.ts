@@ -32,6 +32,8 @@ export const HEADERS = Object.freeze({
   originalSubject: 'Tipnet-Original-Subject',
   /** Deliveries: the state the copy is for. */
   recipient: 'Tipnet-Recipient',
+  /** Outbox copies: the message's expires_at_unix_ms, so the dispatcher drops what expired while a leaf was away. */
+  expiresAt: 'Tipnet-Expires-At',
 });
 
 export const CONTRACT_VERSION = 'asean.tip.v1';
@@ -88,6 +90,24 @@ export function parseSubmissionSubject(subject: string): SubmissionSubject | und
   if (!isStateCode(sender) || !TRAFFIC_CLASSES.includes(traffic as TrafficClass)) return undefined;
   if (!(PAYLOAD_NAMES as readonly string[]).includes(payloadName)) return undefined;
   return { sender, traffic: traffic as TrafficClass, payloadName: payloadName as PayloadName };
+}
+
+/**
+ * The state a submission subject belongs to, even when the rest of it is malformed: only that
+ * state's account can publish under tip.v1.submit.<STATE>.>, so the sender is still authenticated
+ * and can be told why its submission was refused.
+ */
+export function submissionSender(subject: string): StateCode | undefined {
+  const parts = subject.split('.');
+  if (`${parts[0]}.${parts[1]}` !== SUBJECT_ROOT || parts[2] !== 'submit') return undefined;
+  const sender = parts[3] ?? '';
+  return isStateCode(sender) ? sender : undefined;
+}
+
+/** The traffic token of a submission subject, if it is one of the two classes. */
+export function submissionTraffic(subject: string): TrafficClass | undefined {
+  const token = subject.split('.')[4];
+  return TRAFFIC_CLASSES.find((traffic) => traffic === token);
 }
 
 /** The delivery subject an outbox subject turns into when the hub hands it to the recipient. */

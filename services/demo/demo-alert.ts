@@ -26,7 +26,7 @@ export function demoAlertFields(nowMs: number, matchingKey: MatchingKey): v1.Env
         nationality: 'IDN',
         identifiers: [
           toKeyedIdentifier('passport', 'C 1234567', matchingKey),
-          toKeyedIdentifier('phone', '0812-3456-7890', matchingKey, '62'),
+          toKeyedIdentifier('phone', '+62 812-3456-7890', matchingKey),
         ],
       },
     ],

@@ -87,8 +87,9 @@ export function planTraffic(scenario: Scenario, options: PlanOptions): PlannedMe
     const type = random.weighted(scenario.traffic.mix) as PlannedType;
     if (type === 'retraction') {
       // Only what was sent a while before (the hub must have routed it) and reached someone.
+      // Not a rescue the destination has reported on: a withdrawn message's identifiers stop producing hits.
       const candidates = plan.filter((m) => m.type === 'case-alert' && m.atMs < atMs - RETRACTION_AFTER_MS
-        && m.expectedRecipients.length > 0 && !plan.some((r) => r.retracts === m.seq));
+        && m.expectedRecipients.length > 0 && !plan.some((r) => r.retracts === m.seq || r.reportsVictimsOf === m.seq));
       const target = candidates.length > 0 ? random.pick(candidates) : undefined;
       if (target) {
         add({ ...target, atMs, type: 'retraction', retracts: target.seq, reportsVictimsOf: undefined, note: 'withdrawn: the victims were found safe' });
@@ -98,7 +99,7 @@ export function planTraffic(scenario: Scenario, options: PlanOptions): PlannedMe
     if (type === 'case-alert' && random.chance(REPATRIATION_SHARE)) {
       // The destination reports victims the origin asked it to rescue: a hit for both.
       const candidates = plan.filter((m) => m.type === 'case-alert' && m.alertKind === 'rescue-request' && m.reportsVictimsOf === undefined
-        && m.atMs < atMs - RETRACTION_AFTER_MS && !plan.some((r) => r.reportsVictimsOf === m.seq));
+        && m.atMs < atMs - RETRACTION_AFTER_MS && !plan.some((r) => r.reportsVictimsOf === m.seq || r.retracts === m.seq));
       const rescue = candidates.length > 0 ? random.pick(candidates) : undefined;
       if (rescue) {
         add({

@@ -14,6 +14,8 @@ const NODE_ERROR_STATUS: Readonly<Record<NodeErrorCode, number>> = {
   NOT_ACKNOWLEDGEABLE: 409,
   INVALID_OFFICER: 400,
   NODE_STOPPED: 503,
+  UNAVAILABLE: 503,
+  MESSAGE_ID_IN_USE: 409,
 };
 
 export class HttpInputError extends Error {
@@ -27,9 +29,14 @@ export function errorAnswer(error: unknown, logger: Logger): HttpAnswer {
   if (error instanceof InputValidationError) {
     return { status: 400, body: { error: error.code, message: 'the input breaks the rules listed in problems; nothing was sent', problems: error.problems } };
   }
-  if (error instanceof NodeRequestError) return { status: NODE_ERROR_STATUS[error.code], body: { error: error.code, message: error.message } };
+  if (error instanceof NodeRequestError) {
+    // The cause (which server, which timeout) is for the operator's log, not for the caller.
+    if (error.cause !== undefined) logger.warn({ err: error.cause, code: error.code }, 'request not completed');
+    return { status: NODE_ERROR_STATUS[error.code], body: { error: error.code, message: error.message, ...(error.retryable ? { retryable: true } : {}) } };
+  }
   if (error instanceof HttpInputError) return { status: error.status, body: { error: error.code, message: error.message } };
   logger.error({ err: error }, 'request failed');
-  // The hub or the leaf did not answer in time: the client may retry with the same idempotency key.
+  // Anything unexpected (the leaf's store, a closed connection): nothing was confirmed, so the
+  // client may retry with the same idempotency key.
   return { status: 503, body: { error: 'UNAVAILABLE', message: 'the node could not complete the request; retry with the same Idempotency-Key', retryable: true } };
 }

@@ -4,16 +4,26 @@ export const NODE_ERROR_CODES = Object.freeze({
   NOT_ACKNOWLEDGEABLE: 'Only a message another state sent to this state can be acknowledged.',
   INVALID_OFFICER: 'An officer id is 1 to 64 letters, digits, dashes or underscores.',
   NODE_STOPPED: 'The node service has stopped.',
+  UNAVAILABLE: 'The hub did not confirm the submission in time. Retry with the same Idempotency-Key: the node resends the same signed message, so it is delivered once.',
+  MESSAGE_ID_IN_USE: 'This node already sent or received a message with that messageId; leave messageId out or choose a new one. Nothing was sent.',
 });
 
 export type NodeErrorCode = keyof typeof NODE_ERROR_CODES;
+
+/** Codes a national system may simply retry later (with the same Idempotency-Key); every other code is final. */
+const RETRYABLE: ReadonlySet<NodeErrorCode> = new Set<NodeErrorCode>(['UNAVAILABLE']);
 
 export class NodeRequestError extends Error {
   override readonly name = 'NodeRequestError';
   readonly code: NodeErrorCode;
 
+  /** `cause` is for logs only: the HTTP answer carries the code and message, never the cause. */
   constructor(code: NodeErrorCode, message: string = NODE_ERROR_CODES[code], options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
   }
 }

@@ -1,5 +1,6 @@
 // The node's local HTTP API for national systems and officers, on 127.0.0.1 only:
 //   POST /api/messages                  submission input JSON, Idempotency-Key header -> 202 {messageId, duplicate}
+//                                       (400 bad input, 409 MESSAGE_ID_IN_USE, 503 UNAVAILABLE: retry with the same key)
 //   GET  /api/messages                  what this node sent, with receipts
 //   GET  /api/messages/:id/status       receipts per recipient for a message we sent
 //   POST /api/messages/:id/acknowledge  {"status":"read"|"actioned"} for a message we received

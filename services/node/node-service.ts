@@ -61,7 +61,11 @@ export interface ReceivedMessage {
 export interface RunningNode {
   readonly state: string;
   readonly events: NodeEvents;
-  /** Validates, hashes identifiers, signs and publishes; throws InputValidationError on bad input. */
+  /**
+   * Validates, hashes identifiers, signs and publishes. Throws InputValidationError on bad input,
+   * NodeRequestError MESSAGE_ID_IN_USE for a chosen id this node already used, and UNAVAILABLE
+   * when the hub does not confirm within LIMITS.submitDeadlineMs (retry with the same key).
+   */
   submit(json: unknown, idempotencyKey?: string): Promise<SubmitResult>;
   /** Receipts and answers per recipient for a message this node sent; undefined if unknown. */
   status(messageId: string): MessageStatus | undefined;
@@ -92,30 +96,55 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   await ensureInbox(nc, state);
   const store = await NodeStore.open(nc);
   const feeds = new Set<OfficerFeed>();
+  const claimedMessageIds = new Set<string>();
   let stopped = false;
 
   const fromInput = (json: unknown) => () =>
     prepareSubmission(json, { state, signingKey: options.signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
 
-  /** Idempotency key checked first, then prepared (validated and signed), recorded, published. */
+  /**
+   * Idempotency key checked first, then prepared (validated and signed), its message id claimed,
+   * recorded, published. If the hub does not confirm in time (UNAVAILABLE), the idempotency record
+   * keeps the signed envelope unpublished, so a retry with the same key resends the same bytes.
+   */
   async function publishPrepared(prepare: () => PreparedSubmission, idempotencyKey: string | undefined, reminderFor?: string): Promise<SubmitResult> {
     if (stopped) throw new NodeRequestError('NODE_STOPPED');
     const digest = idempotencyKey === undefined ? undefined : idempotencyKeyDigest(idempotencyKey);
     const known = digest === undefined ? undefined : store.idempotency.get(digest) ?? (await store.idempotency.fetch(digest));
     if (known && digest) return finishKnown(digest, known);
     const { envelope, summary } = prepare();
-    if (digest) {
-      const record = { messageId: envelope.messageId, envelope: Buffer.from(encodeEnvelope(envelope)).toString('base64'), published: false, createdAtUnixMs: now() };
-      if (!(await store.idempotency.create(digest, record))) {
-        const winner = store.idempotency.get(digest);
-        if (winner) return finishKnown(digest, winner);
+    claimMessageId(envelope.messageId);
+    try {
+      if (digest) {
+        const record = { messageId: envelope.messageId, envelope: Buffer.from(encodeEnvelope(envelope)).toString('base64'), published: false, createdAtUnixMs: now() };
+        if (!(await store.idempotency.create(digest, record))) {
+          const winner = store.idempotency.get(digest);
+          if (winner) return await finishKnown(digest, winner);
+        }
       }
+      await store.sent.put(envelope.messageId, newSentRecord(envelope, summary, now(), reminderFor));
+    } finally {
+      claimedMessageIds.delete(envelope.messageId);
     }
-    await store.sent.put(envelope.messageId, newSentRecord(envelope, summary, now(), reminderFor));
     await publishSubmission(nc, envelope);
     if (digest) await store.idempotency.put(digest, { ...store.idempotency.get(digest)!, published: true });
     logger.info({ messageId: envelope.messageId, payload: summary.payloadName, recipients: summary.recipients }, 'submitted');
     return { messageId: envelope.messageId, duplicate: false };
+  }
+
+  /**
+   * A national system may choose its message id (`messageId` in the input), but never one this node
+   * already used: the hub and every recipient know a message by its id, so reusing one would make
+   * a new message pass for an old one. Held from this check until the sent record exists, so two
+   * submissions racing with the same id cannot both pass.
+   */
+  function claimMessageId(messageId: string): void {
+    const sentHere = store.sent.get(messageId) !== undefined || claimedMessageIds.has(messageId);
+    const usedBy = sentHere ? 'sent' : store.received.get(messageId) !== undefined ? 'received' : undefined;
+    if (usedBy) {
+      throw new NodeRequestError('MESSAGE_ID_IN_USE', `messageId ${messageId} is already the id of a message this node ${usedBy}; leave messageId out or choose a new one. Nothing was sent.`);
+    }
+    claimedMessageIds.add(messageId);
   }
 
   /** A key seen before: publish its stored envelope if the first attempt did not finish, nothing else. */

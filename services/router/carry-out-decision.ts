@@ -1,31 +1,52 @@
 // What a router decision leads to, written to JetStream: the recipients' copies, hit notices and
 // receipts for a delivery; the dead letter and the sender's REJECTED receipt for a rejection; and
-// the retry or dead letter of a submission the hub itself failed on.
+// the retry or dead letter of a submission the hub itself failed on. Every refused submission is
+// answered exactly once: the receipt id is derived from the submission's place in the stream.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { encodeEnvelope } from '../core/codec.ts';
-import { HUB_SENDER } from '../core/member-states.ts';
-import type { PayloadName } from '../core/payload-registry.ts';
-import { v1, type Envelope } from '../core/proto.ts';
-import { CONTRACT_VERSION, HEADERS, subjects, trafficClassOf } from '../core/subjects.ts';
+import { tryDecodeEnvelope } from '../core/codec.ts';
+import type { Logger } from '../core/logging/mod.ts';
+import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
+import { v1 } from '../core/proto.ts';
+import type { ReasonCode } from '../core/reason-codes.ts';
+import { CONTRACT_VERSION, HEADERS, submissionSender, subjects, trafficClassOf } from '../core/subjects.ts';
+import { envelopeDigest } from './content-digest.ts';
 import type { Decision, Delivery, Rejection } from './decide-submission.ts';
-import { findHits, keyedIdentifiersOf, sightingKey } from './hit-matching.ts';
-import { hubHitNotice, hubReceipt, receiptMessageId } from './receipts.ts';
-import type { RouterOptions } from './router-service.ts';
+import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';
+import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
+import type { MessageIndex } from './message-index.ts';
+import { refusalAnswer, refusedMessageId } from './refusal-answer.ts';
 
 /** After this many failed attempts on one submission (a hub fault), it is dead-lettered. */
 const MAX_ATTEMPTS = 5;
 
-export async function carryOut(js: JetStreamClient, decision: Decision, message: JsMsg, options: RouterOptions, nowMs: number): Promise<void> {
-  if (decision.kind === 'deliver') await deliver(js, decision, message.data, options, nowMs);
-  else await reject(js, decision, message, options, nowMs);
+export interface CarryOutContext {
+  readonly js: JetStreamClient;
+  readonly index: MessageIndex;
+  readonly hub: HubIdentity;
+  readonly logger: Logger;
 }
 
-async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Array, options: RouterOptions, nowMs: number): Promise<void> {
+/** Carries the decision out; returns what it became (a delivery can still lose its message id to an earlier claim). */
+export async function carryOut(context: CarryOutContext, decision: Decision, message: JsMsg, nowMs: number): Promise<Decision['kind']> {
+  if (decision.kind === 'deliver') {
+    const refused = await deliver(context, decision, message.data, nowMs);
+    if (!refused) return 'deliver';
+    await reject(context, refused, message, nowMs);
+    return 'reject';
+  }
+  await reject(context, decision, message, nowMs);
+  return 'reject';
+}
+
+/** Returns a rejection instead when the message id is bound to another message. */
+async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint8Array, nowMs: number): Promise<Rejection | undefined> {
+  const { js, index } = context;
   const { envelope, recipients } = decision;
   const traffic = trafficClassOf(envelope);
-  // Indexed before any copy exists, so a reply can never arrive for a message the hub forgot.
-  await options.context.index.put({
+  // Claimed before any copy exists: a reply can never arrive for a message the hub forgot, and an
+  // id another state already used can never be taken over.
+  const claim = await index.claim({
     messageId: envelope.messageId,
     sender: envelope.senderState,
     recipients,
@@ -33,9 +54,18 @@ async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Arra
     handling: envelope.handling,
     exercise: envelope.exercise,
     drillId: envelope.drillId,
+    envelopeDigest: envelopeDigest(bytes),
+    sightingKeys: sightingsOf(decision).map(({ key }) => key),
   });
-  if (envelope.handling === v1.HandlingMark.HANDLING_MARK_AMBER_STRICT) {
-    await options.context.index.putStrictHolders(envelope.payload, recipients);
+  if (claim.kind === 'conflict') {
+    const reason = claim.code === 'MESSAGE_ID_TAKEN'
+      ? `message_id ${envelope.messageId} belongs to a message another state sent; choose a new id`
+      : `message_id ${envelope.messageId} was already used by ${envelope.senderState} for different content; new content needs a new id`;
+    return { kind: 'reject', code: claim.code, reason, sender: decision.submission.sender, messageId: envelope.messageId, envelope };
+  }
+  const handling = envelope.handling;
+  if (handling === v1.HandlingMark.HANDLING_MARK_AMBER_STRICT || handling === v1.HandlingMark.HANDLING_MARK_RED) {
+    await index.addRestrictedHolders(decision.contentDigest, recipients);
   }
   // The sender's exact bytes travel on (unknown newer fields included); each recipient verifies them.
   await Promise.all(
@@ -43,20 +73,24 @@ async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Arra
       const h = headers();
       h.set(HEADERS.contract, CONTRACT_VERSION);
       h.set(HEADERS.recipient, recipient);
+      h.set(HEADERS.expiresAt, String(envelope.expiresAtUnixMs));
       await js.publish(subjects.outbox(recipient, traffic, decision.decoded.name), bytes, {
         msgID: `${envelope.messageId}.${recipient}`,
         headers: h,
       });
     }),
   );
-  await notifyHits(js, decision, options, nowMs);
+  await notifyHits(context, decision, nowMs);
+  if (decision.decoded.name === 'retraction') await forgetSightings(index, decision.decoded.message.retractedMessageId);
   // Receipts only after every copy is written: "delivered" means durably on the hub. An
   // acknowledgement gets none, or receipts would answer receipts.
   const receiptsFor = decision.decoded.name === 'acknowledgement' ? [] : recipients;
+  const status = v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED;
   await Promise.all(
     receiptsFor.map((recipient) =>
-      publishReceipt(js, options, {
-        status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED,
+      publishReceipt(js, context.hub, {
+        messageId: context.hub.ids.derive(envelope.messageId, recipient, v1.AcknowledgementStatus[status], envelope.senderState),
+        status,
         to: envelope.senderState,
         acknowledgedMessageId: envelope.messageId,
         acknowledgingState: recipient,
@@ -67,76 +101,53 @@ async function deliver(js: JetStreamClient, decision: Delivery, bytes: Uint8Arra
       }),
     ),
   );
-  options.logger.info(
+  context.logger.info(
     { messageId: envelope.messageId, sender: envelope.senderState, payload: decision.decoded.name, recipients },
     'delivered',
   );
+  return undefined;
 }
 
-/**
- * Records the keyed identifiers of a delivered message and tells both sides of every match with
- * another state's earlier message. Redone after a crash, the notices keep their ids (de-duplicated)
- * and the sightings are not added twice.
- */
-async function notifyHits(js: JetStreamClient, decision: Delivery, options: RouterOptions, nowMs: number): Promise<void> {
-  const { envelope } = decision;
-  const identifiers = keyedIdentifiersOf(decision.decoded);
-  if (identifiers.length === 0) return;
-  const traffic = envelope.exercise ? `exercise:${envelope.drillId}` : 'real';
-  const index = options.context.index;
-  // Recording and reading are one atomic step per identifier, so concurrent routers cannot both miss the match.
-  const earlier = await Promise.all(identifiers.map(async (identifier) => {
-    const identifierKind = identifier.kind ?? 0;
-    const sighting = { state: envelope.senderState, messageId: envelope.messageId, traffic, identifierKind };
-    return { identifierKind, earlier: await index.addSighting(sightingKey(identifier), sighting) };
-  }));
-  const hits = findHits({ state: envelope.senderState, messageId: envelope.messageId, traffic }, earlier);
-  for (const hit of hits) {
-    const hitId = receiptMessageId('hit', ...[envelope.messageId, hit.counterpart.messageId].sort());
-    const common = { hitId, identifierKind: hit.identifierKind, matchedIdentifiers: hit.matchedIdentifiers, exercise: envelope.exercise, drillId: envelope.drillId, nowMs };
-    const notices = [
-      hubHitNotice({ ...common, to: envelope.senderState, yourMessageId: envelope.messageId, counterpartState: hit.counterpart.state }, options.hubKey),
-      hubHitNotice({ ...common, to: hit.counterpart.state, yourMessageId: hit.counterpart.messageId, counterpartState: envelope.senderState }, options.hubKey),
-    ];
-    await Promise.all(notices.map((notice) => publishHubMessage(js, notice, 'hit-notice')));
-    options.logger.info({ hitId, states: [envelope.senderState, hit.counterpart.state], matched: hit.matchedIdentifiers }, 'hit');
-  }
+async function reject(context: CarryOutContext, decision: Rejection, message: JsMsg, nowMs: number): Promise<void> {
+  const messageId = refusedMessageId(decision.envelope, message.headers?.get(HEADERS.msgId));
+  await deadLetter(context.js, message, decision.sender ?? 'UNKNOWN', decision.code, decision.reason, messageId);
+  // The sender is known from the subject; only a subject outside tip.v1.submit.<STATE>. (which no
+  // state can publish on) leaves nobody to tell.
+  if (decision.sender) await answerRefusal(context, message, decision.sender, decision.code, decision.reason, decision.envelope, nowMs);
+  context.logger.warn({ messageId, sender: decision.sender, code: decision.code, reason: decision.reason }, 'rejected');
 }
 
-async function reject(js: JetStreamClient, decision: Rejection, message: JsMsg, options: RouterOptions, nowMs: number): Promise<void> {
-  const publisherId = message.headers?.get(HEADERS.msgId) ?? '';
-  const messageId = decision.messageId ?? publisherId;
-  await deadLetter(js, message, decision.sender ?? 'UNKNOWN', decision.code, decision.reason, messageId);
-  // Only an authenticated sender (known from its subject) is told; an unknown one cannot be reached.
-  if (decision.sender) {
-    await publishReceipt(js, options, {
-      status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_REJECTED,
-      to: decision.sender,
-      acknowledgedMessageId: messageId,
-      acknowledgingState: HUB_SENDER,
-      reasonCode: decision.code,
-      reason: decision.reason,
-      exercise: decision.envelope?.exercise ?? message.subject.includes('.exercise.'),
-      drillId: decision.envelope?.drillId ?? '',
-      caseReference: decision.envelope?.caseReference ?? '',
-      nowMs,
-    });
-  }
-  options.logger.warn({ messageId, sender: decision.sender, code: decision.code, reason: decision.reason }, 'rejected');
-}
-
-async function deadLetter(
-  js: JetStreamClient,
-  message: JsMsg,
-  sender: string,
-  code: Rejection['code'],
-  reason: string,
-  messageId: string,
+/** The one REJECTED receipt a refused submission gets: its id comes from the submission's place in the stream. */
+async function answerRefusal(
+  context: CarryOutContext, message: JsMsg, sender: StateCode, code: ReasonCode, reason: string,
+  envelope: Rejection['envelope'], nowMs: number,
 ): Promise<void> {
+  const answer = refusalAnswer({ sender, subject: message.subject, envelope, publisherMessageId: message.headers?.get(HEADERS.msgId) });
+  await publishReceipt(context.js, context.hub, {
+    messageId: context.hub.ids.derive('rejected', String(message.info.streamSequence), String(message.info.timestampNanos)),
+    status: v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_REJECTED,
+    to: answer.to,
+    acknowledgedMessageId: answer.acknowledgedMessageId,
+    acknowledgingState: HUB_SENDER,
+    reasonCode: code,
+    reason: singleLine(reason),
+    exercise: answer.traffic === 'exercise',
+    drillId: answer.drillId,
+    caseReference: answer.caseReference,
+    nowMs,
+  });
+}
+
+/** Reasons are built by the hub, but may quote a subject or a decoder's message: keep them one clean line. */
+function singleLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+async function deadLetter(js: JetStreamClient, message: JsMsg, sender: string, code: ReasonCode, reason: string, messageId: string): Promise<void> {
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   h.set(HEADERS.reason, code);
-  h.set(HEADERS.reasonText, reason.replace(/[\r\n]+/g, ' '));
+  h.set(HEADERS.reasonText, singleLine(reason));
   h.set(HEADERS.originalSubject, message.subject);
   // Stream sequence makes the id unique even when the sender's own id was unreadable.
   await js.publish(subjects.deadLetter(sender, code), message.data, {
@@ -145,35 +156,26 @@ async function deadLetter(
   });
 }
 
-async function publishReceipt(js: JetStreamClient, options: RouterOptions, input: Parameters<typeof hubReceipt>[0]): Promise<void> {
-  await publishHubMessage(js, hubReceipt(input, options.hubKey), 'acknowledgement');
-}
-
-/** A message the hub itself originates, to its one named recipient's outbox. */
-async function publishHubMessage(js: JetStreamClient, envelope: Envelope, payloadName: PayloadName): Promise<void> {
-  const to = envelope.distribution?.states[0] ?? '';
-  const h = headers();
-  h.set(HEADERS.contract, CONTRACT_VERSION);
-  h.set(HEADERS.recipient, to);
-  await js.publish(subjects.outbox(to, trafficClassOf(envelope), payloadName), encodeEnvelope(envelope), {
-    msgID: `${envelope.messageId}.${to}`,
-    headers: h,
-  });
-}
-
-/** A hub-side fault (e.g. the stream briefly without a leader): retry later, give up after MAX_ATTEMPTS. */
-export async function handleFailure(js: JetStreamClient, message: JsMsg, error: unknown, options: RouterOptions, nowMs: number): Promise<void> {
+/**
+ * A hub-side fault (e.g. the stream briefly without a leader): retry later, give up after
+ * MAX_ATTEMPTS, dead-letter it as PROCESSING_FAILED and tell the sender, who may send it again.
+ */
+export async function handleFailure(context: CarryOutContext, message: JsMsg, error: unknown, nowMs: number): Promise<void> {
   const attempt = message.info.deliveryCount;
-  options.logger.error({ err: error, attempt, streamSequence: message.info.streamSequence }, 'submission failed');
+  context.logger.error({ err: error, attempt, streamSequence: message.info.streamSequence }, 'submission failed');
   if (attempt < MAX_ATTEMPTS) {
     message.nak(Math.min(30_000, 500 * 2 ** attempt));
     return;
   }
   try {
-    const sender = message.subject.split('.')[3] ?? 'UNKNOWN';
-    await deadLetter(js, message, sender, 'PROCESSING_FAILED', `gave up after ${attempt} attempts at ${new Date(nowMs).toISOString()}`, message.headers?.get(HEADERS.msgId) ?? '');
+    const sender = submissionSender(message.subject);
+    const reason = `the hub gave up after ${attempt} attempts at ${new Date(nowMs).toISOString()}; the submission may be sent again`;
+    const envelope = tryDecodeEnvelope(message.data);
+    await deadLetter(context.js, message, sender ?? 'UNKNOWN', 'PROCESSING_FAILED', reason, refusedMessageId(envelope, message.headers?.get(HEADERS.msgId)));
+    if (sender) await answerRefusal(context, message, sender, 'PROCESSING_FAILED', reason, envelope, nowMs);
     message.ack();
   } catch {
     message.nak(30_000);
   }
 }
+

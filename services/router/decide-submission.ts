@@ -1,19 +1,20 @@
 // The router's whole judgement on one submission, as a pure function: bytes and the subject they
 // arrived on in, a delivery plan or a rejection out. Checks run cheapest and most fundamental first,
 // so the reason a sender gets is the first thing it must fix.
-import { decodeEnvelope, decodePayload, type DecodedPayload } from '../core/codec.ts';
+import { decodeEnvelope, decodePayload, tryDecodeEnvelope, type DecodedPayload } from '../core/codec.ts';
 import { RejectionError, isRejection } from '../core/errors.ts';
 import type { StateCode } from '../core/member-states.ts';
 import type { Envelope } from '../core/proto.ts';
 import type { ReasonCode } from '../core/reason-codes.ts';
 import { verifyEnvelope, type KeyDirectory } from '../core/signing/mod.ts';
-import { parseSubmissionSubject, trafficClassOf, type SubmissionSubject } from '../core/subjects.ts';
+import { parseSubmissionSubject, submissionSender, trafficClassOf, type SubmissionSubject } from '../core/subjects.ts';
 import { validateEnvelope, validatePayload } from '../core/validation/mod.ts';
+import { contentDigest } from './content-digest.ts';
 import type { MessageIndex } from './message-index.ts';
+import { readableMessageId } from './refusal-answer.ts';
 import { resolveRecipients } from './recipients.ts';
 import { replyRecipients } from './replies.ts';
 import type { RoutingPolicy } from './routing-policy.ts';
-import { v1 } from '../core/proto.ts';
 
 export interface SubmissionInput {
   readonly subject: string;
@@ -35,15 +36,17 @@ export interface Delivery {
   readonly decoded: DecodedPayload;
   readonly submission: SubmissionSubject;
   readonly recipients: readonly StateCode[];
+  /** Fingerprint of the decoded content (content-digest.ts), for the forwarding rule. */
+  readonly contentDigest: string;
 }
 
 export interface Rejection {
   readonly kind: 'reject';
   readonly code: ReasonCode;
   readonly reason: string;
-  /** The authenticated sender (from the subject), if the subject was a valid submission subject. */
+  /** The authenticated sender: the state of the subject, even when the rest of the subject is malformed. */
   readonly sender: StateCode | undefined;
-  /** The envelope's message id, if the bytes decoded far enough to have one. */
+  /** The envelope's message id, if the bytes decoded far enough to have one and it is a valid id. */
   readonly messageId: string | undefined;
   readonly envelope: Envelope | undefined;
   readonly cause?: unknown;
@@ -53,19 +56,20 @@ export type Decision = Delivery | Rejection;
 
 /** Deterministic for a given input, policy and index content; never throws for bad input. */
 export async function decideSubmission(input: SubmissionInput, context: RouterContext): Promise<Decision> {
+  // Even a malformed subject under tip.v1.submit.<STATE>. names its sender: only that state can publish there.
+  const sender = submissionSender(input.subject);
   const submission = parseSubmissionSubject(input.subject);
   let envelope: Envelope | undefined;
   try {
     if (!submission) {
-      throw new RejectionError('INVALID_ENVELOPE', `subject ${input.subject} is not tip.v1.submit.<STATE>.<real|exercise>.<payload>`);
+      // Still read the bytes if they decode, so the answer can name the message it refuses.
+      envelope = tryDecodeEnvelope(input.data);
+      throw new RejectionError('INVALID_SUBJECT', `subject ${input.subject.slice(0, 200)} is not tip.v1.submit.<STATE>.<real|exercise>.<payload>`);
     }
     envelope = decodeEnvelope(input.data);
     // The subject is the authenticated identity: NATS only lets a state publish on its own.
     if (envelope.senderState !== submission.sender) {
-      throw new RejectionError(
-        'SENDER_MISMATCH',
-        `sender_state "${envelope.senderState}" was submitted on ${submission.sender}'s subject`,
-      );
+      throw new RejectionError('SENDER_MISMATCH', `sender_state ${quoteCode(envelope.senderState)} was submitted on ${submission.sender}'s subject`);
     }
     if (trafficClassOf(envelope) !== submission.traffic) {
       throw new RejectionError(
@@ -86,22 +90,28 @@ export async function decideSubmission(input: SubmissionInput, context: RouterCo
     if (envelope.expiresAtUnixMs <= input.nowMs) {
       throw new RejectionError('EXPIRED', `expired at ${new Date(Number(envelope.expiresAtUnixMs)).toISOString()}`);
     }
-    const holders = await context.index.strictHolders(envelope.payload);
-    if (holders.includes(envelope.senderState)) {
-      throw new RejectionError('FORWARDING_FORBIDDEN', 'the payload is TLP:AMBER+STRICT content this state received; recipients may not pass it on');
+    const content = contentDigest(decoded);
+    if (await context.index.holdsRestricted(content, envelope.senderState)) {
+      throw new RejectionError('FORWARDING_FORBIDDEN', 'the payload is TLP:RED or TLP:AMBER+STRICT content this state received; recipients may not pass it on');
     }
     const recipients = (await replyRecipients(envelope, decoded, context.index)) ?? resolveRecipients(envelope, decoded, context.policy);
-    return { kind: 'deliver', envelope, decoded, submission, recipients };
+    return { kind: 'deliver', envelope, decoded, submission, recipients, contentDigest: content };
   } catch (error) {
     if (!isRejection(error)) throw error;
     return {
       kind: 'reject',
       code: error.code,
       reason: error.message,
-      sender: submission?.sender,
-      messageId: envelope?.messageId || undefined,
+      sender,
+      messageId: readableMessageId(envelope),
       envelope,
       cause: error.cause,
     };
   }
+}
+
+
+/** A refused value is shown only when it is shaped like a state code, so no sender text is echoed. */
+function quoteCode(value: string): string {
+  return /^[A-Za-z]{1,5}$/.test(value) ? `"${value}"` : '(not a state code)';
 }

@@ -13,6 +13,13 @@ export interface IdentifierSighting {
   /** Real and exercise traffic never match each other; exercises only within one drill. */
   readonly traffic: string;
   readonly identifierKind: number;
+  /** The message's expiry: after it the sighting no longer counts (absent in entries of older releases). */
+  readonly expiresAtUnixMs?: number;
+  /**
+   * Set when the message was TLP:RED: only these states (its sender and named recipients) may
+   * learn that its sender holds the identifier.
+   */
+  readonly audience?: readonly string[];
 }
 
 export interface Hit {
@@ -20,6 +27,19 @@ export interface Hit {
   readonly counterpart: IdentifierSighting;
   readonly matchedIdentifiers: number;
   readonly identifierKind: number;
+  /** Whether the new message's sender may be told of the counterpart (the counterpart's handling allows it). */
+  readonly tellSender: boolean;
+  /** Whether the counterpart may be told of the new message's sender. */
+  readonly tellCounterpart: boolean;
+}
+
+export function isLive(sighting: IdentifierSighting, nowMs: number): boolean {
+  return sighting.expiresAtUnixMs === undefined || sighting.expiresAtUnixMs > nowMs;
+}
+
+/** Whether a state may learn that the sighting's state holds the identifier. */
+export function mayReveal(sighting: Pick<IdentifierSighting, 'audience'>, to: string): boolean {
+  return sighting.audience === undefined || sighting.audience.includes(to);
 }
 
 /** Every keyed identifier a payload carries (victims, assistance subjects, keyed indicators). */
@@ -49,16 +69,21 @@ export function sightingKey(identifier: v1.IKeyedIdentifier): string {
 
 /**
  * Hits of a new message against earlier sightings: one per other state, however many of its
- * messages match, naming that state's latest recorded matching message (the index keeps each
- * state's first) and how many of the new message's identifiers it shares with that state.
+ * messages match, naming that state's latest recorded matching message (the index keeps one per
+ * state) and how many of the new message's identifiers it shares with that state. Expired
+ * sightings do not count. A side learns of the other only where the other's handling allows it
+ * (TLP:RED sightings reveal their state only to that message's own audience); a hit neither side
+ * may learn of is no hit.
  */
 export function findHits(
   sighting: Omit<IdentifierSighting, 'identifierKind'>,
   earlierByIdentifier: ReadonlyArray<{ readonly identifierKind: number; readonly earlier: readonly IdentifierSighting[] }>,
+  nowMs: number,
 ): Hit[] {
   const byState = new Map<string, { counterpart: IdentifierSighting; matched: number; kind: number }>();
   for (const { identifierKind, earlier } of earlierByIdentifier) {
-    const matches = earlier.filter((other) => other.state !== sighting.state && other.traffic === sighting.traffic && other.messageId !== sighting.messageId);
+    const matches = earlier.filter((other) =>
+      other.state !== sighting.state && other.traffic === sighting.traffic && other.messageId !== sighting.messageId && isLive(other, nowMs));
     for (const state of new Set(matches.map((other) => other.state))) {
       // Sightings are kept in arrival order, so the last is the state's latest message.
       const latest = matches.filter((other) => other.state === state).at(-1) as IdentifierSighting;
@@ -71,5 +96,13 @@ export function findHits(
       }
     }
   }
-  return [...byState.values()].map((entry) => ({ counterpart: entry.counterpart, matchedIdentifiers: entry.matched, identifierKind: entry.kind }));
+  return [...byState.values()]
+    .map((entry) => ({
+      counterpart: entry.counterpart,
+      matchedIdentifiers: entry.matched,
+      identifierKind: entry.kind,
+      tellSender: mayReveal(entry.counterpart, sighting.state),
+      tellCounterpart: mayReveal(sighting, entry.counterpart.state),
+    }))
+    .filter((hit) => hit.tellSender || hit.tellCounterpart);
 }

@@ -40,6 +40,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
   const dispatcher = await startDispatcher({
     nc: options.nc,
     states: options.dispatchTo ?? options.policy.states,
+    hubKey: options.hubKey,
     logger: options.logger.child({ component: 'dispatcher' }),
   });
   return {

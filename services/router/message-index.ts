@@ -1,12 +1,11 @@
 // What the hub remembers about each message it delivered, so it can route what refers back to it:
 // receipts and answers go to the original sender, a retraction reaches every original recipient,
-// and TLP:AMBER+STRICT content cannot be passed on by a recipient. Routing metadata only: no
-// payload, no victim data.
-import { createHash } from 'node:crypto';
+// a message id stays bound to its first sender, and TLP:RED or AMBER+STRICT content cannot be
+// passed on by a recipient. Routing metadata only: no payload, no victim data.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import type { IdentifierSighting } from './hit-matching.ts';
+import { isLive, type IdentifierSighting } from './hit-matching.ts';
 
 export interface IndexedMessage {
   readonly messageId: string;
@@ -16,20 +15,46 @@ export interface IndexedMessage {
   readonly handling: number;
   readonly exercise: boolean;
   readonly drillId: string;
+  /** SHA-256 of the envelope bytes: the same sender resending the same bytes is a resend, anything else a reuse. */
+  readonly envelopeDigest?: string;
+  /** Sighting keys (hit-matching.ts) of the keyed identifiers it carried, so a retraction can remove them. */
+  readonly sightingKeys?: readonly string[];
 }
+
+/** The outcome of binding a message id to a message: first claim, the same message again, or someone else's. */
+export type ClaimResult =
+  | { readonly kind: 'claimed' }
+  | { readonly kind: 'conflict'; readonly code: 'MESSAGE_ID_TAKEN' | 'MESSAGE_ID_REUSED'; readonly owner: string };
 
 export interface MessageIndex {
   get(messageId: string): Promise<IndexedMessage | undefined>;
-  put(message: IndexedMessage): Promise<void>;
-  /** States that received AMBER+STRICT content with these exact payload bytes. */
-  strictHolders(payload: Uint8Array): Promise<readonly string[]>;
-  putStrictHolders(payload: Uint8Array, holders: readonly string[]): Promise<void>;
   /**
-   * Records a sighting of the identifier with this key (hit-matching.ts) and returns the sightings
-   * recorded before it, atomically: of two messages routed at once, the second always sees the
-   * first. Idempotent for the same message (a redo returns the same earlier sightings).
+   * Binds the message id to this message, atomically: of two states claiming one id at once,
+   * exactly one wins. Claiming again with the same sender and envelope bytes (a redo after a
+   * crash, a resend) succeeds.
    */
-  addSighting(key: string, sighting: IdentifierSighting): Promise<readonly IdentifierSighting[]>;
+  claim(message: IndexedMessage): Promise<ClaimResult>;
+  /** Whether the state received TLP:RED or AMBER+STRICT content with this content digest. */
+  holdsRestricted(contentDigest: string, state: string): Promise<boolean>;
+  addRestrictedHolders(contentDigest: string, states: readonly string[]): Promise<void>;
+  /**
+   * Records a sighting of the identifier with this key and returns the sightings recorded before
+   * it, atomically: of two messages routed at once, the second always sees the first. Idempotent
+   * for the same message (a redo returns the same earlier sightings).
+   */
+  addSighting(key: string, sighting: IdentifierSighting, nowMs: number): Promise<readonly IdentifierSighting[]>;
+  /** Removes the sightings a message recorded under this key (it was retracted). */
+  removeSightings(key: string, messageId: string): Promise<void>;
+}
+
+/** Whether an existing entry stops this claim, and why. Pure. */
+export function claimConflict(existing: IndexedMessage, claim: IndexedMessage): ClaimResult {
+  if (existing.sender !== claim.sender) return { kind: 'conflict', code: 'MESSAGE_ID_TAKEN', owner: existing.sender };
+  // Entries of older releases have no digest: the same sender is all that can be checked.
+  if (existing.envelopeDigest !== undefined && existing.envelopeDigest !== claim.envelopeDigest) {
+    return { kind: 'conflict', code: 'MESSAGE_ID_REUSED', owner: existing.sender };
+  }
+  return { kind: 'claimed' };
 }
 
 /** Sightings kept per identifier, one per state and traffic class: enough to tell every state that holds it. */
@@ -37,13 +62,17 @@ const MAX_SIGHTINGS = 64;
 
 /**
  * The list with this sighting added, or undefined when nothing needs writing: the message is
- * there already (a redo), or its state already holds the identifier in this traffic class. One
- * entry per state is all a hit needs, and it keeps the common case (a state reporting the same
- * person again) to a single read.
+ * there already (a redo), or its state already holds the identifier in this traffic class, as
+ * visibly. One entry per state is all a hit needs, and it keeps the common case (a state
+ * reporting the same person again) to a single read. Expired sightings are dropped on the way.
  */
-function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] | undefined {
-  if (list.some((s) => s.messageId === sighting.messageId || (s.state === sighting.state && s.traffic === sighting.traffic))) return undefined;
-  return [...list, sighting].slice(-MAX_SIGHTINGS);
+export function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting, nowMs: number): IdentifierSighting[] | undefined {
+  if (list.some((s) => s.messageId === sighting.messageId)) return undefined;
+  const live = list.filter((s) => isLive(s, nowMs));
+  const same = live.find((s) => s.state === sighting.state && s.traffic === sighting.traffic);
+  // A TLP:RED sighting is replaced by a later one the state shared more widely, never the reverse.
+  if (same && (same.audience === undefined || sighting.audience !== undefined)) return undefined;
+  return [...live.filter((s) => s !== same), sighting].slice(-MAX_SIGHTINGS);
 }
 
 /** What was there before this message's sighting. */
@@ -54,33 +83,36 @@ function before(list: readonly IdentifierSighting[], sighting: IdentifierSightin
 
 export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
 
-export function payloadDigest(payload: Uint8Array): string {
-  return createHash('sha256').update(payload).digest('hex');
-}
-
 /** For unit tests and single-process tools. */
 export class InMemoryMessageIndex implements MessageIndex {
   private readonly messages = new Map<string, IndexedMessage>();
-  private readonly strict = new Map<string, readonly string[]>();
+  private readonly restricted = new Set<string>();
+  private readonly seen = new Map<string, readonly IdentifierSighting[]>();
 
   async get(messageId: string) {
     return this.messages.get(messageId);
   }
-  async put(message: IndexedMessage) {
+  async claim(message: IndexedMessage) {
+    const existing = this.messages.get(message.messageId);
+    if (existing) return claimConflict(existing, message);
     this.messages.set(message.messageId, message);
+    return { kind: 'claimed' } as const;
   }
-  async strictHolders(payload: Uint8Array) {
-    return this.strict.get(payloadDigest(payload)) ?? [];
+  async holdsRestricted(contentDigest: string, state: string) {
+    return this.restricted.has(`${contentDigest}.${state}`);
   }
-  async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
-    this.strict.set(payloadDigest(payload), holders);
+  async addRestrictedHolders(contentDigest: string, states: readonly string[]) {
+    for (const state of states) this.restricted.add(`${contentDigest}.${state}`);
   }
-  private readonly seen = new Map<string, readonly IdentifierSighting[]>();
-  async addSighting(key: string, sighting: IdentifierSighting) {
+  async addSighting(key: string, sighting: IdentifierSighting, nowMs: number) {
     const current = this.seen.get(key) ?? [];
-    const next = withSighting(current, sighting);
+    const next = withSighting(current, sighting, nowMs);
     if (next) this.seen.set(key, next);
     return before(current, sighting);
+  }
+  async removeSightings(key: string, messageId: string) {
+    const current = this.seen.get(key) ?? [];
+    this.seen.set(key, current.filter((s) => s.messageId !== messageId));
   }
 }
 
@@ -93,7 +125,7 @@ export class KvMessageIndex implements MessageIndex {
       replicas: options.replicas,
       history: 1,
       storage: StorageType.File,
-      // Long enough to outlive any message's lifetime and the replies to it.
+      // Long enough to outlive any message's lifetime and the replies to it; also how long an id stays bound.
       ttl: options.maxAgeMs ?? 400 * 24 * 3_600_000,
     });
     return new KvMessageIndex(kv);
@@ -104,23 +136,35 @@ export class KvMessageIndex implements MessageIndex {
     if (!entry || entry.operation !== 'PUT') return undefined;
     return entry.json<IndexedMessage>();
   }
-  async put(message: IndexedMessage) {
-    await this.kv.put(`msg.${message.messageId}`, JSON.stringify(message));
+  /** `create` fails when the key exists, so the first claim wins even across router instances. */
+  async claim(message: IndexedMessage): Promise<ClaimResult> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await this.kv.create(`msg.${message.messageId}`, JSON.stringify(message));
+        return { kind: 'claimed' };
+      } catch (error) {
+        const existing = await this.get(message.messageId);
+        if (existing) return claimConflict(existing, message);
+        // Not there after all (the create failed for another reason): try again, then give up.
+        if (attempt === 2) throw error;
+      }
+    }
+    throw new Error('unreachable');
   }
-  async strictHolders(payload: Uint8Array) {
-    const entry = await this.kv.get(`strict.${payloadDigest(payload)}`);
-    if (!entry || entry.operation !== 'PUT') return [];
-    return entry.json<string[]>();
+  async holdsRestricted(contentDigest: string, state: string) {
+    const entry = await this.kv.get(`held.${contentDigest}.${state}`);
+    return entry !== null && entry.operation === 'PUT';
   }
-  async putStrictHolders(payload: Uint8Array, holders: readonly string[]) {
-    await this.kv.put(`strict.${payloadDigest(payload)}`, JSON.stringify(holders));
+  /** One key per holder: writes never race, and the check is one read. */
+  async addRestrictedHolders(contentDigest: string, states: readonly string[]) {
+    await Promise.all(states.map((state) => this.kv.put(`held.${contentDigest}.${state}`, '1')));
   }
   /** Compare-and-set on the entry's revision: concurrent routers never lose or miss a sighting. */
-  async addSighting(key: string, sighting: IdentifierSighting) {
+  async addSighting(key: string, sighting: IdentifierSighting, nowMs: number) {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const entry = await this.kv.get(`seen.${key}`);
       const current = entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
-      const next = withSighting(current, sighting);
+      const next = withSighting(current, sighting, nowMs);
       if (!next) return before(current, sighting);
       try {
         if (entry && entry.operation === 'PUT') await this.kv.update(`seen.${key}`, JSON.stringify(next), entry.revision);
@@ -131,5 +175,20 @@ export class KvMessageIndex implements MessageIndex {
       }
     }
     throw new Error(`could not record an identifier sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
+  }
+  async removeSightings(key: string, messageId: string) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const entry = await this.kv.get(`seen.${key}`);
+      if (!entry || entry.operation !== 'PUT') return;
+      const current = entry.json<IdentifierSighting[]>();
+      if (!current.some((s) => s.messageId === messageId)) return;
+      try {
+        await this.kv.update(`seen.${key}`, JSON.stringify(current.filter((s) => s.messageId !== messageId)), entry.revision);
+        return;
+      } catch {
+        // Another instance wrote first: read again and retry.
+      }
+    }
+    throw new Error(`could not remove a retracted message's sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
   }
 }

@@ -1,12 +1,15 @@
 export { decideSubmission, type Decision, type Delivery, type Rejection, type RouterContext, type SubmissionInput } from './decide-submission.ts';
 export { resolveRecipients, routeOf } from './recipients.ts';
 export { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
-export { hubReceipt, receiptMessageId } from './receipts.ts';
+export { hubReceipt } from './receipts.ts';
+export { HubMessageIds } from './hub-message-ids.ts';
+export { contentDigest, envelopeDigest } from './content-digest.ts';
+export { refusalAnswer, UNREADABLE_DRILL_ID } from './refusal-answer.ts';
 export { ensureHubStreams } from './ensure-streams.ts';
 export { ROUTER_CONSUMER, ensureRouterConsumer, startRouter, type RouterOptions, type RouterStats, type RunningRouter } from './router-service.ts';
-export { InMemoryMessageIndex, KvMessageIndex, MESSAGE_INDEX_BUCKET, payloadDigest, type IndexedMessage, type MessageIndex } from './message-index.ts';
+export { claimConflict, InMemoryMessageIndex, KvMessageIndex, MESSAGE_INDEX_BUCKET, withSighting, type ClaimResult, type IndexedMessage, type MessageIndex } from './message-index.ts';
 export { referencedMessageId, replyRecipients } from './replies.ts';
 export { dispatcherConsumerName, ensureDispatcherConsumers, startDispatcher, type DispatcherOptions, type RunningDispatcher } from './dispatcher.ts';
 export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';
-export { findHits, keyedIdentifiersOf, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
+export { findHits, isLive, keyedIdentifiersOf, mayReveal, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
 export { hubHitNotice } from './receipts.ts';

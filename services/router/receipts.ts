@@ -1,6 +1,5 @@
-// Acknowledgements the hub itself originates (DELIVERED and REJECTED), signed with the hub's key
+// Messages the hub itself originates (DELIVERED and REJECTED receipts, hit notices), signed with the hub's key
 // so a state can tell a real receipt from a forged one. Pure apart from the signature.
-import { createHash } from 'node:crypto';
 import { encodePayload } from '../core/codec.ts';
 import { HUB_SENDER } from '../core/member-states.ts';
 import { LIMITS } from '../core/limits.ts';
@@ -12,6 +11,8 @@ import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
 const RECEIPT_LIFETIME_MS = 7 * 24 * 3_600_000;
 
 export interface ReceiptInput {
+  /** Derived by HubMessageIds, so a redone receipt keeps its id. */
+  readonly messageId: string;
   readonly status: v1.AcknowledgementStatus;
   /** The state the receipt goes to: the original sender. */
   readonly to: string;
@@ -25,17 +26,6 @@ export interface ReceiptInput {
   readonly drillId: string;
   readonly caseReference: string;
   readonly nowMs: number;
-}
-
-/**
- * A UUID derived from what the receipt is about, so a router that crashes and redoes the work
- * publishes the same id and JetStream drops the second copy.
- */
-export function receiptMessageId(...parts: readonly string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  // Shaped as a version-8 (custom) RFC 9562 UUID.
-  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** What differs between the hub's own messages; the rest of their envelope is the same. */
@@ -87,7 +77,7 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
     atUnixMs: input.nowMs,
   });
   return signHubMessage({
-    messageId: receiptMessageId(input.acknowledgedMessageId, input.acknowledgingState, v1.AcknowledgementStatus[input.status], input.to),
+    messageId: input.messageId,
     to: input.to,
     handling: v1.HandlingMark.HANDLING_MARK_GREEN,
     priority: v1.Priority.PRIORITY_ROUTINE,
@@ -103,6 +93,8 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
 }
 
 export interface HitNoticeInput {
+  /** Derived by HubMessageIds from the hit id and the state told. */
+  readonly messageId: string;
   /** The state told, and its message that carried the identifier. */
   readonly to: string;
   readonly yourMessageId: string;
@@ -127,7 +119,7 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelop
     matchedIdentifiers: input.matchedIdentifiers,
   });
   return signHubMessage({
-    messageId: receiptMessageId('hit', input.hitId, input.to),
+    messageId: input.messageId,
     to: input.to,
     // Knowing that another state holds the same identifier is itself sensitive.
     handling: v1.HandlingMark.HANDLING_MARK_AMBER,

@@ -7,8 +7,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../core/logging/mod.ts';
 import type { SigningKey } from '../core/signing/mod.ts';
 import { STREAMS } from '../core/subjects.ts';
-import { carryOut, handleFailure } from './carry-out-decision.ts';
+import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
+import { hubIdentity } from './hub-outbox.ts';
 
 export const ROUTER_CONSUMER = 'router';
 /**
@@ -81,6 +82,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const consumer = await js.consumers.get(STREAMS.submissions, ROUTER_CONSUMER);
   const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
   const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
+  const carryOutContext: CarryOutContext = { js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger };
 
   const handle = async (message: JsMsg) => {
     stats.submissions += 1;
@@ -92,13 +94,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         message.nak(UNKNOWN_MESSAGE_RETRY_MS * message.info.deliveryCount);
         return;
       }
-      await carryOut(js, decision, message, options, now());
-      if (decision.kind === 'deliver') stats.delivered += 1;
+      const outcome = await carryOut(carryOutContext, decision, message, now());
+      if (outcome === 'deliver') stats.delivered += 1;
       else stats.rejected += 1;
       message.ack();
     } catch (error) {
       stats.failures += 1;
-      await handleFailure(js, message, error, options, now());
+      await handleFailure(carryOutContext, message, error, now());
     }
   };
 

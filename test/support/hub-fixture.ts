@@ -76,6 +76,8 @@ export interface HubFixture {
   waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   startHubServicesProcess(): Promise<void>;
   killHubServicesProcess(): Promise<void>;
+  /** The hub services process id, while it runs. */
+  hubServicesPid(): number | undefined;
   readonly inProcessServices: RunningHubServices | undefined;
 }
 
@@ -197,6 +199,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     async killHubServicesProcess() {
       await servicesProcess?.kill();
     },
+    hubServicesPid: () => (servicesProcess?.running ? servicesProcess.pid : undefined),
   };
   return fixture;
 }

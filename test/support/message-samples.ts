@@ -27,7 +27,7 @@ export const SAMPLE_MESSAGE_IDS = Object.freeze({
 });
 
 function keyed(kind: Parameters<typeof toKeyedIdentifier>[0], clearValue: string): v1.KeyedIdentifier {
-  return toKeyedIdentifier(kind, clearValue, SAMPLE_MATCHING_KEY, '62');
+  return toKeyedIdentifier(kind, clearValue, SAMPLE_MATCHING_KEY);
 }
 
 const ROUTE: v1.Route.$Properties = {
@@ -59,7 +59,7 @@ const caseAlert = tip.CaseAlert.create({
       ageBand: v1.AgeBand.AGE_BAND_18_TO_24,
       gender: v1.Gender.GENDER_MALE,
       nationality: 'IDN',
-      identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '0812-0000-0001')],
+      identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '+62 812-0000-0001')],
     },
     {
       count: 1,
@@ -125,7 +125,7 @@ const assistanceRequest = tip.AssistanceRequest.create({
   relatedMessageId: SAMPLE_MESSAGE_IDS.caseAlert,
   replyDeadlineUnixMs: SAMPLE_NOW_UNIX_MS + 24 * HOUR_MS,
   personsCount: 4,
-  identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '0812-0000-0001')],
+  identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '+62 812-0000-0001')],
   location: COMPOUND,
 });
 

@@ -18,7 +18,7 @@ export const IDS = Object.freeze({
   replacement: '7a1d3e5f-9c2b-4d6e-8f0a-3c5e7b9d1f24',
 });
 
-const keyed = (kind: Parameters<typeof toKeyedIdentifier>[0], value: string) => toKeyedIdentifier(kind, value, TEST_MATCHING_KEY, '62');
+const keyed = (kind: Parameters<typeof toKeyedIdentifier>[0], value: string) => toKeyedIdentifier(kind, value, TEST_MATCHING_KEY);
 
 const ROUTE: v1.Route.$Properties = {
   legs: [
@@ -47,7 +47,7 @@ const PAYLOADS: { [N in PayloadName]: () => PayloadProperties[N] } = {
     route: ROUTE,
     victims: [{
       count: 4, ageBand: v1.AgeBand.AGE_BAND_18_TO_24, gender: v1.Gender.GENDER_MALE, nationality: 'IDN',
-      identifiers: [keyed('passport', 'C0000001'), keyed('phone', '0812-0000-0001')],
+      identifiers: [keyed('passport', 'C0000001'), keyed('phone', '+62 812-0000-0001')],
     }],
     location: COMPOUND,
     recruitmentChannel: v1.RecruitmentChannel.RECRUITMENT_CHANNEL_SOCIAL_MEDIA,

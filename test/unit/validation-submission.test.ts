@@ -79,10 +79,10 @@ describe('a valid case alert document', () => {
     assert.equal(alert.victims[0]?.ageBand, v1.AgeBand.AGE_BAND_18_TO_24);
   });
 
-  test('the same passport written two ways hashes to the same digest', () => {
+  test('the same passport and phone written two ways hash to the same digests', () => {
     const other = caseAlertInput();
     const payload = other.payload as { victims: { identifiers: { kind: string; value: string }[] }[] };
-    payload.victims[0]!.identifiers = [{ kind: 'passport', value: ' a123-4567 ' }, { kind: 'phone', value: '0812-3456-7890' }];
+    payload.victims[0]!.identifiers = [{ kind: 'passport', value: ' a123-4567 ' }, { kind: 'phone', value: '0062 812-3456-7890' }];
     const digests = (json: unknown) => tip.CaseAlert.decode(convert(json).fields.payload ?? new Uint8Array()).victims[0]?.identifiers.map((id) => Buffer.from(id.digest).toString('hex'));
     assert.deepEqual(digests(other), digests(caseAlertInput()));
   });

@@ -221,7 +221,7 @@ export namespace asean {
                 /** message_id of the alert, report or hit notice this request is about; empty if none. */
                 relatedMessageId: string;
 
-                /** When a response is due, Unix ms; must be in the future when sent. */
+                /** When a response is due, Unix ms; required, and after the envelope's created_at_unix_ms. */
                 replyDeadlineUnixMs: number;
 
                 /** How many persons the request concerns; 0 when not about persons (e.g. a freeze). */
@@ -312,7 +312,7 @@ export namespace asean {
                     /** message_id of the alert, report or hit notice this request is about; empty if none. */
                     relatedMessageId?: string;
 
-                    /** When a response is due, Unix ms; must be in the future when sent. */
+                    /** When a response is due, Unix ms; required, and after the envelope's created_at_unix_ms. */
                     replyDeadlineUnixMs?: number;
 
                     /** How many persons the request concerns; 0 when not about persons (e.g. a freeze). */
@@ -836,34 +836,44 @@ export namespace asean {
                 type $Shape = asean.tip.v1.Location.$Properties;
             }
 
-            /** What a keyed hash stands for. */
+            /**
+             * What a keyed hash stands for. Each value is trimmed and normalised before hashing as
+             * docs/wire-contract.md section 9 says; nothing is ever added to it (no bank code, platform or
+             * calling code), so the same identifier hashes the same in every state.
+             */
             enum IdentifierKind {
 
                 /** Not set; rejected by validation. */
                 IDENTIFIER_KIND_UNSPECIFIED = 0,
 
-                /** Passport number, normalised upper case without spaces before hashing. */
+                /** Passport number: upper case, spaces, dashes and dots removed. */
                 IDENTIFIER_KIND_PASSPORT = 1,
 
-                /** Phone number, normalised to E.164 before hashing. */
+                /**
+                 * Phone number in E.164 ("+" and 7 to 15 digits). It must be given in international form ("+" or
+                 * "00", then the country code); a national number such as "0812..." is refused, never completed.
+                 */
                 IDENTIFIER_KIND_PHONE = 2,
 
-                /** National identity number, normalised upper case without spaces or dashes. */
+                /** National identity number: upper case, spaces, dashes and dots removed. */
                 IDENTIFIER_KIND_NATIONAL_ID = 3,
 
-                /** Bank account number, normalised upper case without spaces, prefixed by bank code. */
+                /** Bank account number as the bank writes it: upper case, spaces, dashes and dots removed. */
                 IDENTIFIER_KIND_BANK_ACCOUNT = 4,
 
-                /** E-wallet account, normalised like a phone number or account name. */
+                /**
+                 * E-wallet: a value in international phone form ("+" or "00", then digits) is normalised as a
+                 * phone number; anything else is an account name, lower case.
+                 */
                 IDENTIFIER_KIND_E_WALLET = 5,
 
-                /** E-mail address, normalised lower case. */
+                /** E-mail address, lower case. */
                 IDENTIFIER_KIND_EMAIL = 6,
 
-                /** Social-media or messaging handle, normalised lower case with platform prefix. */
+                /** Social-media or messaging handle: lower case, a leading "@" dropped, no platform prefix. */
                 IDENTIFIER_KIND_SOCIAL_HANDLE = 7,
 
-                /** Crypto-currency wallet address, as written on chain. */
+                /** Crypto-currency wallet address, as written on chain (case kept). */
                 IDENTIFIER_KIND_CRYPTO_WALLET = 8
             }
 
@@ -889,7 +899,10 @@ export namespace asean {
                 /** What the hashed value is. */
                 kind: asean.tip.v1.IdentifierKind;
 
-                /** Which regional matching key produced the digest (keys rotate; the hub never holds them). */
+                /**
+                 * Id of the regional matching key that produced the digest: the "id" of the matching key file
+                 * (docs/wire-contract.md section 7). Keys rotate; the hub never holds them.
+                 */
                 hashKeyId: string;
 
                 /** HMAC-SHA-256 of the normalised value under that key: exactly 32 bytes. */
@@ -965,7 +978,10 @@ export namespace asean {
                     /** What the hashed value is. */
                     kind?: asean.tip.v1.IdentifierKind;
 
-                    /** Which regional matching key produced the digest (keys rotate; the hub never holds them). */
+                    /**
+                     * Id of the regional matching key that produced the digest: the "id" of the matching key file
+                     * (docs/wire-contract.md section 7). Keys rotate; the hub never holds them.
+                     */
                     hashKeyId?: string;
 
                     /** HMAC-SHA-256 of the normalised value under that key: exactly 32 bytes. */
@@ -1280,7 +1296,10 @@ export namespace asean {
                 /** What the sender asks recipients to do. */
                 requestedActions: asean.tip.v1.RequestedAction[];
 
-                /** When the sender needs a reply by, Unix ms; 0 when no reply is needed. */
+                /**
+                 * When the sender needs a reply by, Unix ms. Required for a rescue request; for the other kinds 0
+                 * means no reply is needed. When set, it is after the envelope's created_at_unix_ms.
+                 */
                 replyDeadlineUnixMs: number;
 
                 /**
@@ -1374,7 +1393,10 @@ export namespace asean {
                     /** What the sender asks recipients to do. */
                     requestedActions?: asean.tip.v1.RequestedAction[];
 
-                    /** When the sender needs a reply by, Unix ms; 0 when no reply is needed. */
+                    /**
+                     * When the sender needs a reply by, Unix ms. Required for a rescue request; for the other kinds 0
+                     * means no reply is needed. When set, it is after the envelope's created_at_unix_ms.
+                     */
                     replyDeadlineUnixMs?: number;
 
                     /** Unknown fields preserved while decoding when enabled */
@@ -1792,7 +1814,12 @@ export namespace asean {
                 /** After this instant (Unix ms) the hub no longer delivers it; must be after created_at_unix_ms. */
                 expiresAtUnixMs: number;
 
-                /** The sender's case reference, shared by every message about one case (e.g. "IDN-2026-000123"). */
+                /**
+                 * The case reference, shared by every message about one case (e.g. "IDN-2026-000123"): the code
+                 * of the state that opened the case (three upper-case letters), a dash, then 1 to 60 letters,
+                 * digits or dashes. Required on case alerts and assistance requests; empty or of that form on
+                 * every other payload.
+                 */
                 caseReference: string;
 
                 /** message_id of the message this one answers or refers to; empty if none. */
@@ -1810,7 +1837,10 @@ export namespace asean {
                 /** The encoded payload message. */
                 payload: Uint8Array;
 
-                /** Id of the sender's signing key in the hub's key directory (e.g. "IDN-2026-01"). */
+                /**
+                 * Id of the sender's signing key in the hub's key directory: the owner's code, a dash, and the
+                 * first 16 hex digits of SHA-256 of the raw public key (e.g. "IDN-215c63ff24770117").
+                 */
                 keyId: string;
 
                 /** Ed25519 signature (64 bytes) over the signing input; not itself part of the signing input. */
@@ -1907,7 +1937,12 @@ export namespace asean {
                     /** After this instant (Unix ms) the hub no longer delivers it; must be after created_at_unix_ms. */
                     expiresAtUnixMs?: number;
 
-                    /** The sender's case reference, shared by every message about one case (e.g. "IDN-2026-000123"). */
+                    /**
+                     * The case reference, shared by every message about one case (e.g. "IDN-2026-000123"): the code
+                     * of the state that opened the case (three upper-case letters), a dash, then 1 to 60 letters,
+                     * digits or dashes. Required on case alerts and assistance requests; empty or of that form on
+                     * every other payload.
+                     */
                     caseReference?: string;
 
                     /** message_id of the message this one answers or refers to; empty if none. */
@@ -1925,7 +1960,10 @@ export namespace asean {
                     /** The encoded payload message. */
                     payload?: Uint8Array;
 
-                    /** Id of the sender's signing key in the hub's key directory (e.g. "IDN-2026-01"). */
+                    /**
+                     * Id of the sender's signing key in the hub's key directory: the owner's code, a dash, and the
+                     * first 16 hex digits of SHA-256 of the raw public key (e.g. "IDN-215c63ff24770117").
+                     */
                     keyId?: string;
 
                     /** Ed25519 signature (64 bytes) over the signing input; not itself part of the signing input. */
@@ -2354,7 +2392,7 @@ export namespace asean {
                 /** The route the indicators relate to, if any; used for route-role distribution. */
                 route: asean.tip.v1.Route;
 
-                /** Case references of related cases. */
+                /** Case references of related cases, each in the form of Envelope.case_reference (not empty). */
                 relatedCaseReferences: string[];
 
                 /**
@@ -2445,7 +2483,7 @@ export namespace asean {
                     /** The route the indicators relate to, if any; used for route-role distribution. */
                     route?: asean.tip.v1.Route.$Properties;
 
-                    /** Case references of related cases. */
+                    /** Case references of related cases, each in the form of Envelope.case_reference (not empty). */
                     relatedCaseReferences?: string[];
 
                     /** Unknown fields preserved while decoding when enabled */

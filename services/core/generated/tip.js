@@ -554,7 +554,7 @@ export const asean = $root.asean = (() => {
                  * @property {string} [requestedState] ISO 3166-1 alpha-3 code of the state asked to act; must be a recipient of the envelope.
                  * @property {string} [summary] What is needed and why, without personal data (at most 2,000 characters).
                  * @property {string} [relatedMessageId] message_id of the alert, report or hit notice this request is about; empty if none.
-                 * @property {number} [replyDeadlineUnixMs] When a response is due, Unix ms; must be in the future when sent.
+                 * @property {number} [replyDeadlineUnixMs] When a response is due, Unix ms; required, and after the envelope's created_at_unix_ms.
                  * @property {number} [personsCount] How many persons the request concerns; 0 when not about persons (e.g. a freeze).
                  * @property {Array.<asean.tip.v1.KeyedIdentifier.$Properties>} [identifiers] Keyed hashes of the persons' or accounts' identifiers, for matching.
                  * @property {asean.tip.v1.Location.$Properties} [location] Where help is needed, if relevant.
@@ -623,7 +623,7 @@ export const asean = $root.asean = (() => {
                 AssistanceRequest.prototype.relatedMessageId = "";
 
                 /**
-                 * When a response is due, Unix ms; must be in the future when sent.
+                 * When a response is due, Unix ms; required, and after the envelope's created_at_unix_ms.
                  * @member {number} replyDeadlineUnixMs
                  * @memberof asean.tip.v1.AssistanceRequest
                  * @instance
@@ -2487,18 +2487,22 @@ export const asean = $root.asean = (() => {
             })();
 
             /**
-             * What a keyed hash stands for.
+             * What a keyed hash stands for. Each value is trimmed and normalised before hashing as
+             * docs/wire-contract.md section 9 says; nothing is ever added to it (no bank code, platform or
+             * calling code), so the same identifier hashes the same in every state.
              * @name asean.tip.v1.IdentifierKind
              * @enum {number}
              * @property {number} IDENTIFIER_KIND_UNSPECIFIED=0 Not set; rejected by validation.
-             * @property {number} IDENTIFIER_KIND_PASSPORT=1 Passport number, normalised upper case without spaces before hashing.
-             * @property {number} IDENTIFIER_KIND_PHONE=2 Phone number, normalised to E.164 before hashing.
-             * @property {number} IDENTIFIER_KIND_NATIONAL_ID=3 National identity number, normalised upper case without spaces or dashes.
-             * @property {number} IDENTIFIER_KIND_BANK_ACCOUNT=4 Bank account number, normalised upper case without spaces, prefixed by bank code.
-             * @property {number} IDENTIFIER_KIND_E_WALLET=5 E-wallet account, normalised like a phone number or account name.
-             * @property {number} IDENTIFIER_KIND_EMAIL=6 E-mail address, normalised lower case.
-             * @property {number} IDENTIFIER_KIND_SOCIAL_HANDLE=7 Social-media or messaging handle, normalised lower case with platform prefix.
-             * @property {number} IDENTIFIER_KIND_CRYPTO_WALLET=8 Crypto-currency wallet address, as written on chain.
+             * @property {number} IDENTIFIER_KIND_PASSPORT=1 Passport number: upper case, spaces, dashes and dots removed.
+             * @property {number} IDENTIFIER_KIND_PHONE=2 Phone number in E.164 ("+" and 7 to 15 digits). It must be given in international form ("+" or
+             * "00", then the country code); a national number such as "0812..." is refused, never completed.
+             * @property {number} IDENTIFIER_KIND_NATIONAL_ID=3 National identity number: upper case, spaces, dashes and dots removed.
+             * @property {number} IDENTIFIER_KIND_BANK_ACCOUNT=4 Bank account number as the bank writes it: upper case, spaces, dashes and dots removed.
+             * @property {number} IDENTIFIER_KIND_E_WALLET=5 E-wallet: a value in international phone form ("+" or "00", then digits) is normalised as a
+             * phone number; anything else is an account name, lower case.
+             * @property {number} IDENTIFIER_KIND_EMAIL=6 E-mail address, lower case.
+             * @property {number} IDENTIFIER_KIND_SOCIAL_HANDLE=7 Social-media or messaging handle: lower case, a leading "@" dropped, no platform prefix.
+             * @property {number} IDENTIFIER_KIND_CRYPTO_WALLET=8 Crypto-currency wallet address, as written on chain (case kept).
              */
             v1.IdentifierKind = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2520,7 +2524,8 @@ export const asean = $root.asean = (() => {
                  * Properties of a KeyedIdentifier.
                  * @typedef {Object} asean.tip.v1.KeyedIdentifier.$Properties
                  * @property {asean.tip.v1.IdentifierKind} [kind] What the hashed value is.
-                 * @property {string} [hashKeyId] Which regional matching key produced the digest (keys rotate; the hub never holds them).
+                 * @property {string} [hashKeyId] Id of the regional matching key that produced the digest: the "id" of the matching key file
+                 * (docs/wire-contract.md section 7). Keys rotate; the hub never holds them.
                  * @property {Uint8Array} [digest] HMAC-SHA-256 of the normalised value under that key: exactly 32 bytes.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
@@ -2562,7 +2567,8 @@ export const asean = $root.asean = (() => {
                 KeyedIdentifier.prototype.kind = 0;
 
                 /**
-                 * Which regional matching key produced the digest (keys rotate; the hub never holds them).
+                 * Id of the regional matching key that produced the digest: the "id" of the matching key file
+                 * (docs/wire-contract.md section 7). Keys rotate; the hub never holds them.
                  * @member {string} hashKeyId
                  * @memberof asean.tip.v1.KeyedIdentifier
                  * @instance
@@ -3441,7 +3447,8 @@ export const asean = $root.asean = (() => {
                  * @property {asean.tip.v1.RecruitmentChannel} [recruitmentChannel] How the victims were recruited.
                  * @property {string} [recruitmentPlatform] Platform or service used to recruit (e.g. "Facebook", "Telegram"), if known.
                  * @property {Array.<asean.tip.v1.RequestedAction>} [requestedActions] What the sender asks recipients to do.
-                 * @property {number} [replyDeadlineUnixMs] When the sender needs a reply by, Unix ms; 0 when no reply is needed.
+                 * @property {number} [replyDeadlineUnixMs] When the sender needs a reply by, Unix ms. Required for a rescue request; for the other kinds 0
+                 * means no reply is needed. When set, it is after the envelope's created_at_unix_ms.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3540,7 +3547,8 @@ export const asean = $root.asean = (() => {
                 CaseAlert.prototype.requestedActions = $util.emptyArray;
 
                 /**
-                 * When the sender needs a reply by, Unix ms; 0 when no reply is needed.
+                 * When the sender needs a reply by, Unix ms. Required for a rescue request; for the other kinds 0
+                 * means no reply is needed. When set, it is after the envelope's created_at_unix_ms.
                  * @member {number} replyDeadlineUnixMs
                  * @memberof asean.tip.v1.CaseAlert
                  * @instance
@@ -5060,13 +5068,17 @@ export const asean = $root.asean = (() => {
                  * @property {asean.tip.v1.Priority} [priority] How fast the recipients should act.
                  * @property {number} [createdAtUnixMs] When the sender created it, Unix time in milliseconds (UTC).
                  * @property {number} [expiresAtUnixMs] After this instant (Unix ms) the hub no longer delivers it; must be after created_at_unix_ms.
-                 * @property {string} [caseReference] The sender's case reference, shared by every message about one case (e.g. "IDN-2026-000123").
+                 * @property {string} [caseReference] The case reference, shared by every message about one case (e.g. "IDN-2026-000123"): the code
+                 * of the state that opened the case (three upper-case letters), a dash, then 1 to 60 letters,
+                 * digits or dashes. Required on case alerts and assistance requests; empty or of that form on
+                 * every other payload.
                  * @property {string} [inReplyTo] message_id of the message this one answers or refers to; empty if none.
                  * @property {boolean} [exercise] True for drill traffic: it travels only on exercise subjects and only to the drill's participants.
                  * @property {string} [drillId] Id of the drill this exercise message belongs to; required when exercise is true, empty otherwise.
                  * @property {asean.tip.v1.PayloadType} [payloadType] Which message type payload holds.
                  * @property {Uint8Array} [payload] The encoded payload message.
-                 * @property {string} [keyId] Id of the sender's signing key in the hub's key directory (e.g. "IDN-2026-01").
+                 * @property {string} [keyId] Id of the sender's signing key in the hub's key directory: the owner's code, a dash, and the
+                 * first 16 hex digits of SHA-256 of the raw public key (e.g. "IDN-215c63ff24770117").
                  * @property {Uint8Array} [signature] Ed25519 signature (64 bytes) over the signing input; not itself part of the signing input.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
@@ -5165,7 +5177,10 @@ export const asean = $root.asean = (() => {
                 Envelope.prototype.expiresAtUnixMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
-                 * The sender's case reference, shared by every message about one case (e.g. "IDN-2026-000123").
+                 * The case reference, shared by every message about one case (e.g. "IDN-2026-000123"): the code
+                 * of the state that opened the case (three upper-case letters), a dash, then 1 to 60 letters,
+                 * digits or dashes. Required on case alerts and assistance requests; empty or of that form on
+                 * every other payload.
                  * @member {string} caseReference
                  * @memberof asean.tip.v1.Envelope
                  * @instance
@@ -5213,7 +5228,8 @@ export const asean = $root.asean = (() => {
                 Envelope.prototype.payload = $util.newBuffer([]);
 
                 /**
-                 * Id of the sender's signing key in the hub's key directory (e.g. "IDN-2026-01").
+                 * Id of the sender's signing key in the hub's key directory: the owner's code, a dash, and the
+                 * first 16 hex digits of SHA-256 of the raw public key (e.g. "IDN-215c63ff24770117").
                  * @member {string} keyId
                  * @memberof asean.tip.v1.Envelope
                  * @instance
@@ -6946,7 +6962,7 @@ export const asean = $root.asean = (() => {
                  * @property {asean.tip.v1.InformationCredibility} [informationCredibility] Admiralty information credibility (1-6).
                  * @property {Array.<asean.tip.v1.PermittedAction>} [permittedActions] What recipients may do with it; empty means intelligence only, no action.
                  * @property {asean.tip.v1.Route.$Properties} [route] The route the indicators relate to, if any; used for route-role distribution.
-                 * @property {Array.<string>} [relatedCaseReferences] Case references of related cases.
+                 * @property {Array.<string>} [relatedCaseReferences] Case references of related cases, each in the form of Envelope.case_reference (not empty).
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -7038,7 +7054,7 @@ export const asean = $root.asean = (() => {
                 IntelligenceReport.prototype.route = null;
 
                 /**
-                 * Case references of related cases.
+                 * Case references of related cases, each in the form of Envelope.case_reference (not empty).
                  * @member {Array.<string>} relatedCaseReferences
                  * @memberof asean.tip.v1.IntelligenceReport
                  * @instance

@@ -22,7 +22,7 @@ export function assistanceRequestSchema(context: PayloadContext) {
   return z.object({
     kind: enumSet(KIND, 'AssistanceKind'),
     requestedState: stateCode(),
-    summary: requiredText(LIMITS.maxSummaryChars),
+    summary: requiredText(LIMITS.maxSummaryChars, { multiline: true }),
     relatedMessageId: optionalUuid,
     replyDeadlineUnixMs: unixMs,
     personsCount: z.number().int().nonnegative(),
@@ -51,7 +51,7 @@ export function assistanceResponseSchema(context: PayloadContext) {
   return z.object({
     requestMessageId: uuid,
     outcome: enumSet(OUTCOME, 'AssistanceOutcome'),
-    summary: optionalText(LIMITS.maxSummaryChars),
+    summary: optionalText(LIMITS.maxSummaryChars, { multiline: true }),
     personsAssisted: z.number().int().nonnegative(),
     expectedCompletionUnixMs: unixMs,
   }).superRefine((response, ctx) => {

@@ -68,7 +68,7 @@ const recruitmentChannelNames = new Set(Object.values(v1.RecruitmentChannel).fil
 export function caseAlertSchema(context: PayloadContext) {
   return z.object({
     kind: enumSet(KIND, 'CaseAlertKind'),
-    summary: requiredText(LIMITS.maxSummaryChars),
+    summary: requiredText(LIMITS.maxSummaryChars, { multiline: true }),
     route: route.nullable(),
     victims: z.array(victimGroup).max(LIMITS.maxVictimGroupsPerAlert),
     location: location.nullable(),

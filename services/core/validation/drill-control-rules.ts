@@ -17,7 +17,7 @@ export function drillControlSchema(context: PayloadContext) {
     action: enumSet(ACTION, 'DrillControlAction'),
     participants: z.array(stateCode()).max(LIMITS.maxRecipients),
     scenario: optionalText(LIMITS.maxShortTextChars),
-    note: optionalText(LIMITS.maxReasonChars),
+    note: optionalText(LIMITS.maxReasonChars, { multiline: true }),
     drillTimeUnixMs: unixMs,
   }).superRefine((control, ctx) => {
     const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });

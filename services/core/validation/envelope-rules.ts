@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { tip, v1, type Envelope } from '../proto.ts';
 import {
-  bytes, caseReference, enumSet, optionalUuid, reportDuplicates, requiredText, SHARING_GROUP_SLUG, stateCode, TO_OBJECT, uuid,
+  bytes, caseReference, enumSet, optionalUuid, reportDuplicates, requiredText, SHARING_GROUP_SLUG, stateCode, text, TO_OBJECT, uuid,
 } from './proto-fields.ts';
 import { parseWithProblems } from './zod-errors.ts';
 
@@ -21,7 +21,7 @@ const distribution = z.object({
   mode: enumSet(MODE, 'DistributionMode'),
   states: z.array(stateCode()),
   routeRoles: z.array(enumSet(v1.RouteRole, 'RouteRole')),
-  sharingGroup: z.string(),
+  sharingGroup: text(LIMITS.maxShortTextChars),
 });
 
 type DistributionObject = z.output<typeof distribution>;
@@ -47,10 +47,10 @@ function envelopeSchema(options: EnvelopeRuleOptions) {
     caseReference,
     inReplyTo: optionalUuid,
     exercise: z.boolean(),
-    drillId: z.string().max(LIMITS.maxShortTextChars),
+    drillId: text(LIMITS.maxShortTextChars),
     payloadType: enumSet(TYPE, 'PayloadType'),
     payload: bytes.refine((payload) => payload.byteLength > 0, 'must not be empty'),
-    keyId: options.unsigned ? z.string() : requiredText(LIMITS.maxShortTextChars),
+    keyId: options.unsigned ? text(LIMITS.maxShortTextChars) : requiredText(LIMITS.maxShortTextChars),
     signature: options.unsigned ? bytes : bytes.refine(
       (signature) => signature.byteLength === LIMITS.ed25519SignatureBytes,
       `must be exactly ${LIMITS.ed25519SignatureBytes} bytes (an Ed25519 signature)`,

@@ -29,7 +29,7 @@ const indicator = z.object({
   keyed: keyedIdentifier.nullable(),
   platform: optionalText(LIMITS.maxShortTextChars),
   location: location.nullable(),
-  note: optionalText(LIMITS.maxReasonChars),
+  note: optionalText(LIMITS.maxReasonChars, { multiline: true }),
   firstSeenUnixMs: unixMs,
   lastSeenUnixMs: unixMs,
 }).superRefine((item, ctx) => {
@@ -52,7 +52,7 @@ const indicator = z.object({
 export function intelligenceReportSchema(context: PayloadContext) {
   return z.object({
     title: requiredText(LIMITS.maxShortTextChars),
-    summary: requiredText(LIMITS.maxReportSummaryChars),
+    summary: requiredText(LIMITS.maxReportSummaryChars, { multiline: true }),
     indicators: z.array(indicator).min(1).max(LIMITS.maxIndicatorsPerReport),
     sourceReliability: enumSet(v1.SourceReliability, 'SourceReliability (Admiralty A-F)'),
     informationCredibility: enumSet(v1.InformationCredibility, 'InformationCredibility (Admiralty 1-6)'),

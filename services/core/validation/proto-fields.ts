@@ -30,12 +30,39 @@ export const optionalUuid = z.string().refine((value) => value === '' || LOWER_U
 export const caseReference = z.string().max(LIMITS.maxShortTextChars)
   .refine((value) => value === '' || CASE_REFERENCE.test(value), CASE_REFERENCE_RULE);
 
-export function requiredText(maxChars: number) {
-  return z.string().max(maxChars).refine((value) => value.trim() !== '', 'must not be empty');
+/**
+ * Control characters (C0, DEL, C1), Unicode line and paragraph separators and bidirectional
+ * overrides. A value travels into headers, logs, KV keys and officers' screens; a CR or LF there
+ * splits a header or forges a log line, and an override disguises what an officer reads.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The same, less tab, line feed and carriage return: multi-line free text (summaries, notes) may hold those. */
+const CONTROL_CHARACTERS_IN_PROSE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const SINGLE_LINE_RULE = 'must not contain control characters (CR, LF, tab, NUL, DEL, C1), line separators or bidirectional overrides';
+const PROSE_RULE = 'must not contain control characters other than tab, CR and LF, line separators or bidirectional overrides';
+
+export interface TextOptions {
+  /** Multi-line free text (summaries, notes): tab, CR and LF are allowed. */
+  readonly multiline?: boolean;
 }
 
-export function optionalText(maxChars: number) {
-  return z.string().max(maxChars);
+/** True when the value holds a character no single-line field of the contract may hold. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+/** A string field of the contract: bounded, and free of characters that break headers, logs or screens. */
+export function text(maxChars: number, options: TextOptions = {}) {
+  const forbidden = options.multiline ? CONTROL_CHARACTERS_IN_PROSE : CONTROL_CHARACTERS;
+  return z.string().max(maxChars).refine((value) => !forbidden.test(value), options.multiline ? PROSE_RULE : SINGLE_LINE_RULE);
+}
+
+export function requiredText(maxChars: number, options: TextOptions = {}) {
+  return text(maxChars, options).refine((value) => value.trim() !== '', 'must not be empty');
+}
+
+export function optionalText(maxChars: number, options: TextOptions = {}) {
+  return text(maxChars, options);
 }
 
 export const unixMs = z.number().int().nonnegative();

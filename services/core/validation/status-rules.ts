@@ -6,7 +6,7 @@ import { HUB_SENDER } from '../member-states.ts';
 import { v1 } from '../proto.ts';
 import { isReasonCode } from '../reason-codes.ts';
 import { checkReference, type PayloadContext } from './payload-context.ts';
-import { enumSet, optionalText, optionalUuid, requiredText, stateCode, uuid } from './proto-fields.ts';
+import { enumSet, optionalText, optionalUuid, requiredText, stateCode, text, uuid } from './proto-fields.ts';
 
 const STATUS = v1.AcknowledgementStatus;
 
@@ -21,7 +21,7 @@ export function acknowledgementSchema(context: PayloadContext) {
     acknowledgedMessageId: uuid,
     status: enumSet(STATUS, 'AcknowledgementStatus'),
     acknowledgingState: stateCode({ allowHub: true }),
-    reasonCode: z.string(),
+    reasonCode: text(LIMITS.maxShortTextChars),
     reason: optionalText(LIMITS.maxReasonChars),
     atUnixMs: z.number().int().positive('must be set (a positive Unix time in milliseconds)'),
     note: optionalText(LIMITS.maxShortTextChars),

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { encodePayload } from '../codec.ts';
 import type { MatchingKey } from '../keyed-hash.ts';
 import { DEFAULT_REPLY_DEADLINE_MS } from '../limits.ts';
-import { isStateCode, stateInfo } from '../member-states.ts';
 import { payloadKindByName, type PayloadName } from '../payload-registry.ts';
 import { v1 } from '../proto.ts';
 import { envelopeProblems } from './envelope-rules.ts';
@@ -49,7 +48,6 @@ export function toEnvelopeFields(input: SubmissionInput, options: ConversionOpti
   const priority = input.priority as keyof typeof DEFAULT_REPLY_DEADLINE_MS;
   const decoded = buildPayload(input, {
     sender, nowMs, problems, matchingKey: options.matchingKey, drillId: input.exercise?.drillId ?? '',
-    defaultCallingCode: isStateCode(sender) ? stateInfo(sender).callingCode : undefined,
     defaultReplyDeadlineMs: nowMs + DEFAULT_REPLY_DEADLINE_MS[priority],
   });
 

@@ -17,8 +17,6 @@ export interface BuildContext {
   /** The envelope's drill id ('' for real traffic): drill control repeats it. */
   readonly drillId: string;
   readonly matchingKey: MatchingKey;
-  /** Calling code of the sending state, for local phone numbers ("0812..."). */
-  readonly defaultCallingCode: string | undefined;
   /** Filled with problems found while building; the caller refuses the input if any. */
   readonly problems: string[];
   /** Reply deadline to use when the input gives none and the message needs one. */
@@ -32,7 +30,7 @@ const word = (table: Readonly<Record<string, number>>, name: string): number => 
 
 function keyed(id: IdentifierInput, path: string, context: BuildContext): v1.KeyedIdentifier[] {
   try {
-    return [toKeyedIdentifier(id.kind, id.value, context.matchingKey, context.defaultCallingCode)];
+    return [toKeyedIdentifier(id.kind, id.value, context.matchingKey)];
   } catch (error) {
     if (!(error instanceof IdentifierFormatError)) throw error;
     // The reason is written by keyed-hash.ts without the value; the check keeps it that way.
