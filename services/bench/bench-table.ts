@@ -28,8 +28,8 @@ export function renderBenchTable(report: BenchReport): string {
   const primitive = (name: string, summary: LatencySummary) =>
     pad([`  ${name}`, ms(summary.p50Ms), ms(summary.p95Ms), ms(summary.p99Ms), ms(summary.maxMs)], roundTripWidths);
   lines.push(
-    primitive('KV get, missing key (strictHolders)', report.hubPrimitives.kvGetMissing),
-    primitive('KV put (message index)', report.hubPrimitives.kvPut),
+    primitive('KV get, missing key (forwarding check)', report.hubPrimitives.kvGetMissing),
+    primitive('KV put (message index claim)', report.hubPrimitives.kvPut),
     primitive('stream publish (outbox copy, receipt)', report.hubPrimitives.streamPublish),
     primitive('hand-over into KHM inbox (dispatcher)', report.hubPrimitives.leafInboxHandOver),
   );
