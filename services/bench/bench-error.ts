@@ -1,5 +1,6 @@
 // Every failure of the benchmark is a BenchError with a code from this table, so the entry point
 // can tell a bad option (exit 2) from a run that broke (exit 1) without reading message text.
+import { CodedError } from '../core/mod.ts';
 export const BenchErrorCode = {
   /** An option from argv or the environment is missing its value or out of range. */
   invalidOptions: 'BENCH_INVALID_OPTIONS',
@@ -11,12 +12,10 @@ export const BenchErrorCode = {
 
 export type BenchErrorCode = (typeof BenchErrorCode)[keyof typeof BenchErrorCode];
 
-export class BenchError extends Error {
+export class BenchError extends CodedError<BenchErrorCode> {
   override readonly name = 'BenchError';
-  readonly code: BenchErrorCode;
 
   constructor(code: BenchErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
   }
 }

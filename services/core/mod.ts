@@ -3,6 +3,7 @@ export * from './member-states.ts';
 export * from './limits.ts';
 export * from './reason-codes.ts';
 export * from './errors.ts';
+export * from './failure-policy.ts';
 export * from './proto.ts';
 export * from './payload-registry.ts';
 export * from './codec.ts';

@@ -2,6 +2,7 @@
  * Every failure of the local NATS harness is a `LocalNatsError` with a code from this table,
  * so callers (tests, `tipnet up`) branch on the code, never on message text.
  */
+import { CodedError } from '../core/mod.ts';
 export const LocalNatsErrorCode = {
   /** No nats-server binary at NATS_SERVER_BIN, on PATH or at /usr/sbin/nats-server. */
   binaryNotFound: 'LOCAL_NATS_BINARY_NOT_FOUND',
@@ -21,12 +22,10 @@ export const LocalNatsErrorCode = {
 
 export type LocalNatsErrorCode = (typeof LocalNatsErrorCode)[keyof typeof LocalNatsErrorCode];
 
-export class LocalNatsError extends Error {
+export class LocalNatsError extends CodedError<LocalNatsErrorCode> {
   override readonly name = 'LocalNatsError';
-  readonly code: LocalNatsErrorCode;
 
   constructor(code: LocalNatsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
   }
 }

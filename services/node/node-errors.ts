@@ -1,4 +1,5 @@
 // Refusals of a node's own API (not of the wire): the HTTP layer maps each code to a status.
+import { CodedError } from '../core/mod.ts';
 export const NODE_ERROR_CODES = Object.freeze({
   UNKNOWN_MESSAGE: 'This node neither sent nor received a message with that id.',
   NOT_ACKNOWLEDGEABLE: 'Only a message another state sent to this state can be acknowledged.',
@@ -13,17 +14,11 @@ export type NodeErrorCode = keyof typeof NODE_ERROR_CODES;
 /** Codes a national system may simply retry later (with the same Idempotency-Key); every other code is final. */
 const RETRYABLE: ReadonlySet<NodeErrorCode> = new Set<NodeErrorCode>(['UNAVAILABLE']);
 
-export class NodeRequestError extends Error {
+export class NodeRequestError extends CodedError<NodeErrorCode> {
   override readonly name = 'NodeRequestError';
-  readonly code: NodeErrorCode;
 
   /** `cause` is for logs only: the HTTP answer carries the code and message, never the cause. */
   constructor(code: NodeErrorCode, message: string = NODE_ERROR_CODES[code], options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-
-  get retryable(): boolean {
-    return RETRYABLE.has(this.code);
+    super(code, message, { ...options, retryable: RETRYABLE.has(code) });
   }
 }
