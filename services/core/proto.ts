@@ -3,7 +3,6 @@
 import { asean } from './generated/tip.js';
 
 export const tip = asean.tip.v1;
-// eslint-disable-next-line @typescript-eslint/no-namespace
 export import v1 = asean.tip.v1;
 
 export type Envelope = asean.tip.v1.Envelope;

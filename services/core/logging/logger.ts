@@ -1,7 +1,8 @@
-// pino loggers bound to a service and a state. Every line passes through redaction, so a field
-// holding victim data or a secret is replaced whatever the calling code put in it.
+// pino loggers bound to a service and a state. Every line passes through the field whitelist
+// (log-fields.ts), so a field holding victim data or a secret is never written, whatever the
+// calling code put in it.
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import { redactDeep } from './sensitive-keys.ts';
+import { whitelistFields } from './log-fields.ts';
 import { envelopeSerializer, errorSerializer } from './serializers.ts';
 
 export type { Logger };
@@ -17,14 +18,21 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions): Logger {
   const bindings = options.state ? { service: options.service, state: options.state } : { service: options.service };
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
-      base: bindings,
+      base: whitelistFields(bindings),
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { envelope: envelopeSerializer, err: errorSerializer, error: errorSerializer },
-      formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+      formatters: { log: whitelistFields },
     },
     options.destination,
   );
+  // pino writes a child's bindings without the log formatter: pass them through the whitelist
+  // here. Children are created with Object.create(parent), so theirs inherit this override.
+  const pinoChild = logger.child;
+  logger.child = function child(this: Logger, childBindings, childOptions) {
+    return pinoChild.call(this, whitelistFields(childBindings), childOptions);
+  } as Logger['child'];
+  return logger;
 }
