@@ -38,6 +38,15 @@ export const HEADERS = Object.freeze({
 
 export const CONTRACT_VERSION = 'asean.tip.v1';
 
+/**
+ * JetStream domains: the hub's, and each state's leaf (its own inbox lives there). A node's
+ * client reaches the hub's streams through the domain prefix, so both sides must spell it alike.
+ */
+export const JETSTREAM_DOMAINS = Object.freeze({
+  hub: 'hub',
+  ofState: (code: string): string => state(code).toLowerCase(),
+});
+
 function state(code: string): StateCode {
   if (!isStateCode(code)) throw new RangeError(`"${code}" is not a state code known to tipnet`);
   return code;

@@ -7,6 +7,7 @@ export {
   parseSubmissionInput, toEnvelopeFields, submissionInputSchema, DEFAULT_LIFETIME_HOURS,
   type SubmissionInput, type ConversionOptions, type ConvertedSubmission, type UnsignedEnvelopeFields,
 } from './submission-input.ts';
+export { stateCodeSchema, senderCodeSchema, stateCodeInputSchema } from './state-code.ts';
 export { InputValidationError } from './input-validation-error.ts';
 export { parseEnv, readJsonFile } from './config-input.ts';
 export { describeIssues, formatIssues, formatPath, plainErrorMap, parseWithProblems, type DescribeOptions } from './zod-errors.ts';

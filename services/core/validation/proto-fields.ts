@@ -4,7 +4,7 @@
 // defaults. Messages use the .proto field names, the vocabulary of every client of the contract.
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { ALL_STATE_CODES, HUB_SENDER, isStateCode } from '../member-states.ts';
+import { senderCodeSchema, stateCodeSchema } from './state-code.ts';
 import { v1 } from '../proto.ts';
 
 /** Options for `tip.X.toObject`: decoded int64 fields are protobufjs Longs, so ask for numbers. */
@@ -68,18 +68,9 @@ export function optionalText(maxChars: number, options: TextOptions = {}) {
 export const unixMs = z.number().int().nonnegative();
 export const bytes = z.instanceof(Uint8Array);
 
-/** A state code echoes the value only when it is code-shaped, so no free text is repeated back. */
+/** A state code (or, with allowHub, HUB as well): the one schema in state-code.ts. */
 export function stateCode(options: { allowHub?: boolean } = {}) {
-  return z.string().superRefine((value, ctx) => {
-    if (isStateCode(value) || (options.allowHub && value === HUB_SENDER)) return;
-    if (value === '') {
-      ctx.addIssue({ code: 'custom', message: 'is required (an ISO 3166-1 alpha-3 code, upper case)' });
-      return;
-    }
-    const shown = /^[A-Za-z]{1,5}$/.test(value) ? JSON.stringify(value) : 'the value';
-    const known = [...ALL_STATE_CODES, ...(options.allowHub ? [HUB_SENDER] : [])].join(', ');
-    ctx.addIssue({ code: 'custom', message: `${shown} is not a known state code (known: ${known})` });
-  });
+  return options.allowHub ? senderCodeSchema : stateCodeSchema;
 }
 
 /**
