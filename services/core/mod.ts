@@ -12,3 +12,4 @@ export * from './hub-streams.ts';
 export * from './keyed-hash.ts';
 export * from './signing/mod.ts';
 export * from './logging/mod.ts';
+export * from './durable-names.ts';

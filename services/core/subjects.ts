@@ -47,7 +47,8 @@ export const JETSTREAM_DOMAINS = Object.freeze({
   ofState: (code: string): string => state(code).toLowerCase(),
 });
 
-function state(code: string): StateCode {
+/** The code, checked: builders refuse a string that is not a state known to tipnet. */
+export function state(code: string): StateCode {
   if (!isStateCode(code)) throw new RangeError(`"${code}" is not a state code known to tipnet`);
   return code;
 }
