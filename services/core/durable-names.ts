@@ -1,13 +1,13 @@
 // Names that outlive a process: durable consumers, key-value buckets and the idempotency keys a
 // node derives itself. Defined once, because a rename here orphans a consumer or a bucket on every
 // running hub and node; changing one is a migration, not a refactor.
-import { state } from './subjects.ts';
+import { requireStateCode } from './subjects.ts';
 
 export const CONSUMERS = Object.freeze({
   /** The hub's router, shared by every router instance (they share the work). */
   router: 'router',
   /** The hub's dispatcher for one recipient state. */
-  dispatcher: (code: string): string => `dispatch-${state(code)}`,
+  dispatcher: (code: string): string => `dispatch-${requireStateCode(code)}`,
   /** A node's own reader of its inbox. */
   node: 'node',
   /** A liaison officer's durable feed on the node's inbox (the officer id is checked by the caller). */

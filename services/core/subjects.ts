@@ -44,11 +44,11 @@ export const CONTRACT_VERSION = 'asean.tip.v1';
  */
 export const JETSTREAM_DOMAINS = Object.freeze({
   hub: 'hub',
-  ofState: (code: string): string => state(code).toLowerCase(),
+  ofState: (code: string): string => requireStateCode(code).toLowerCase(),
 });
 
 /** The code, checked: builders refuse a string that is not a state known to tipnet. */
-export function state(code: string): StateCode {
+export function requireStateCode(code: string): StateCode {
   if (!isStateCode(code)) throw new RangeError(`"${code}" is not a state code known to tipnet`);
   return code;
 }
@@ -61,9 +61,9 @@ function payload(name: string): PayloadName {
 export const subjects = Object.freeze({
   /** Where a state publishes what it sends: tip.v1.submit.<STATE>.<traffic>.<payload>. */
   submit: (sender: string, traffic: TrafficClass, payloadName: string) =>
-    `${SUBJECT_ROOT}.submit.${state(sender)}.${traffic}.${payload(payloadName)}`,
+    `${SUBJECT_ROOT}.submit.${requireStateCode(sender)}.${traffic}.${payload(payloadName)}`,
   /** Everything a state may publish. */
-  submitAll: (sender: string) => `${SUBJECT_ROOT}.submit.${state(sender)}.>`,
+  submitAll: (sender: string) => `${SUBJECT_ROOT}.submit.${requireStateCode(sender)}.>`,
   /** Every submission from every state (the hub's stream and router). */
   submitAny: () => `${SUBJECT_ROOT}.submit.>`,
   /**
@@ -71,15 +71,15 @@ export const subjects = Object.freeze({
    * Internal to the hub's account; no state sees these subjects.
    */
   outbox: (recipient: string, traffic: TrafficClass, payloadName: string) =>
-    `${SUBJECT_ROOT}.outbox.${state(recipient)}.${traffic}.${payload(payloadName)}`,
-  outboxAll: (recipient: string) => `${SUBJECT_ROOT}.outbox.${state(recipient)}.>`,
+    `${SUBJECT_ROOT}.outbox.${requireStateCode(recipient)}.${traffic}.${payload(payloadName)}`,
+  outboxAll: (recipient: string) => `${SUBJECT_ROOT}.outbox.${requireStateCode(recipient)}.>`,
   outboxAny: () => `${SUBJECT_ROOT}.outbox.>`,
   /** Where the hub delivers to a state's inbox on its leaf: tip.v1.deliver.<STATE>.<traffic>.<payload>. */
   deliver: (recipient: string, traffic: TrafficClass, payloadName: string) =>
-    `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic}.${payload(payloadName)}`,
+    `${SUBJECT_ROOT}.deliver.${requireStateCode(recipient)}.${traffic}.${payload(payloadName)}`,
   /** Everything delivered to one state, or one traffic class of it. */
   deliverAll: (recipient: string, traffic?: TrafficClass) =>
-    `${SUBJECT_ROOT}.deliver.${state(recipient)}.${traffic ? `${traffic}.>` : '>'}`,
+    `${SUBJECT_ROOT}.deliver.${requireStateCode(recipient)}.${traffic ? `${traffic}.>` : '>'}`,
   /** Refused envelopes: tip.v1.deadletter.<STATE or UNKNOWN>.<REASON>. */
   deadLetter: (sender: string, reason: ReasonCode) =>
     `${SUBJECT_ROOT}.deadletter.${isStateCode(sender) || sender === HUB_SENDER ? sender : 'UNKNOWN'}.${reason}`,
