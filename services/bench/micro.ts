@@ -56,7 +56,7 @@ export async function measureMicro(hub: MicroHub): Promise<MicroResult[]> {
       const decision = await decideSubmission({ subject, data: bytes, nowMs }, context);
       if (decision.kind !== 'deliver') throw new Error(`the router decision rejected the bench alert: ${decision.code}`);
     }),
-    await rate(`hub receipt (build, sign as ${HUB_SENDER}, encode)`, () => encodeEnvelope(hubReceipt(receipt, hub.hubKey))),
+    await rate(`hub receipt (build, sign as ${HUB_SENDER}, encode)`, () => hubReceipt(receipt, hub.hubKey).bytes),
     await rate('open delivery at KHM (decode, verify)', () => openDelivery(bytes, hub.directory)),
   ];
 }

@@ -7,6 +7,8 @@ export * from './failure-policy.ts';
 export * from './proto.ts';
 export * from './payload-registry.ts';
 export * from './codec.ts';
+export * from './enum-words.ts';
+export * from './compose-envelope.ts';
 export * from './subjects.ts';
 export * from './hub-streams.ts';
 export * from './keyed-hash.ts';

@@ -5,19 +5,13 @@
 // kind, persons, location and keyed identifiers, as signed the first time) at priority IMMEDIATE,
 // with related_message_id = the overdue request and a fresh deadline, sent under an idempotency
 // key derived from the request so it goes out once even across a crash.
-import { randomUUID } from 'node:crypto';
-import { decodePayload, encodePayload } from '../core/codec.ts';
-import { LIMITS } from '../core/limits.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import { v1 } from '../core/proto.ts';
-import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
-import { validateMessage } from '../core/validation/mod.ts';
+import { decodePayload, ENUM_WORDS, LIMITS, trafficOf, v1, type Logger, type SigningKey } from '../core/mod.ts';
 import { overdueForEscalation, replyDeadlineFor, type DueInput, type ReplyDeadlines } from './deadlines.ts';
-import { summariseMessage } from './message-summary.ts';
 import type { NodeEvents } from './node-events.ts';
+import { NODE_IDEMPOTENCY_KEYS } from './node-names.ts';
 import type { EscalationRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
-import type { PreparedSubmission } from './prepare-submission.ts';
+import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
 
 export interface EscalationContext {
   readonly state: string;
@@ -32,14 +26,11 @@ export interface EscalationContext {
   readonly send: (prepare: () => PreparedSubmission, idempotencyKey: string, reminderFor: string) => Promise<{ messageId: string }>;
 }
 
-export function reminderIdempotencyKey(requestMessageId: string): string {
-  return `tipnet-reminder:${requestMessageId}`;
-}
-
 /** The reminder for an overdue request we sent, signed and checked against the contract rules. */
 export function prepareReminder(request: SentRecord, context: Pick<EscalationContext, 'state' | 'senderUnit' | 'signingKey' | 'deadlines'>, nowMs: number): PreparedSubmission {
   const { summary } = request;
   if (!request.requestPayload) throw new RangeError(`${request.messageId} is not an assistance request this node can remind of`);
+  // The request's payload as it was signed: its facts (keyed identifiers included) are repeated word for word.
   const original = decodePayload({ payloadType: v1.PayloadType.PAYLOAD_TYPE_ASSISTANCE_REQUEST, payload: Buffer.from(request.requestPayload, 'base64') });
   if (original.name !== 'assistance-request') throw new RangeError(`${request.messageId} is not an assistance request`);
   const prefix = `Reminder: request ${summary.messageId} passed its reply deadline (${new Date(summary.replyDeadlineUnixMs).toISOString()}) without a response. `;
@@ -50,24 +41,18 @@ export function prepareReminder(request: SentRecord, context: Pick<EscalationCon
     replyDeadlineUnixMs: replyDeadlineFor('immediate', nowMs, context.deadlines),
   });
   const lifetimeMs = Math.max(summary.expiresAtUnixMs - summary.createdAtUnixMs, context.deadlines.immediate * 2);
-  const envelope = signEnvelope({
-    messageId: randomUUID(),
-    senderState: context.state,
+  return prepareOwnMessage({
+    sender: context.state,
     senderUnit: context.senderUnit,
-    distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [summary.requestedState] },
-    handling: v1.HandlingMark[`HANDLING_MARK_${summary.handling.toUpperCase().replace('-', '_')}` as keyof typeof v1.HandlingMark],
+    recipients: { mode: 'named', states: [summary.requestedState] },
+    handling: ENUM_WORDS.handling.valueOf(summary.handling) ?? 0,
     priority: v1.Priority.PRIORITY_IMMEDIATE,
-    createdAtUnixMs: nowMs,
-    expiresAtUnixMs: nowMs + Math.min(lifetimeMs, LIMITS.maxLifetimeMs),
+    traffic: trafficOf(summary),
     caseReference: summary.caseReference,
-    exercise: summary.traffic === 'exercise',
-    drillId: summary.drillId,
-    payloadType: v1.PayloadType.PAYLOAD_TYPE_ASSISTANCE_REQUEST,
-    payload: encodePayload('assistance-request', reminder),
+    createdAtUnixMs: nowMs,
+    lifetimeMs: Math.min(lifetimeMs, LIMITS.maxLifetimeMs),
+    payload: { name: 'assistance-request', message: reminder },
   }, context.signingKey);
-  const decoded = decodePayload(envelope);
-  validateMessage(envelope, decoded, nowMs);
-  return { envelope, summary: summariseMessage(envelope, decoded) };
 }
 
 /** Escalates every overdue request not escalated yet; returns how many this call escalated. */
@@ -98,7 +83,7 @@ async function sendReminder(record: EscalationRecord, context: EscalationContext
   const request = context.store.sent.get(record.requestMessageId);
   if (!request) return;
   try {
-    const { messageId } = await context.send(() => prepareReminder(request, context, context.now()), reminderIdempotencyKey(request.messageId), request.messageId);
+    const { messageId } = await context.send(() => prepareReminder(request, context, context.now()), NODE_IDEMPOTENCY_KEYS.reminder(request.messageId), request.messageId);
     await context.store.escalations.put(request.messageId, { ...record, reminderMessageId: messageId });
   } catch (error) {
     // Retried at the next start (resendMissingReminders); the escalation itself stands.

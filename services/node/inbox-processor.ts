@@ -3,19 +3,19 @@
 // listeners. A delivery that fails verification is recorded and answered with a REJECTED
 // acknowledgement; one bad message never stops the loop. A KV or network failure is retried.
 import type { JsMsg } from '@nats-io/jetstream';
-import { decodeEnvelope } from '../core/codec.ts';
+import { trafficClassOf, tryDecodeEnvelope } from '../core/mod.ts';
 import { isRejection } from '../core/errors.ts';
 import { HUB_SENDER, isStateCode } from '../core/member-states.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import { v1 } from '../core/proto.ts';
 import type { KeyDirectory } from '../core/signing/mod.ts';
+import { refusedDeliveryKey } from './node-names.ts';
+import type { AnsweredMessage } from './node-replies.ts';
 import { openDelivery } from './open-delivery.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 import type { NodeEvents } from './node-events.ts';
 import type { NodeStore } from './node-store.ts';
 import { applyAcknowledgement, applyAnswer } from './receipt-status.ts';
-
-export const NODE_CONSUMER = 'node';
 
 export interface InboxContext {
   readonly state: string;
@@ -25,16 +25,7 @@ export interface InboxContext {
   readonly logger: Logger;
   readonly now: () => number;
   /** Sends our REJECTED acknowledgement for a delivery we refused; returns its message id. */
-  readonly answerRefusal: (refused: MessageSummaryLike, reasonCode: string, reason: string) => Promise<string>;
-}
-
-/** What the node could read of a delivery it refused. */
-export interface MessageSummaryLike {
-  readonly messageId: string;
-  readonly sender: string;
-  readonly traffic: 'real' | 'exercise';
-  readonly drillId: string;
-  readonly caseReference: string;
+  readonly answerRefusal: (refused: AnsweredMessage, reasonCode: string, reason: string) => Promise<string>;
 }
 
 export async function processDelivery(message: Pick<JsMsg, 'data' | 'seq'>, context: InboxContext): Promise<void> {
@@ -80,20 +71,15 @@ async function applyToSent(summary: MessageSummary, context: InboxContext): Prom
 }
 
 async function refuse(message: Pick<JsMsg, 'data' | 'seq'>, reasonCode: string, reason: string, context: InboxContext): Promise<void> {
-  const key = `seq-${message.seq}`;
+  const key = refusedDeliveryKey(message.seq);
   if (context.store.refused.get(key)) return;
-  let readable: MessageSummaryLike | undefined;
-  let payloadType = 0;
-  try {
-    const envelope = decodeEnvelope(message.data);
-    payloadType = envelope.payloadType;
-    readable = {
-      messageId: envelope.messageId, sender: envelope.senderState, traffic: envelope.exercise ? 'exercise' : 'real',
-      drillId: envelope.drillId, caseReference: envelope.caseReference,
-    };
-  } catch {
-    readable = undefined;
-  }
+  // What the refused bytes let us read, if they are an envelope at all.
+  const envelope = tryDecodeEnvelope(message.data);
+  const payloadType = envelope?.payloadType ?? 0;
+  const readable: AnsweredMessage | undefined = envelope && {
+    messageId: envelope.messageId, sender: envelope.senderState, traffic: trafficClassOf(envelope),
+    drillId: envelope.drillId, caseReference: envelope.caseReference,
+  };
   let answeredWith: string | undefined;
   // A state is told; the hub's own receipts and other acknowledgements are not answered, so two
   // nodes that distrust each other cannot start an endless exchange of refusals.

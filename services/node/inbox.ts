@@ -3,7 +3,7 @@
 // it catches up by sequence.
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAMS, subjects } from '../core/subjects.ts';
+import { hasJetStreamCode, JetStreamApiCodes, STREAMS, subjects } from '../core/mod.ts';
 
 const DAY_MS = 24 * 3_600_000;
 const NANOS_PER_MS = 1_000_000;
@@ -21,7 +21,10 @@ export async function ensureInbox(nc: NatsConnection, state: string, options: { 
   };
   try {
     await jsm.streams.info(STREAMS.inbox);
-  } catch {
+  } catch (error) {
+    // Only a missing stream is created here; any other failure (no JetStream, no permission, a
+    // timeout) is the caller's to see, not a reason to try creating it.
+    if (!hasJetStreamCode(error, JetStreamApiCodes.StreamNotFound)) throw error;
     await jsm.streams.add(config);
   }
 }

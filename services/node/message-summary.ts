@@ -3,7 +3,7 @@
 // hashes are counted, never copied, so a summary is safe to store, list and show.
 import type { DecodedPayload } from '../core/codec.ts';
 import type { PayloadName } from '../core/payload-registry.ts';
-import { v1, type Envelope } from '../core/proto.ts';
+import { ENUM_WORDS, type Envelope, type v1 } from '../core/mod.ts';
 import { trafficClassOf, type TrafficClass } from '../core/subjects.ts';
 
 export type RouteRoleWord = 'origin' | 'transit' | 'destination';
@@ -57,23 +57,12 @@ export interface MessageSummary {
   readonly retractedMessageId?: string;
 }
 
-/** HANDLING_MARK_AMBER_STRICT -> "amber-strict": the same words the submission input uses. */
-export function enumWord(values: Record<string | number, string | number>, prefix: string, value: number): string {
-  const name = values[value];
-  if (typeof name !== 'string') return 'unspecified';
-  return name.slice(prefix.length).toLowerCase().replaceAll('_', '-');
-}
-
-const ROLE_WORDS: Readonly<Record<number, RouteRoleWord>> = {
-  [v1.RouteRole.ROUTE_ROLE_ORIGIN]: 'origin',
-  [v1.RouteRole.ROUTE_ROLE_TRANSIT]: 'transit',
-  [v1.RouteRole.ROUTE_ROLE_DESTINATION]: 'destination',
-};
+const ROUTE_ROLE_WORDS: ReadonlySet<string> = new Set<RouteRoleWord>(['origin', 'transit', 'destination']);
 
 function routeOf(route: v1.IRoute | null | undefined): RouteLegSummary[] {
   return (route?.legs ?? []).flatMap((leg) => {
-    const role = ROLE_WORDS[leg.role ?? 0];
-    return role ? [{ state: leg.state ?? '', role, place: leg.place ?? '' }] : [];
+    const role = ENUM_WORDS.routeRole.wordOf(leg.role);
+    return ROUTE_ROLE_WORDS.has(role) ? [{ state: leg.state ?? '', role: role as RouteRoleWord, place: leg.place ?? '' }] : [];
   });
 }
 
@@ -104,7 +93,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
       const alert = decoded.message;
       return {
         ...base,
-        kind: enumWord(v1.CaseAlertKind, 'CASE_ALERT_KIND_', alert.kind),
+        kind: ENUM_WORDS.caseAlertKind.wordOf(alert.kind),
         headline: alert.summary,
         route: routeOf(alert.route),
         victimCount: alert.victims.reduce((sum, group) => sum + group.count, 0),
@@ -126,7 +115,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
       const request = decoded.message;
       return {
         ...base,
-        kind: enumWord(v1.AssistanceKind, 'ASSISTANCE_KIND_', request.kind),
+        kind: ENUM_WORDS.assistanceKind.wordOf(request.kind),
         headline: request.summary,
         identifierCount: request.identifiers.length,
         locationName: request.location ? [request.location.placeName, request.location.state].filter(Boolean).join(', ') : '',
@@ -138,7 +127,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
     }
     case 'assistance-response': {
       const response = decoded.message;
-      const outcome = enumWord(v1.AssistanceOutcome, 'ASSISTANCE_OUTCOME_', response.outcome);
+      const outcome = ENUM_WORDS.assistanceOutcome.wordOf(response.outcome);
       return {
         ...base,
         headline: response.summary || `assistance ${outcome}`,
@@ -148,7 +137,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
     }
     case 'acknowledgement': {
       const ack = decoded.message;
-      const status = enumWord(v1.AcknowledgementStatus, 'ACKNOWLEDGEMENT_STATUS_', ack.status);
+      const status = ENUM_WORDS.acknowledgementStatus.wordOf(ack.status);
       return {
         ...base,
         headline: `${status} by ${ack.acknowledgingState}${ack.reasonCode ? ` (${ack.reasonCode})` : ''}`,
@@ -164,7 +153,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
     case 'hit-notice':
       return { ...base, headline: `hit with ${decoded.message.counterpartState} on ${decoded.message.matchedIdentifiers} identifier(s)`, relatedMessageId: decoded.message.yourMessageId };
     case 'drill-control':
-      return { ...base, headline: `drill ${enumWord(v1.DrillControlAction, 'DRILL_CONTROL_ACTION_', decoded.message.action)}: ${decoded.message.scenario}` };
+      return { ...base, headline: `drill ${ENUM_WORDS.drillAction.wordOf(decoded.message.action)}: ${decoded.message.scenario}` };
   }
 }
 
@@ -176,8 +165,8 @@ export function summariseMessage(envelope: Envelope, decoded: DecodedPayload): M
     sender: envelope.senderState,
     senderUnit: envelope.senderUnit,
     recipients: [...(envelope.distribution?.states ?? [])],
-    handling: enumWord(v1.HandlingMark, 'HANDLING_MARK_', envelope.handling),
-    priority: enumWord(v1.Priority, 'PRIORITY_', envelope.priority),
+    handling: ENUM_WORDS.handling.wordOf(envelope.handling),
+    priority: ENUM_WORDS.priority.wordOf(envelope.priority),
     createdAtUnixMs: ms(envelope.createdAtUnixMs),
     expiresAtUnixMs: ms(envelope.expiresAtUnixMs),
     caseReference: envelope.caseReference,

@@ -6,15 +6,8 @@ import { createHash } from 'node:crypto';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { NODE_BUCKETS } from './node-names.ts';
 import type { EscalationRecord, IdempotencyRecord, ReceivedRecord, RefusedDelivery, SentRecord } from './node-records.ts';
-
-export const NODE_BUCKETS = Object.freeze({
-  sent: 'TIPNODE_SENT',
-  received: 'TIPNODE_RECEIVED',
-  idempotency: 'TIPNODE_IDEMPOTENCY',
-  escalations: 'TIPNODE_ESCALATIONS',
-  refused: 'TIPNODE_REFUSED',
-});
 
 /** One bucket: a typed map kept in step with KV, writes to one key applied in order. */
 class Bucket<T> {

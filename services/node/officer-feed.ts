@@ -3,11 +3,12 @@
 // off. Items are verified like the node's own; an item is acknowledged once the caller has taken
 // it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { KeyDirectory } from '../core/signing/mod.ts';
+import { isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
 import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 import type { FeedItem } from './node-events.ts';
+import { FEED_CONSUMER_PREFIX } from './node-names.ts';
 import { NodeRequestError } from './node-errors.ts';
 import { openDelivery } from './open-delivery.ts';
 
@@ -15,7 +16,7 @@ const OFFICER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function feedConsumerName(officerId: string): string {
   if (!OFFICER_ID.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
-  return `feed-${officerId}`;
+  return `${FEED_CONSUMER_PREFIX}${officerId}`;
 }
 
 export interface FeedSource {
@@ -25,6 +26,7 @@ export interface FeedSource {
   readonly sentSummary: (messageId: string) => MessageSummary | undefined;
   /** Stream sequence of the first copy of a message id the node recorded, to skip later copies. */
   readonly firstSequence: (messageId: string) => number | undefined;
+  readonly logger: Logger;
 }
 
 /** The item filters look at: a receipt is judged by the message of ours it concerns. */
@@ -66,9 +68,12 @@ function toFeedItem(data: Uint8Array, streamSequence: number, source: FeedSource
   try {
     const opened = openDelivery(data, source.directory);
     summary = summariseMessage(opened.envelope, opened.decoded);
-  } catch {
-    // The node's own reader records and answers refusals; a feed only shows what verifies.
-    return undefined;
+  } catch (error) {
+    // The node's own reader records and answers refusals; a feed only shows what verifies. Any
+    // other failure is not the delivery's fault and surfaces to the feed's reader.
+    if (isRejection(error)) return undefined;
+    source.logger.error({ err: error, streamSequence }, 'feed item not readable; the feed ends here and resumes from it when reopened');
+    throw error;
   }
   const first = source.firstSequence(summary.messageId);
   if (first !== undefined && first !== streamSequence) return undefined;

@@ -1,12 +1,12 @@
-// From a submission document to a signed envelope, without touching the network: parse (every
-// problem at once), fill the node's reply deadline, hash identifiers, check the contract rules,
-// sign. The HTTP API and the CLI get an InputValidationError naming each field before anything
-// is published; the clear identifiers go no further than this call.
-import { decodePayload } from '../core/codec.ts';
-import type { MatchingKey } from '../core/keyed-hash.ts';
-import type { Envelope } from '../core/proto.ts';
-import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
-import { parseSubmissionInput, toEnvelopeFields } from '../core/validation/mod.ts';
+// From what the node sends to a signed envelope, without touching the network. A national
+// system's submission document is validated once, here at the edge: parsed (every problem at
+// once), the node's reply deadline filled, identifiers hashed, contract rules checked; the typed
+// draft that comes out is composed by core's one composer. The HTTP API and the CLI get an
+// InputValidationError naming each field before anything is published; the clear identifiers go
+// no further than this call. Messages the node writes itself (acknowledgements, refusals,
+// reminders) are built as typed drafts and composed the same way.
+import { composeEnvelope, type ComposedEnvelope, type EnvelopeDraft, type Envelope, type MatchingKey, type SigningKey } from '../core/mod.ts';
+import { parseSubmissionInput, toEnvelopeDraft, validateMessage } from '../core/validation/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 
@@ -21,15 +21,33 @@ export interface SubmissionContext {
 
 export interface PreparedSubmission {
   readonly envelope: Envelope;
+  /** The envelope as it goes on the wire. */
+  readonly bytes: Uint8Array;
   readonly summary: MessageSummary;
 }
 
 /** Throws InputValidationError (field and rule per problem, never a value) on bad input. */
 export function prepareSubmission(json: unknown, context: SubmissionContext): PreparedSubmission {
   const input = withDefaultReplyDeadline(parseSubmissionInput(json), context.nowMs, context.deadlines);
-  const { fields } = toEnvelopeFields(input, {
+  const draft = toEnvelopeDraft(input, {
     sender: context.state, nowMs: context.nowMs, matchingKey: context.matchingKey, ...(context.newId ? { newId: context.newId } : {}),
   });
-  const envelope = signEnvelope(fields, context.signingKey);
-  return { envelope, summary: summariseMessage(envelope, decodePayload(envelope)) };
+  return preparedFrom(composeEnvelope(draft, context.signingKey));
+}
+
+/**
+ * A message the node writes on its own account. Its values come from code and from what the node
+ * received, not from a person, so they are not parsed as input; but part of them (ids, case
+ * references, drill ids of a refused delivery) came over the wire, so the composed message is held
+ * to the contract rules the hub applies: RejectionError INVALID_ENVELOPE / INVALID_PAYLOAD if it
+ * breaks one, and nothing is sent.
+ */
+export function prepareOwnMessage(draft: EnvelopeDraft, signingKey: SigningKey): PreparedSubmission {
+  const composed = composeEnvelope(draft, signingKey);
+  validateMessage(composed.envelope, composed.payload, draft.createdAtUnixMs);
+  return preparedFrom(composed);
+}
+
+function preparedFrom(composed: ComposedEnvelope): PreparedSubmission {
+  return { envelope: composed.envelope, bytes: composed.bytes, summary: summariseMessage(composed.envelope, composed.payload) };
 }

@@ -13,6 +13,8 @@ import { NodeRequestError } from './node-errors.ts';
 export interface PublishOptions {
   /** Total time for every attempt together (default LIMITS.submitDeadlineMs). */
   readonly deadlineMs?: number;
+  /** The envelope's bytes when the caller holds them already (a composed envelope): not encoded again. */
+  readonly encoded?: Uint8Array;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function publishSubmission(nc: NatsConnection, envelope: Envelope, 
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   const subject = subjects.submit(envelope.senderState, trafficClassOf(envelope), kind.name);
-  const bytes = encodeEnvelope(envelope);
+  const bytes = options.encoded ?? encodeEnvelope(envelope);
   const deadlineMs = options.deadlineMs ?? LIMITS.submitDeadlineMs;
   const deadline = Date.now() + deadlineMs;
   const pauses = backoff();

@@ -45,7 +45,7 @@ export async function notifyHits(context: HitContext, decision: Delivery, nowMs:
       ...(hit.tellSender ? [{ to: envelope.senderState, yourMessageId: envelope.messageId, counterpartState: hit.counterpart.state }] : []),
       ...(hit.tellCounterpart ? [{ to: hit.counterpart.state, yourMessageId: hit.counterpart.messageId, counterpartState: envelope.senderState }] : []),
     ].map((side) => hubHitNotice({ ...common, ...side, messageId: context.hub.ids.derive('hit-notice', hitId, side.to) }, context.hub.key));
-    await Promise.all(notices.map((notice) => publishHubMessage(context.js, notice, 'hit-notice')));
+    await Promise.all(notices.map((notice) => publishHubMessage(context.js, notice)));
     context.logger.info({ hitId, states: [envelope.senderState, hit.counterpart.state], matched: hit.matchedIdentifiers, notices: notices.length }, 'hit');
   }
 }

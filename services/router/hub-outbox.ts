@@ -2,10 +2,7 @@
 // written to the state's outbox like any delivery, with derived ids so a redo is de-duplicated.
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { encodeEnvelope } from '../core/codec.ts';
-import type { PayloadName } from '../core/payload-registry.ts';
-import type { Envelope } from '../core/proto.ts';
-import type { SigningKey } from '../core/signing/mod.ts';
+import type { ComposedEnvelope, SigningKey } from '../core/mod.ts';
 import { CONTRACT_VERSION, HEADERS, subjects, trafficClassOf } from '../core/subjects.ts';
 import { HubMessageIds } from './hub-message-ids.ts';
 import { hubReceipt, type ReceiptInput } from './receipts.ts';
@@ -20,19 +17,20 @@ export function hubIdentity(key: SigningKey): HubIdentity {
   return { key, ids: new HubMessageIds(key) };
 }
 
-/** A message the hub originates, to its one named recipient's outbox. */
-export async function publishHubMessage(js: JetStreamClient, envelope: Envelope, payloadName: PayloadName): Promise<void> {
+/** A message the hub originates (composed by receipts.ts), to its one named recipient's outbox. */
+export async function publishHubMessage(js: JetStreamClient, composed: ComposedEnvelope): Promise<void> {
+  const { envelope, bytes } = composed;
   const to = envelope.distribution?.states[0] ?? '';
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   h.set(HEADERS.recipient, to);
   h.set(HEADERS.expiresAt, String(envelope.expiresAtUnixMs));
-  await js.publish(subjects.outbox(to, trafficClassOf(envelope), payloadName), encodeEnvelope(envelope), {
+  await js.publish(subjects.outbox(to, trafficClassOf(envelope), composed.payload.name), bytes, {
     msgID: `${envelope.messageId}.${to}`,
     headers: h,
   });
 }
 
 export async function publishReceipt(js: JetStreamClient, hub: HubIdentity, input: ReceiptInput): Promise<void> {
-  await publishHubMessage(js, hubReceipt(input, hub.key), 'acknowledgement');
+  await publishHubMessage(js, hubReceipt(input, hub.key));
 }

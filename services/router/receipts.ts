@@ -1,14 +1,13 @@
 // Messages the hub itself originates (DELIVERED and REJECTED receipts, hit notices), signed with the hub's key
-// so a state can tell a real receipt from a forged one. Pure apart from the signature.
-import { encodePayload } from '../core/codec.ts';
-import { HUB_SENDER } from '../core/member-states.ts';
-import { LIMITS } from '../core/limits.ts';
-import { v1, type Envelope } from '../core/proto.ts';
-import type { ReasonCode } from '../core/reason-codes.ts';
-import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
+// so a state can tell a real receipt from a forged one, composed by core's one envelope composer.
+// Pure apart from the signature.
+import { composeEnvelope, HUB_SENDER, LIMITS, trafficOf, v1, type ComposedEnvelope, type DecodedPayload, type ReasonCode, type SigningKey } from '../core/mod.ts';
 
 /** Receipts outlive the message they acknowledge by a week, so a late reader still gets them. */
 const RECEIPT_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+/** The unit the hub's own messages name as their sender unit. */
+const HUB_SENDER_UNIT = 'tipnet-hub-router';
 
 export interface ReceiptInput {
   /** Derived by HubMessageIds, so a redone receipt keeps its id. */
@@ -40,34 +39,28 @@ interface HubMessage {
   readonly exercise: boolean;
   readonly drillId: string;
   readonly nowMs: number;
-  readonly payloadType: v1.PayloadType;
-  readonly payload: Uint8Array;
+  readonly payload: DecodedPayload;
 }
 
 /** A message the hub originates, NAMED to one state and signed with the hub's key. */
-function signHubMessage(message: HubMessage, hubKey: SigningKey): Envelope {
-  return signEnvelope(
-    {
-      messageId: message.messageId,
-      senderState: HUB_SENDER,
-      senderUnit: 'tipnet-hub-router',
-      distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states: [message.to] },
-      handling: message.handling,
-      priority: message.priority,
-      createdAtUnixMs: message.nowMs,
-      expiresAtUnixMs: message.nowMs + message.lifetimeMs,
-      caseReference: message.caseReference,
-      inReplyTo: message.inReplyTo,
-      exercise: message.exercise,
-      drillId: message.drillId,
-      payloadType: message.payloadType,
-      payload: message.payload,
-    },
-    hubKey,
-  );
+function composeHubMessage(message: HubMessage, hubKey: SigningKey): ComposedEnvelope {
+  return composeEnvelope({
+    messageId: message.messageId,
+    sender: HUB_SENDER,
+    senderUnit: HUB_SENDER_UNIT,
+    recipients: { mode: 'named', states: [message.to] },
+    handling: message.handling,
+    priority: message.priority,
+    traffic: trafficOf(message),
+    caseReference: message.caseReference,
+    inReplyTo: message.inReplyTo,
+    createdAtUnixMs: message.nowMs,
+    lifetimeMs: message.lifetimeMs,
+    payload: message.payload,
+  }, hubKey);
 }
 
-export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
+export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): ComposedEnvelope {
   const acknowledgement = v1.Acknowledgement.create({
     acknowledgedMessageId: input.acknowledgedMessageId,
     status: input.status,
@@ -76,7 +69,7 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
     reason: (input.reason ?? '').slice(0, LIMITS.maxReasonChars),
     atUnixMs: input.nowMs,
   });
-  return signHubMessage({
+  return composeHubMessage({
     messageId: input.messageId,
     to: input.to,
     handling: v1.HandlingMark.HANDLING_MARK_GREEN,
@@ -87,8 +80,7 @@ export function hubReceipt(input: ReceiptInput, hubKey: SigningKey): Envelope {
     exercise: input.exercise,
     drillId: input.drillId,
     nowMs: input.nowMs,
-    payloadType: v1.PayloadType.PAYLOAD_TYPE_ACKNOWLEDGEMENT,
-    payload: encodePayload('acknowledgement', acknowledgement),
+    payload: { name: 'acknowledgement', message: acknowledgement },
   }, hubKey);
 }
 
@@ -109,7 +101,7 @@ export interface HitNoticeInput {
 }
 
 /** A hub-signed HitNotice: that the counterpart holds a match, never what it holds. */
-export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelope {
+export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): ComposedEnvelope {
   const notice = v1.HitNotice.create({
     hitId: input.hitId,
     yourMessageId: input.yourMessageId,
@@ -118,7 +110,7 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelop
     detectedAtUnixMs: input.nowMs,
     matchedIdentifiers: input.matchedIdentifiers,
   });
-  return signHubMessage({
+  return composeHubMessage({
     messageId: input.messageId,
     to: input.to,
     // Knowing that another state holds the same identifier is itself sensitive.
@@ -130,7 +122,6 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Envelop
     exercise: input.exercise,
     drillId: input.drillId,
     nowMs: input.nowMs,
-    payloadType: v1.PayloadType.PAYLOAD_TYPE_HIT_NOTICE,
-    payload: encodePayload('hit-notice', notice),
+    payload: { name: 'hit-notice', message: notice },
   }, hubKey);
 }

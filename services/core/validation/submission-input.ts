@@ -2,10 +2,10 @@
 // once), hash identifiers, fill defaults, then hold the result to the same rules the hub applies,
 // so a state finds out before sending, not from a dead letter.
 import { randomUUID } from 'node:crypto';
-import { encodePayload } from '../codec.ts';
+import { envelopeFieldsOf, REAL_TRAFFIC, type EnvelopeDraft, type Recipients } from '../compose-envelope.ts';
 import type { MatchingKey } from '../keyed-hash.ts';
 import { DEFAULT_REPLY_DEADLINE_MS } from '../limits.ts';
-import { payloadKindByName, type PayloadName } from '../payload-registry.ts';
+import type { PayloadName } from '../payload-registry.ts';
 import { v1 } from '../proto.ts';
 import { envelopeProblems } from './envelope-rules.ts';
 import { HANDLING, PRIORITY, ROUTE_ROLE } from './input-vocabulary.ts';
@@ -41,8 +41,12 @@ export interface ConvertedSubmission {
   readonly payloadName: PayloadName;
 }
 
-/** Throws InputValidationError listing every problem, including contract rules the input breaks. */
-export function toEnvelopeFields(input: SubmissionInput, options: ConversionOptions): ConvertedSubmission {
+/**
+ * The typed draft a submission stands for, ready for composeEnvelope. Throws InputValidationError
+ * listing every problem, including contract rules the input breaks; a draft that comes back is
+ * valid under the hub's rules, so nothing after this call checks it again.
+ */
+export function toEnvelopeDraft(input: SubmissionInput, options: ConversionOptions): EnvelopeDraft {
   const { sender, nowMs } = options;
   const problems: string[] = [];
   const priority = input.priority as keyof typeof DEFAULT_REPLY_DEADLINE_MS;
@@ -51,40 +55,40 @@ export function toEnvelopeFields(input: SubmissionInput, options: ConversionOpti
     defaultReplyDeadlineMs: nowMs + DEFAULT_REPLY_DEADLINE_MS[priority],
   });
 
-  const fields: UnsignedEnvelopeFields = {
+  const draft: EnvelopeDraft = {
     messageId: input.messageId ?? (options.newId ?? randomUUID)(),
-    senderState: sender,
+    sender,
     senderUnit: input.senderUnit,
-    distribution: distributionOf(input.distribution),
+    recipients: recipientsOf(input.distribution),
     handling: HANDLING[input.handling] ?? 0,
     priority: PRIORITY[input.priority] ?? 0,
-    createdAtUnixMs: nowMs,
-    expiresAtUnixMs: nowMs + Math.round((input.expiresInHours ?? DEFAULT_LIFETIME_HOURS) * 3_600_000),
+    traffic: input.exercise ? { class: 'exercise', drillId: input.exercise.drillId } : REAL_TRAFFIC,
     caseReference: input.caseReference ?? '',
     inReplyTo: input.inReplyTo ?? referenceOf(input),
-    exercise: input.exercise !== undefined,
-    drillId: input.exercise?.drillId ?? '',
-    payloadType: payloadKindByName(decoded.name).type,
-    payload: encodeDecoded(decoded),
+    createdAtUnixMs: nowMs,
+    lifetimeMs: Math.round((input.expiresInHours ?? DEFAULT_LIFETIME_HOURS) * 3_600_000),
+    payload: decoded,
   };
 
   // Identifier problems and contract rules together, so one attempt shows everything to fix.
+  const fields = envelopeFieldsOf(draft);
   problems.push(...envelopeProblems(fields, nowMs, { unsigned: true }), ...payloadProblems(decoded, fields, nowMs));
   if (problems.length > 0) throw new InputValidationError('submission input', problems);
-  return Object.freeze({ fields: Object.freeze(fields), payloadName: decoded.name });
+  return Object.freeze(draft);
 }
 
-function encodeDecoded(decoded: ReturnType<typeof buildPayload>): Uint8Array {
-  return encodePayload(decoded.name, decoded.message as never);
+/** The unsigned envelope fields of a submission (for callers that sign or mutate fields themselves). */
+export function toEnvelopeFields(input: SubmissionInput, options: ConversionOptions): ConvertedSubmission {
+  const draft = toEnvelopeDraft(input, options);
+  return Object.freeze({ fields: Object.freeze(envelopeFieldsOf(draft)), payloadName: draft.payload.name });
 }
 
-function distributionOf(distribution: SubmissionInput['distribution']): v1.Distribution.$Properties {
-  const M = v1.DistributionMode;
+function recipientsOf(distribution: SubmissionInput['distribution']): Recipients {
   switch (distribution.mode) {
-    case 'named': return { mode: M.DISTRIBUTION_MODE_NAMED, states: distribution.states };
-    case 'route-roles': return { mode: M.DISTRIBUTION_MODE_ROUTE_ROLES, routeRoles: distribution.routeRoles.map((role) => ROUTE_ROLE[role] ?? 0) };
-    case 'regional-broadcast': return { mode: M.DISTRIBUTION_MODE_REGIONAL_BROADCAST };
-    case 'sharing-group': return { mode: M.DISTRIBUTION_MODE_SHARING_GROUP, sharingGroup: distribution.group };
+    case 'named': return { mode: 'named', states: distribution.states };
+    case 'route-roles': return { mode: 'route-roles', routeRoles: distribution.routeRoles.map((role) => ROUTE_ROLE[role] ?? 0) };
+    case 'regional-broadcast': return { mode: 'regional-broadcast' };
+    case 'sharing-group': return { mode: 'sharing-group', group: distribution.group };
   }
 }
 

@@ -1,0 +1,99 @@
+// The acknowledgements a node sends itself: READ and ACTIONED for a message it received, REJECTED
+// for a delivery it refused. They are TLP:GREEN and ROUTINE, named to the original sender, with
+// the original's case reference and traffic (drill id): they carry ids and a status, no case
+// content. Each goes out once, under an idempotency key derived from what it answers.
+import { ENUM_WORDS, HUB_SENDER, trafficOf, v1, type SigningKey, type TrafficClass } from '../core/mod.ts';
+import { DEFAULT_LIFETIME_HOURS } from '../core/validation/mod.ts';
+import { NodeRequestError } from './node-errors.ts';
+import { NODE_IDEMPOTENCY_KEYS } from './node-names.ts';
+import type { NodeStore } from './node-store.ts';
+import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
+import type { Submitter, SubmitResult } from './submitter.ts';
+
+/** What the node knows of the message it answers (a refused delivery may give no more than this). */
+export interface AnsweredMessage {
+  readonly messageId: string;
+  readonly sender: string;
+  readonly traffic: TrafficClass;
+  readonly drillId: string;
+  readonly caseReference: string;
+}
+
+export type AcknowledgeStatus = 'read' | 'actioned';
+
+export type OwnAcknowledgement =
+  | { readonly status: AcknowledgeStatus }
+  | { readonly status: 'rejected'; readonly reasonCode: string; readonly reason: string };
+
+export interface ReplyContext {
+  readonly state: string;
+  readonly senderUnit: string;
+  readonly signingKey: SigningKey;
+}
+
+/** A refusal's reason is cut here, well inside LIMITS.maxReasonChars, so a long one still goes out. */
+const MAX_REFUSAL_REASON_CHARS = 900;
+
+/** An acknowledgement lives as long as a submission that does not say otherwise. */
+const ACKNOWLEDGEMENT_LIFETIME_MS = DEFAULT_LIFETIME_HOURS * 3_600_000;
+
+/** Throws RejectionError when what the original carried cannot go into a valid reply. */
+export function prepareAcknowledgement(original: AnsweredMessage, ack: OwnAcknowledgement, context: ReplyContext, nowMs: number): PreparedSubmission {
+  const acknowledgement = v1.Acknowledgement.create({
+    acknowledgedMessageId: original.messageId,
+    status: ENUM_WORDS.acknowledgementStatus.valueOf(ack.status) ?? 0,
+    acknowledgingState: context.state,
+    atUnixMs: nowMs,
+    ...(ack.status === 'rejected' ? { reasonCode: ack.reasonCode.trim(), reason: ack.reason.slice(0, MAX_REFUSAL_REASON_CHARS).trim() } : {}),
+  });
+  return prepareOwnMessage({
+    sender: context.state,
+    senderUnit: context.senderUnit,
+    recipients: { mode: 'named', states: [original.sender] },
+    handling: v1.HandlingMark.HANDLING_MARK_GREEN,
+    priority: v1.Priority.PRIORITY_ROUTINE,
+    traffic: trafficOf(original),
+    caseReference: original.caseReference,
+    inReplyTo: original.messageId,
+    createdAtUnixMs: nowMs,
+    lifetimeMs: ACKNOWLEDGEMENT_LIFETIME_MS,
+    payload: { name: 'acknowledgement', message: acknowledgement },
+  }, context.signingKey);
+}
+
+export interface RepliesContext {
+  readonly reply: ReplyContext;
+  readonly store: NodeStore;
+  readonly submitter: Submitter;
+  readonly now: () => number;
+}
+
+export interface Replies {
+  /** Sends a READ or ACTIONED acknowledgement to the sender of a message we received (once each). */
+  acknowledge(messageId: string, status: AcknowledgeStatus): Promise<SubmitResult>;
+  /** Sends our REJECTED acknowledgement for a delivery we refused (once per message id); returns its message id. */
+  answerRefusal(refused: AnsweredMessage, reasonCode: string, reason: string): Promise<string>;
+}
+
+export function createReplies(context: RepliesContext): Replies {
+  const { store, submitter, now } = context;
+  return {
+    async acknowledge(messageId, status) {
+      const record = store.received.get(messageId);
+      if (!record) throw new NodeRequestError('UNKNOWN_MESSAGE', `no message ${messageId} was received by ${context.reply.state}`);
+      const { summary } = record;
+      if (summary.sender === HUB_SENDER || summary.payloadName === 'acknowledgement') throw new NodeRequestError('NOT_ACKNOWLEDGEABLE');
+      const result = await submitter.send(() => prepareAcknowledgement(summary, { status }, context.reply, now()), NODE_IDEMPOTENCY_KEYS.acknowledgement(messageId, status));
+      const field = status === 'read' ? 'readAtUnixMs' : 'actionedAtUnixMs';
+      const latest = store.received.get(messageId) ?? record;
+      if (latest.acknowledged[field] === undefined) {
+        await store.received.put(messageId, { ...latest, acknowledged: { ...latest.acknowledged, [field]: now() } });
+      }
+      return result;
+    },
+    async answerRefusal(refused, reasonCode, reason) {
+      const prepare = () => prepareAcknowledgement(refused, { status: 'rejected', reasonCode, reason }, context.reply, now());
+      return (await submitter.send(prepare, NODE_IDEMPOTENCY_KEYS.refusal(refused.messageId))).messageId;
+    },
+  };
+}
