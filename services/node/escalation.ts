@@ -8,7 +8,7 @@
 import { decodePayload, ENUM_WORDS, LIMITS, trafficOf, v1, type Logger, type SigningKey } from '../core/mod.ts';
 import { overdueForEscalation, replyDeadlineFor, type DueInput, type ReplyDeadlines } from './deadlines.ts';
 import type { NodeEvents } from './node-events.ts';
-import { NODE_IDEMPOTENCY_KEYS } from './node-names.ts';
+import { NODE_IDEMPOTENCY_KEYS } from '../core/mod.ts';
 import type { EscalationRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';

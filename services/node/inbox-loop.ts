@@ -1,4 +1,4 @@
-// The node's reader of its own inbox: one durable consumer (NODE_CONSUMER), one message at a time,
+// The node's reader of its own inbox: one durable consumer (CONSUMERS.node), one message at a time,
 // so receipts apply in order. A delivery that cannot be trusted is refused inside processDelivery
 // (recorded and answered); what fails here is the node's own side (its KV store, a bug). Such a
 // failure follows core's failure policy for nodes: retried with a growing delay, and after
@@ -10,7 +10,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { judgeFailure, NODE_RETRY_POLICY, tryDecodeEnvelope, type FailureVerdict, type Logger, type RetryPolicy } from '../core/mod.ts';
 import { openInboxReader } from './inbox.ts';
 import { processDelivery, type InboxContext } from './inbox-processor.ts';
-import { NODE_CONSUMER } from './node-names.ts';
+import { CONSUMERS } from '../core/mod.ts';
 
 export interface InboxLoop {
   /** Stops reading and resolves once the message in hand is done. */
@@ -18,7 +18,7 @@ export interface InboxLoop {
 }
 
 export async function startInboxLoop(nc: NatsConnection, context: InboxContext, policy: RetryPolicy = NODE_RETRY_POLICY): Promise<InboxLoop> {
-  const consumer = await openInboxReader(nc, NODE_CONSUMER);
+  const consumer = await openInboxReader(nc, CONSUMERS.node);
   const messages = await consumer.consume({ max_messages: 64 });
   const loop = (async () => {
     for await (const message of messages) {

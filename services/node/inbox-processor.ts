@@ -9,7 +9,7 @@ import { HUB_SENDER, isStateCode } from '../core/member-states.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import { v1 } from '../core/proto.ts';
 import type { KeyDirectory } from '../core/signing/mod.ts';
-import { refusedDeliveryKey } from './node-names.ts';
+import { refusedDeliveryKey } from '../core/mod.ts';
 import type { AnsweredMessage } from './node-replies.ts';
 import { openDelivery } from './open-delivery.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';

@@ -10,7 +10,6 @@ export { summariseMessage, type MessageSummary, type RouteLegSummary, type Ackno
 export { messageStatus, type MessageStatus, type RecipientStatus, type RecipientStage } from './receipt-status.ts';
 export { NodeEvents, type FeedItem, type FeedEventName, type RejectedEvent, type NodeEventMap } from './node-events.ts';
 export { NodeRequestError, NODE_ERROR_CODES, type NodeErrorCode } from './node-errors.ts';
-export { NODE_BUCKETS, NODE_CONSUMER, NODE_IDEMPOTENCY_KEYS, FEED_CONSUMER_PREFIX } from './node-names.ts';
 export { prepareSubmission, prepareOwnMessage, type PreparedSubmission, type SubmissionContext } from './prepare-submission.ts';
 export { prepareAcknowledgement, type AnsweredMessage, type OwnAcknowledgement, type ReplyContext } from './node-replies.ts';
 export type { OfficerFeed } from './officer-feed.ts';

@@ -5,7 +5,7 @@
 import { ENUM_WORDS, HUB_SENDER, trafficOf, v1, type SigningKey, type TrafficClass } from '../core/mod.ts';
 import { DEFAULT_LIFETIME_HOURS } from '../core/validation/mod.ts';
 import { NodeRequestError } from './node-errors.ts';
-import { NODE_IDEMPOTENCY_KEYS } from './node-names.ts';
+import { NODE_IDEMPOTENCY_KEYS } from '../core/mod.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
 import type { Submitter, SubmitResult } from './submitter.ts';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { NODE_BUCKETS } from './node-names.ts';
+import { NODE_BUCKETS } from '../core/mod.ts';
 import type { EscalationRecord, IdempotencyRecord, ReceivedRecord, RefusedDelivery, SentRecord } from './node-records.ts';
 
 /** One bucket: a typed map kept in step with KV, writes to one key applied in order. */

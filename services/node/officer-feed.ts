@@ -8,7 +8,7 @@ import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 import type { FeedItem } from './node-events.ts';
-import { FEED_CONSUMER_PREFIX } from './node-names.ts';
+import { CONSUMERS } from '../core/mod.ts';
 import { NodeRequestError } from './node-errors.ts';
 import { openDelivery } from './open-delivery.ts';
 
@@ -16,7 +16,7 @@ const OFFICER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function feedConsumerName(officerId: string): string {
   if (!OFFICER_ID.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
-  return `${FEED_CONSUMER_PREFIX}${officerId}`;
+  return CONSUMERS.officerFeed(officerId);
 }
 
 export interface FeedSource {
