@@ -17,8 +17,8 @@ export interface FeedFilter {
   readonly kinds: readonly string[];
   readonly priorities: readonly string[];
   readonly handling: readonly string[];
-  readonly caseReference?: string;
-  readonly traffic?: 'real' | 'exercise';
+  readonly caseReference?: string | undefined;
+  readonly traffic?: 'real' | 'exercise' | undefined;
 }
 
 export const EMPTY_FEED_FILTER: FeedFilter = Object.freeze({ states: [], roles: [], kinds: [], priorities: [], handling: [] });

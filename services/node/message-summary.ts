@@ -52,9 +52,9 @@ export interface MessageSummary {
   readonly replyDeadlineUnixMs: number;
   readonly requestedState: string;
   readonly relatedMessageId: string;
-  readonly acknowledgement?: AcknowledgementSummary;
-  readonly response?: { readonly requestMessageId: string; readonly outcome: string; readonly summary: string };
-  readonly retractedMessageId?: string;
+  readonly acknowledgement?: AcknowledgementSummary | undefined;
+  readonly response?: { readonly requestMessageId: string; readonly outcome: string; readonly summary: string } | undefined;
+  readonly retractedMessageId?: string | undefined;
 }
 
 const ROUTE_ROLE_WORDS: ReadonlySet<string> = new Set<RouteRoleWord>(['origin', 'transit', 'destination']);
@@ -78,9 +78,9 @@ interface PayloadFacts {
   replyDeadlineUnixMs: number;
   requestedState: string;
   relatedMessageId: string;
-  acknowledgement?: AcknowledgementSummary;
+  acknowledgement?: AcknowledgementSummary | undefined;
   response?: MessageSummary['response'];
-  retractedMessageId?: string;
+  retractedMessageId?: string | undefined;
 }
 
 function factsOf(decoded: DecodedPayload): PayloadFacts {

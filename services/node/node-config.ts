@@ -4,15 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigurationError } from '../core/errors.ts';
 import type { MatchingKey } from '../core/keyed-hash.ts';
-import { isStateCode, type StateCode } from '../core/member-states.ts';
-import { readJsonFile } from '../core/validation/mod.ts';
+import { readJsonFile, stateCodeSchema } from '../core/validation/mod.ts';
 import type { ReplyDeadlines } from './deadlines.ts';
 
 const HOUR_MS = 3_600_000;
 const hours = z.number().positive().max(400 * 24);
 
 export const nodeConfigSchema = z.strictObject({
-  state: z.string().refine(isStateCode, 'must be a state code known to tipnet, e.g. IDN'),
+  state: stateCodeSchema,
   leaf: z.strictObject({
     servers: z.array(z.string().min(1)).min(1),
     user: z.string().min(1),
@@ -30,14 +29,14 @@ export const nodeConfigSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
-export type NodeConfig = z.output<typeof nodeConfigSchema> & { readonly state: StateCode };
+export type NodeConfig = z.output<typeof nodeConfigSchema>;
 
 export function readNodeConfig(path: string): Readonly<NodeConfig> {
-  return readJsonFile(path, nodeConfigSchema) as Readonly<NodeConfig>;
+  return readJsonFile(path, nodeConfigSchema);
 }
 
 export function deadlinesInMs(config: Pick<NodeConfig, 'deadlines'>): Partial<ReplyDeadlines> {
-  return Object.fromEntries(Object.entries(config.deadlines).map(([priority, value]) => [priority, value * HOUR_MS]));
+  return Object.fromEntries(Object.entries(config.deadlines).flatMap(([priority, value]) => (value === undefined ? [] : [[priority, value * HOUR_MS]])));
 }
 
 const matchingKeySchema = z.strictObject({

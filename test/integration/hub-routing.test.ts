@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { encodeEnvelope } from '../../services/core/codec.ts';
 import { v1 } from '../../services/core/proto.ts';
 import { encodePayload } from '../../services/core/codec.ts';
-import { subjects } from '../../services/core/subjects.ts';
 import { startHubFixture, waitFor, type HubFixture } from '../support/hub-fixture.ts';
 
 const { DistributionMode, HandlingMark, RouteRole, AcknowledgementStatus: Status } = v1;

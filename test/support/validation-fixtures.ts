@@ -98,9 +98,12 @@ const ENVELOPES: { [N in PayloadName]?: Partial<v1.Envelope.$Properties> } = {
   'drill-control': { exercise: true, drillId: 'DRILL-2026-01', caseReference: '' },
 };
 
+/** Fields to change; a field given as undefined is removed (the case a test of "is required" needs). */
+export type Overrides<T> = { [K in keyof T]?: T[K] | undefined };
+
 export interface MessageOverrides<N extends PayloadName> {
-  readonly envelope?: Partial<v1.Envelope.$Properties>;
-  readonly payload?: Partial<PayloadProperties[N]>;
+  readonly envelope?: Overrides<v1.Envelope.$Properties> | undefined;
+  readonly payload?: Overrides<PayloadProperties[N]> | undefined;
 }
 
 /** The envelope fields, unsigned shape aside, of a valid message of type `name`. */
@@ -123,7 +126,8 @@ export function validEnvelopeFields<N extends PayloadName>(name: N, overrides: M
     keyId: 'IDN-0123456789abcdef',
     signature: new Uint8Array(64).fill(1),
     ...ENVELOPES[name],
-    ...overrides.envelope,
+    // protobufjs reads an explicit undefined as unset: that is how a test removes a field.
+    ...(overrides.envelope as Partial<v1.Envelope.$Properties> | undefined),
   };
 }
 

@@ -24,6 +24,11 @@ const directory = new KeyDirectory([idnKey, khmKey, hubKey].map((key) => directo
 const rescueRequest = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** What a recipient does with the bytes: decode, verify the signature, hold to the contract rules. */
+function withoutMessageId(draft: EnvelopeDraft): EnvelopeDraft {
+  const { messageId: _dropped, ...rest } = draft;
+  return rest;
+}
+
 function receive(bytes: Uint8Array, nowMs = NOW): Envelope {
   const envelope = decodeEnvelope(bytes);
   verifyEnvelope(envelope, directory);
@@ -67,7 +72,7 @@ describe('composeEnvelope', () => {
   });
 
   test('real traffic carries no drill id, and a message without a chosen id gets a fresh one', () => {
-    const { envelope } = composeEnvelope({ ...alertDraft, messageId: undefined, traffic: { class: 'real' } } as EnvelopeDraft, idnKey);
+    const { envelope } = composeEnvelope(withoutMessageId({ ...alertDraft, traffic: { class: 'real' } }), idnKey);
     assert.equal(envelope.exercise, false);
     assert.equal(envelope.drillId, '');
     assert.match(envelope.messageId, /^[0-9a-f-]{36}$/);

@@ -4,7 +4,7 @@ import { RejectionError } from '../../services/core/errors.ts';
 import type { ReasonCode } from '../../services/core/reason-codes.ts';
 import { v1 } from '../../services/core/proto.ts';
 import { validateEnvelope } from '../../services/core/validation/mod.ts';
-import { HOUR, NOW, validEnvelope } from '../support/validation-fixtures.ts';
+import { HOUR, NOW, validEnvelope, type Overrides } from '../support/validation-fixtures.ts';
 
 function assertRejected(run: () => void, code: ReasonCode, pattern: RegExp): RejectionError {
   let caught: unknown;
@@ -15,7 +15,7 @@ function assertRejected(run: () => void, code: ReasonCode, pattern: RegExp): Rej
   return caught;
 }
 
-function envelopeWith(fields: Partial<v1.Envelope.$Properties>, name: Parameters<typeof validEnvelope>[0] = 'case-alert') {
+function envelopeWith(fields: Overrides<v1.Envelope.$Properties>, name: Parameters<typeof validEnvelope>[0] = 'case-alert') {
   return validEnvelope(name, { envelope: fields });
 }
 

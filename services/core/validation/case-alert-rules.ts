@@ -5,7 +5,7 @@ import { LIMITS } from '../limits.ts';
 import { v1 } from '../proto.ts';
 import { checkDeadline, type PayloadContext } from './payload-context.ts';
 import {
-  enumSet, keyedIdentifiers, location, nationalityCode, optionalText, reportDuplicates, requiredText, route, stateCode, unixMs,
+  enumSet, keyedIdentifiers, location, nationalityCode, optionalText, reportDuplicates, requiredText, route, unixMs,
 } from './proto-fields.ts';
 
 const KIND = v1.CaseAlertKind;

@@ -44,6 +44,11 @@ function keyedList(ids: readonly IdentifierInput[] | undefined, path: string, co
   return (ids ?? []).flatMap((id, index) => keyed(id, `${path}[${index}]`, context));
 }
 
+/** A message field set only when there is a value: protobufjs reads an absent key as unset, and the types refuse an explicit undefined. */
+function present<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>);
+}
+
 function routeOf(legs: readonly RouteLegInput[] | undefined): v1.Route.$Properties | undefined {
   if (!legs) return undefined;
   return { legs: legs.map((leg) => ({ state: leg.state, role: word(ROUTE_ROLE, leg.role), place: leg.place ?? '' })) };
@@ -62,12 +67,12 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
   'case-alert': (p, context) => tip.CaseAlert.create({
     kind: word(CASE_ALERT_KIND, p.kind),
     summary: p.summary,
-    route: routeOf(p.route),
+    ...present('route', routeOf(p.route)),
     victims: (p.victims ?? []).map((group, index) => ({
       count: group.count, ageBand: word(AGE_BAND, group.ageBand), gender: word(GENDER, group.gender), nationality: group.nationality,
       identifiers: keyedList(group.identifiers, `payload.victims[${index}].identifiers`, context),
     })),
-    location: locationOf(p.location),
+    ...present('location', locationOf(p.location)),
     recruitmentChannel: p.recruitmentChannel ? word(RECRUITMENT_CHANNEL, p.recruitmentChannel) : 0,
     recruitmentPlatform: p.recruitmentPlatform ?? '',
     requestedActions: (p.requestedActions ?? []).map((action) => word(REQUESTED_ACTION, action)),
@@ -80,15 +85,15 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
       const keyedKind = item.shareAs === 'keyed' ? KEYABLE_INDICATORS[item.type as keyof typeof KEYABLE_INDICATORS] : undefined;
       const hashed = keyedKind ? keyed({ kind: keyedKind, value: item.value }, `payload.indicators[${index}]`, context)[0] : undefined;
       return {
-        type: word(INDICATOR_TYPE, item.type), value: keyedKind ? '' : item.value, keyed: hashed,
-        platform: item.platform ?? '', location: locationOf(item.location), note: item.note ?? '',
+        type: word(INDICATOR_TYPE, item.type), value: keyedKind ? '' : item.value, ...present('keyed', hashed),
+        platform: item.platform ?? '', ...present('location', locationOf(item.location)), note: item.note ?? '',
         firstSeenUnixMs: ms(item.firstSeen), lastSeenUnixMs: ms(item.lastSeen),
       };
     }),
     sourceReliability: word(SOURCE_RELIABILITY, p.sourceReliability),
     informationCredibility: p.informationCredibility,
     permittedActions: (p.permittedActions ?? []).map((action) => word(PERMITTED_ACTION, action)),
-    route: routeOf(p.route),
+    ...present('route', routeOf(p.route)),
     relatedCaseReferences: p.relatedCaseReferences ?? [],
   }),
   'assistance-request': (p, context) => tip.AssistanceRequest.create({
@@ -99,7 +104,7 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
     replyDeadlineUnixMs: p.replyDeadline ? ms(p.replyDeadline) : context.defaultReplyDeadlineMs,
     personsCount: p.personsCount ?? 0,
     identifiers: keyedList(p.identifiers, 'payload.identifiers', context),
-    location: locationOf(p.location),
+    ...present('location', locationOf(p.location)),
   }),
   'assistance-response': (p) => tip.AssistanceResponse.create({
     requestMessageId: p.requestMessageId, outcome: word(ASSISTANCE_OUTCOME, p.outcome), summary: p.summary ?? '',
