@@ -10,5 +10,6 @@ export * from './codec.ts';
 export * from './subjects.ts';
 export * from './hub-streams.ts';
 export * from './keyed-hash.ts';
+export * from './keyed-order-scheduler.ts';
 export * from './signing/mod.ts';
 export * from './logging/mod.ts';
