@@ -1,6 +1,6 @@
 // The drill's traffic as a pure plan: what each state sends, when (drill time), to whom, and who
 // must receive it. Built from the scenario and its seed alone, so a seed replays a drill exactly.
-import type { StateCode } from '../core/member-states.ts';
+import type { StateCode } from '../core/mod.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { CandidatePool } from './candidate-pool.ts';
 import { SeededRandom } from './seeded-random.ts';
