@@ -24,17 +24,17 @@ export interface PlannedMessage {
   readonly distribution: 'route-roles' | 'named' | 'sharing-group';
   readonly victims: number;
   /** For a retraction: the planned message it withdraws. */
-  readonly retracts?: number;
+  readonly retracts?: number | undefined;
   /**
    * For a destination's repatriation notice: the planned rescue request about the same victims.
    * Both carry the same keyed identifiers, so the hub must tell both states of the hit.
    */
-  readonly reportsVictimsOf?: number;
+  readonly reportsVictimsOf?: number | undefined;
   /** NAMED distribution to this state instead of the destination. */
-  readonly namedTo?: StateCode;
+  readonly namedTo?: StateCode | undefined;
   /** Every state that must receive it (never the sender). */
   readonly expectedRecipients: readonly StateCode[];
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 const ALERT_KINDS: Readonly<Record<AlertKind, number>> = {
