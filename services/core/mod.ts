@@ -12,6 +12,7 @@ export * from './compose-envelope.ts';
 export * from './subjects.ts';
 export * from './hub-streams.ts';
 export * from './keyed-hash.ts';
+export * from './keyed-order-scheduler.ts';
 export * from './signing/mod.ts';
 export * from './logging/mod.ts';
 export * from './durable-names.ts';

@@ -5,11 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { permissionViolationFor } from '../local-nats/mod.ts';
-import { encodeEnvelope, encodePayload } from '../core/codec.ts';
-import type { StateCode } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
-import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
-import { CONTRACT_VERSION, HEADERS, subjects } from '../core/subjects.ts';
+import { encodeEnvelope, encodePayload, type StateCode, v1, signEnvelope, type SigningKey, CONTRACT_VERSION, HEADERS, subjects } from '../core/mod.ts';
 
 export interface BadInject {
   readonly id: string;

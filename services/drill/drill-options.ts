@@ -1,6 +1,5 @@
 // Command-line overrides applied to a scenario: the result is still a valid scenario.
-import { ConfigurationError } from '../core/errors.ts';
-import { isStateCode, type StateCode } from '../core/member-states.ts';
+import { ConfigurationError, isStateCode, type StateCode } from '../core/mod.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 export interface DrillOverrides {

@@ -1,5 +1,5 @@
 // What a running drill writes down; the report is computed from these alone.
-import type { StateCode } from '../core/member-states.ts';
+import type { StateCode } from '../core/mod.ts';
 import type { BadInject } from './bad-injects.ts';
 import type { Observation } from './inbox-observer.ts';
 import type { PlannedMessage } from './traffic-plan.ts';

@@ -1,7 +1,8 @@
 // The drill report, computed from the records alone (pure): counts, latencies, acknowledgement
 // times, deadlines, what each fault did, and whether the drill passed.
-import { v1 } from '../core/proto.ts';
-import type { DrillRecords, FaultRecord, SentRecord } from './drill-records.ts';
+import { v1 } from '../core/mod.ts';
+import type { DrillRecords, SentRecord } from './drill-records.ts';
+import { faultOutcome, round, type FaultOutcome, type SeenCopies } from './fault-outcome.ts';
 import type { Observation } from './inbox-observer.ts';
 
 export interface Percentiles {
@@ -12,15 +13,7 @@ export interface Percentiles {
   readonly max: number;
 }
 
-export interface FaultOutcome {
-  readonly kind: string;
-  readonly target: string;
-  readonly atDrillMinutes: number;
-  readonly windowWallMs: readonly [number, number];
-  readonly happened: string;
-  readonly recovered: boolean;
-  readonly evidence: string;
-}
+export type { FaultOutcome };
 
 export interface DrillReport {
   readonly scenario: string;
@@ -68,24 +61,71 @@ export function percentiles(values: readonly number[]): Percentiles {
   return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] as number) };
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
 export function buildReport(records: DrillRecords): DrillReport {
   const sentOk = records.sent.filter((record) => record.error === undefined);
   const byId = new Map(sentOk.map((record) => [record.planned.messageId, record]));
   const content = records.observations.filter((o) => o.payloadName !== 'acknowledgement' && o.payloadName !== 'undecodable');
   const acks = records.observations.filter((o) => o.acknowledged !== undefined);
-
   // Valid traffic the hub refused (it should never happen) is reported, not silently expected away.
   const rejectedValid = new Set(acks.filter((o) => o.acknowledged?.status === Status.ACKNOWLEDGEMENT_STATUS_REJECTED && byId.has(o.acknowledged.messageId)).map((o) => o.acknowledged?.messageId));
+  const seen = copiesByRecipient(content);
+  const deliveries = countDeliveries(sentOk, seen, rejectedValid);
+  const duplicates = [...seen.values()].reduce((sum, copies) => sum + Math.max(0, copies.length - 1), 0);
+  const participantSet = new Set<string>(records.participants);
+  const exerciseLeakage = content.filter((o) => o.exercise && !participantSet.has(o.state)).length;
+  const unverifiedDeliveries = records.observations.filter((o) => !o.verified).length;
+  const deadlines = deadlineOutcome(records, sentOk, rejectedValid);
+  // Before the fault outcomes: it settles each bad inject's outcome from the dead letters.
+  const bad = badInjectOutcome(records, content);
+  const hits = expectedHits(sentOk, records.observations);
+  const faults = records.faults.map((fault) => faultOutcome(fault, records, sentOk, seen, bad.report.total > 0 ? bad.leakedIds : new Set()));
+  const notSent = records.sent.length - sentOk.length;
+  const lost = deliveries.expected - deliveries.delivered;
+  const failures = failuresOf({ lost, missing: deliveries.missing, duplicates, validRejected: rejectedValid.size, notSent, bad: bad.report, hits, exerciseLeakage, unverifiedDeliveries, faults });
+  return {
+    scenario: records.scenarioName,
+    drillId: records.drillId,
+    seed: records.seed,
+    speed: records.speed,
+    states: records.participants,
+    hubStates: records.hubStates,
+    wallDurationMs: records.endedAtWallMs - records.startedAtWallMs,
+    sent: sentOk.length,
+    notSent,
+    expectedDeliveries: deliveries.expected,
+    delivered: deliveries.delivered,
+    lost,
+    duplicates,
+    rejected: { total: Object.values(bad.byReason).reduce((a, b) => a + b, 0), byReason: bad.byReason, validTrafficRejected: rejectedValid.size },
+    latencyMs: percentiles(deliveries.latencies),
+    ackMs: ackTimesByState(acks, byId),
+    deadlines,
+    faults,
+    badInjects: bad.report,
+    hits,
+    exerciseLeakage,
+    unverifiedDeliveries,
+    series: deliverySeries(records, content, deliveries.latencies),
+    officers: records.officers,
+    errors: records.errors,
+    passed: failures.length === 0,
+    failures,
+  };
+}
 
-  const seen = new Map<string, Observation[]>();
+function copiesByRecipient(content: readonly Observation[]): SeenCopies {
+  const seen: SeenCopies = new Map();
   for (const o of content) {
     const key = `${o.state}/${o.messageId}`;
-    seen.set(key, [...(seen.get(key) ?? []), o]);
+    const copies = seen.get(key);
+    if (copies) copies.push(o);
+    else seen.set(key, [o]);
   }
+  return seen;
+}
+
+/** Every (sent message, expected recipient) pair: delivered with its latency, or missing. */
+function countDeliveries(sentOk: readonly SentRecord[], seen: SeenCopies, rejectedValid: ReadonlySet<string | undefined>) {
   let expected = 0;
   let delivered = 0;
   const latencies: number[] = [];
@@ -103,26 +143,32 @@ export function buildReport(records: DrillRecords): DrillReport {
       }
     }
   }
-  const duplicates = [...seen.values()].reduce((sum, copies) => sum + Math.max(0, copies.length - 1), 0);
-  const participantSet = new Set<string>(records.participants);
-  const exerciseLeakage = content.filter((o) => o.exercise && !participantSet.has(o.state)).length;
-  const unverifiedDeliveries = records.observations.filter((o) => !o.verified).length;
+  return { expected, delivered, latencies, missing };
+}
 
-  // Acknowledgement times per acknowledging state: submit to the ack reaching the sender.
+const ACK_KIND_OF_STATUS: ReadonlyMap<number, 'read' | 'actioned'> = new Map([
+  [Status.ACKNOWLEDGEMENT_STATUS_READ, 'read'],
+  [Status.ACKNOWLEDGEMENT_STATUS_ACTIONED, 'actioned'],
+]);
+
+/** Acknowledgement times per acknowledging state: submit to the ack reaching the sender. */
+function ackTimesByState(acks: readonly Observation[], byId: ReadonlyMap<string, SentRecord>): DrillReport['ackMs'] {
   const ackTimes = new Map<string, { read: number[]; actioned: number[] }>();
   for (const o of acks) {
     const ack = o.acknowledged;
     const original = ack ? byId.get(ack.messageId) : undefined;
     if (!ack || !original || o.state !== original.planned.from) continue;
-    const kind = ack.status === Status.ACKNOWLEDGEMENT_STATUS_READ ? 'read' : ack.status === Status.ACKNOWLEDGEMENT_STATUS_ACTIONED ? 'actioned' : undefined;
+    const kind = ACK_KIND_OF_STATUS.get(ack.status);
     if (!kind) continue;
     const times = ackTimes.get(ack.by) ?? { read: [], actioned: [] };
     times[kind].push(o.atWallMs - original.submittedAtWallMs);
     ackTimes.set(ack.by, times);
   }
-  const ackMs = Object.fromEntries([...ackTimes.entries()].sort().map(([state, times]) => [state, { read: percentiles(times.read), actioned: percentiles(times.actioned) }]));
+  return Object.fromEntries([...ackTimes.entries()].sort().map(([state, times]) => [state, { read: percentiles(times.read), actioned: percentiles(times.actioned) }]));
+}
 
-  // Deadlines of assistance requests: answered in time at the requester, or not.
+/** Deadlines of assistance requests: answered in time at the requester, or not. */
+function deadlineOutcome(records: DrillRecords, sentOk: readonly SentRecord[], rejectedValid: ReadonlySet<string | undefined>): DrillReport['deadlines'] {
   const requests = sentOk.filter((record) => record.planned.type === 'assistance-request' && !rejectedValid.has(record.planned.messageId));
   let met = 0;
   for (const request of requests) {
@@ -130,7 +176,14 @@ export function buildReport(records: DrillRecords): DrillReport {
     if (answer && request.deadlineWallMs !== undefined && answer.atWallMs <= request.deadlineWallMs) met += 1;
   }
   const escalated = new Set(records.escalations.map((e) => e.requestMessageId)).size;
+  return { total: requests.length, met, missed: requests.length - met, escalated };
+}
 
+/**
+ * What became of the malformed and spoofed injects: each one's outcome is settled from the dead
+ * letters (where NATS did not refuse it already), and whether any reached a recipient.
+ */
+function badInjectOutcome(records: DrillRecords, content: readonly Observation[]) {
   const deadLetterReasons: Record<string, number> = {};
   for (const letter of records.deadLetters) deadLetterReasons[letter.reason] = (deadLetterReasons[letter.reason] ?? 0) + 1;
   const badInjects = records.faults.flatMap((fault) => fault.injects ?? []);
@@ -141,74 +194,62 @@ export function buildReport(records: DrillRecords): DrillReport {
   const natsRefusals = badInjects.filter((inject) => inject.outcome === 'NATS_PERMISSION_DENIED').length;
   const byReason = { ...deadLetterReasons, ...(natsRefusals > 0 ? { NATS_PERMISSION_DENIED: natsRefusals } : {}) };
   const leakedIds = new Set(content.map((o) => o.messageId));
-  const leaked = badInjects.filter((inject) => leakedIds.has(inject.id)).length;
-  const badRejected = badInjects.filter((inject) => inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS' && !leakedIds.has(inject.id)).length;
+  const report: DrillReport['badInjects'] = {
+    total: badInjects.length,
+    rejected: badInjects.filter((inject) => inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS' && !leakedIds.has(inject.id)).length,
+    leaked: badInjects.filter((inject) => leakedIds.has(inject.id)).length,
+    items: badInjects.map((inject) => ({ variant: inject.variant, from: inject.from, expected: inject.expected, outcome: inject.outcome ?? 'not rejected' })),
+  };
+  return { report, byReason, leakedIds };
+}
 
-  const hits = expectedHits(sentOk, records.observations);
+const SERIES_BUCKET_MS = 1_000;
+const LATENCY_EDGES_MS = [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, Infinity];
 
-  const faults = records.faults.map((fault) => faultOutcome(fault, records, sentOk, seen, badInjects.length > 0 ? leakedIds : new Set()));
-
-  const bucketMs = 1_000;
+/** For the charts: deliveries per second of the drill, and the latency histogram. */
+function deliverySeries(records: DrillRecords, content: readonly Observation[], latencies: readonly number[]): DrillReport['series'] {
+  const bucketMs = SERIES_BUCKET_MS;
   const buckets = Math.max(1, Math.ceil((records.endedAtWallMs - records.startedAtWallMs) / bucketMs));
   const deliveriesPerBucket = Array.from({ length: buckets }, () => 0);
   for (const o of content) {
     const index = Math.floor((o.atWallMs - records.startedAtWallMs) / bucketMs);
     if (index >= 0 && index < buckets) deliveriesPerBucket[index] = (deliveriesPerBucket[index] ?? 0) + 1;
   }
-  const edges = [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, Infinity];
-  const latencyHistogram = edges.map((upToMs, i) => ({
+  const latencyHistogram = LATENCY_EDGES_MS.map((upToMs, i) => ({
     upToMs,
-    count: latencies.filter((value) => value <= upToMs && value > (i === 0 ? -Infinity : (edges[i - 1] as number))).length,
+    count: latencies.filter((value) => value <= upToMs && value > (i === 0 ? -Infinity : (LATENCY_EDGES_MS[i - 1] as number))).length,
   }));
+  return { bucketMs, deliveriesPerBucket, latencyHistogram };
+}
 
+interface DrillFacts {
+  readonly lost: number;
+  readonly missing: readonly string[];
+  readonly duplicates: number;
+  readonly validRejected: number;
+  readonly notSent: number;
+  readonly bad: DrillReport['badInjects'];
+  readonly hits: DrillReport['hits'];
+  readonly exerciseLeakage: number;
+  readonly unverifiedDeliveries: number;
+  readonly faults: readonly FaultOutcome[];
+}
+
+/** Why the drill failed, one line per broken promise; none means it passed. */
+function failuresOf(facts: DrillFacts): string[] {
+  const { bad, hits, missing } = facts;
   const failures: string[] = [];
-  const lost = expected - delivered;
-  if (lost > 0) failures.push(`${lost} deliveries lost: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? ' ...' : ''}`);
-  if (duplicates > 0) failures.push(`${duplicates} deliveries seen twice`);
-  if (rejectedValid.size > 0) failures.push(`${rejectedValid.size} valid messages were rejected by the hub`);
-  const notSent = records.sent.length - sentOk.length;
-  if (notSent > 0) failures.push(`${notSent} planned messages could not be sent by their node`);
-  if (leaked > 0) failures.push(`${leaked} malformed or spoofed injects reached a recipient`);
-  if (badRejected < badInjects.length) failures.push(`${badInjects.length - badRejected} malformed or spoofed injects were not rejected`);
+  if (facts.lost > 0) failures.push(`${facts.lost} deliveries lost: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? ' ...' : ''}`);
+  if (facts.duplicates > 0) failures.push(`${facts.duplicates} deliveries seen twice`);
+  if (facts.validRejected > 0) failures.push(`${facts.validRejected} valid messages were rejected by the hub`);
+  if (facts.notSent > 0) failures.push(`${facts.notSent} planned messages could not be sent by their node`);
+  if (bad.leaked > 0) failures.push(`${bad.leaked} malformed or spoofed injects reached a recipient`);
+  if (bad.rejected < bad.total) failures.push(`${bad.total - bad.rejected} malformed or spoofed injects were not rejected`);
   if (hits.notified < hits.expected) failures.push(`${hits.expected - hits.notified} expected hit notices did not arrive`);
-  if (exerciseLeakage > 0) failures.push(`${exerciseLeakage} exercise deliveries reached states outside the drill`);
-  if (unverifiedDeliveries > 0) failures.push(`${unverifiedDeliveries} deliveries failed signature verification`);
-  for (const fault of faults) if (!fault.recovered) failures.push(`fault ${fault.kind} ${fault.target}: traffic did not recover (${fault.evidence})`);
-
-  return {
-    scenario: records.scenarioName,
-    drillId: records.drillId,
-    seed: records.seed,
-    speed: records.speed,
-    states: records.participants,
-    hubStates: records.hubStates,
-    wallDurationMs: records.endedAtWallMs - records.startedAtWallMs,
-    sent: sentOk.length,
-    notSent,
-    expectedDeliveries: expected,
-    delivered,
-    lost,
-    duplicates,
-    rejected: { total: Object.values(byReason).reduce((a, b) => a + b, 0), byReason, validTrafficRejected: rejectedValid.size },
-    latencyMs: percentiles(latencies),
-    ackMs,
-    deadlines: { total: requests.length, met, missed: requests.length - met, escalated },
-    faults,
-    badInjects: {
-      total: badInjects.length,
-      rejected: badRejected,
-      leaked,
-      items: badInjects.map((inject) => ({ variant: inject.variant, from: inject.from, expected: inject.expected, outcome: inject.outcome ?? 'not rejected' })),
-    },
-    hits,
-    exerciseLeakage,
-    unverifiedDeliveries,
-    series: { bucketMs, deliveriesPerBucket, latencyHistogram },
-    officers: records.officers,
-    errors: records.errors,
-    passed: failures.length === 0,
-    failures,
-  };
+  if (facts.exerciseLeakage > 0) failures.push(`${facts.exerciseLeakage} exercise deliveries reached states outside the drill`);
+  if (facts.unverifiedDeliveries > 0) failures.push(`${facts.unverifiedDeliveries} deliveries failed signature verification`);
+  for (const fault of facts.faults) if (!fault.recovered) failures.push(`fault ${fault.kind} ${fault.target}: traffic did not recover (${fault.evidence})`);
+  return failures;
 }
 
 /**
@@ -229,36 +270,4 @@ export function expectedHits(sent: readonly SentRecord[], observations: readonly
     if (notices.some((o) => o.state === rescue.from && o.hit?.counterpartState === planned.from)) notified += 1;
   }
   return { expected, notified };
-}
-
-function faultOutcome(
-  fault: FaultRecord, records: DrillRecords, sent: readonly SentRecord[], seen: Map<string, Observation[]>, leakedIds: Set<string>,
-): FaultOutcome {
-  const window: [number, number] = [fault.startWallMs - records.startedAtWallMs, fault.endWallMs - records.startedAtWallMs];
-  const base = { kind: fault.kind, target: fault.target, atDrillMinutes: round(fault.atDrillMs / 60_000), windowWallMs: window, happened: fault.happened };
-  const during = sent.filter((record) => record.submittedAtWallMs >= fault.startWallMs && record.submittedAtWallMs <= fault.endWallMs);
-  const pairs = during.flatMap((record) => record.planned.expectedRecipients
-    .filter((recipient) => fault.kind !== 'leaf-offline' || recipient === fault.target)
-    .map((recipient) => seen.get(`${recipient}/${record.planned.messageId}`)));
-  const arrived = pairs.filter((copies) => copies !== undefined && copies.length > 0).length;
-  const after = [...seen.values()].flat().filter((o) => o.atWallMs > fault.endWallMs).length;
-  switch (fault.kind) {
-    case 'malformed':
-    case 'spoofed': {
-      const injects = fault.injects ?? [];
-      const refused = injects.filter((inject) => inject.outcome === inject.expected || (inject.outcome !== undefined && inject.outcome !== 'not rejected' && inject.outcome !== 'not refused by NATS'));
-      const leaked = injects.filter((inject) => leakedIds.has(inject.id)).length;
-      return {
-        ...base,
-        recovered: refused.length === injects.length && leaked === 0 && after > 0,
-        evidence: `${refused.length}/${injects.length} refused (${injects.map((i) => `${i.variant}: ${i.outcome ?? '?'}`).join(', ')}); ${leaked} reached a recipient; ${after} deliveries after`,
-      };
-    }
-    default:
-      return {
-        ...base,
-        recovered: arrived === pairs.length && after > 0 && fault.restoreFailed === undefined,
-        evidence: `${arrived}/${pairs.length} deliveries of messages sent during the fault arrived${fault.kind === 'leaf-offline' ? ` at ${fault.target}` : ''}; ${after} deliveries after it ended${fault.restoreFailed ? `; ${fault.restoreFailed}` : ''}`,
-      };
-  }
 }

@@ -1,7 +1,7 @@
 // Starts one scenario fault and schedules its end. Each fault writes down what it did, so the
 // report can say whether traffic recovered from it.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { StateCode } from '../core/member-states.ts';
+import type { StateCode } from '../core/mod.ts';
 import type { LocalDeployment } from '../deployment/local-deployment.ts';
 import { injectMalformed, injectSpoofed } from './bad-injects.ts';
 import type { FaultRecord } from './drill-records.ts';

@@ -2,10 +2,8 @@
 // verifying each delivery, recording when it arrived and how often. It sees exactly what any
 // application reading the inbox would see, so a copy that arrives twice is counted twice.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { decodeEnvelope, decodePayload } from '../core/codec.ts';
-import type { KeyDirectory } from '../core/signing/mod.ts';
-import { verifyEnvelope } from '../core/signing/mod.ts';
-import { openInboxReader } from '../node/inbox.ts';
+import { decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
+import { openInboxReader } from '../node/mod.ts';
 
 export interface Observation {
   readonly state: string;

@@ -1,7 +1,7 @@
 // Turns a planned message into the JSON a national system would submit to its node (the same
 // input format as `tipnet send` and the node's HTTP API). Invented content; the identifiers are
 // fake and are hashed by the sending node before anything leaves it.
-import type { StateCode } from '../core/member-states.ts';
+import type { StateCode } from '../core/mod.ts';
 import type { PlannedMessage } from './traffic-plan.ts';
 
 const PLACES: Partial<Record<StateCode, { place: string; latitude: number; longitude: number }>> = {
@@ -41,93 +41,128 @@ export interface MessageContext {
   readonly messageIdOf: (seq: number) => string;
 }
 
-export function submissionFor(message: PlannedMessage, context: MessageContext): Record<string, unknown> {
-  const common = {
-    messageId: message.messageId,
-    senderUnit: `${message.from}-DRILL-CELL`,
-    handling: message.handling,
-    priority: message.priority,
-    exercise: { drillId: context.drillId },
-  };
-  const caseReference = `${message.from}-DRILL-${String(message.type === 'retraction' ? message.retracts : message.seq).padStart(5, '0')}`;
-  const route = [
-    { state: message.origin, role: 'origin', place: PLACES[message.origin]?.place },
-    ...(message.transit ? [{ state: message.transit, role: 'transit', place: PLACES[message.transit]?.place }] : []),
-    { state: message.destination, role: 'destination', place: PLACES[message.destination]?.place },
-  ];
-  const place = PLACES[message.destination] ?? { place: 'unknown site', latitude: 0, longitude: 0 };
-  const location = { state: message.destination, placeName: place.place, latitude: place.latitude, longitude: place.longitude, precisionMeters: 2_000 };
-  const deadline = new Date(context.replyDeadlineUnixMs).toISOString();
+/** What every kind of submission is built from. */
+interface Parts {
+  readonly message: PlannedMessage;
+  readonly context: MessageContext;
+  readonly common: Record<string, unknown>;
+  readonly caseReference: string;
+  readonly route: ReadonlyArray<{ state: StateCode; role: string; place: string | undefined }>;
+  readonly place: { place: string; latitude: number; longitude: number };
+  readonly location: Record<string, unknown>;
+  /** The reply deadline, ISO 8601. */
+  readonly deadline: string;
+}
 
-  switch (message.type) {
-    case 'case-alert':
-      return {
-        ...common,
-        type: 'case-alert',
-        caseReference,
-        distribution: message.distribution === 'named'
-          ? { mode: 'named', states: [message.namedTo ?? message.destination] }
-          : { mode: 'route-roles', routeRoles: ['transit', 'destination'] },
-        payload: {
-          kind: message.alertKind,
-          summary: SUMMARIES[message.alertKind],
-          route,
-          victims: [{
-            count: message.victims, ageBand: '18-24', gender: message.seq % 2 === 0 ? 'female' : 'male', nationality: message.origin,
-            identifiers: victimIdentifiers(message.reportsVictimsOf ?? message.seq),
-          }],
-          location,
-          recruitmentChannel: 'social-media',
-          recruitmentPlatform: 'social media job advert',
-          requestedActions: message.alertKind === 'rescue-request' ? ['rescue', 'repatriate'] : ['investigate'],
-          ...(message.alertKind === 'rescue-request' ? { replyDeadline: deadline } : {}),
-        },
-      };
-    case 'intelligence-report':
-      return {
-        ...common,
-        type: 'intelligence-report',
-        distribution: { mode: 'sharing-group', group: 'financial-intelligence' },
-        payload: {
-          title: `Recruiter network and mule accounts, drill item ${message.seq}`,
-          summary: 'Recruiter accounts post fake job adverts; victims pay fees into mule bank accounts and e-wallets before departure.',
-          indicators: [
-            { type: 'social-handle', value: `@drill_recruiter_${message.seq}`, shareAs: 'keyed', platform: 'social media' },
-            { type: 'bank-account', value: `DRILL${String(900_000_000 + message.seq)}`, shareAs: 'keyed' },
-            { type: 'url', value: `https://jobs.example.invalid/drill/${message.seq}` },
-          ],
-          sourceReliability: 'B',
-          informationCredibility: 2,
-          permittedActions: ['share-with-financial-unit', 'share-with-law-enforcement'],
-          route,
-        },
-      };
-    case 'assistance-request':
-      return {
-        ...common,
-        type: 'assistance-request',
-        caseReference,
-        distribution: { mode: 'named', states: [message.destination] },
-        payload: {
-          kind: 'rescue',
-          requestedState: message.destination,
-          summary: `Rescue of ${message.victims} nationals held at ${place.place} requested.`,
-          replyDeadline: deadline,
-          personsCount: message.victims,
-          location,
-        },
-      };
-    case 'retraction':
-      return {
-        ...common,
-        type: 'retraction',
-        caseReference,
-        distribution: { mode: 'named', states: [...message.expectedRecipients] },
-        payload: {
-          retractedMessageId: context.messageIdOf(message.retracts ?? -1),
-          kind: 'withdraw',
-          reason: message.note ?? 'withdrawn by the sender',
-        },
-      };
-  }
+export function submissionFor(message: PlannedMessage, context: MessageContext): Record<string, unknown> {
+  return SUBMISSION_OF_TYPE[message.type](partsOf(message, context));
+}
+
+function partsOf(message: PlannedMessage, context: MessageContext): Parts {
+  const place = PLACES[message.destination] ?? { place: 'unknown site', latitude: 0, longitude: 0 };
+  return {
+    message,
+    context,
+    common: {
+      messageId: message.messageId,
+      senderUnit: `${message.from}-DRILL-CELL`,
+      handling: message.handling,
+      priority: message.priority,
+      exercise: { drillId: context.drillId },
+    },
+    caseReference: `${message.from}-DRILL-${String(message.type === 'retraction' ? message.retracts : message.seq).padStart(5, '0')}`,
+    route: [
+      { state: message.origin, role: 'origin', place: PLACES[message.origin]?.place },
+      ...(message.transit ? [{ state: message.transit, role: 'transit', place: PLACES[message.transit]?.place }] : []),
+      { state: message.destination, role: 'destination', place: PLACES[message.destination]?.place },
+    ],
+    place,
+    location: { state: message.destination, placeName: place.place, latitude: place.latitude, longitude: place.longitude, precisionMeters: 2_000 },
+    deadline: new Date(context.replyDeadlineUnixMs).toISOString(),
+  };
+}
+
+const SUBMISSION_OF_TYPE: Readonly<Record<PlannedMessage['type'], (parts: Parts) => Record<string, unknown>>> = {
+  'case-alert': caseAlert,
+  'intelligence-report': intelligenceReport,
+  'assistance-request': assistanceRequest,
+  retraction,
+};
+
+function caseAlert({ message, common, caseReference, route, location, deadline }: Parts): Record<string, unknown> {
+  const rescue = message.alertKind === 'rescue-request';
+  return {
+    ...common,
+    type: 'case-alert',
+    caseReference,
+    distribution: message.distribution === 'named'
+      ? { mode: 'named', states: [message.namedTo ?? message.destination] }
+      : { mode: 'route-roles', routeRoles: ['transit', 'destination'] },
+    payload: {
+      kind: message.alertKind,
+      summary: SUMMARIES[message.alertKind],
+      route,
+      victims: [{
+        count: message.victims, ageBand: '18-24', gender: message.seq % 2 === 0 ? 'female' : 'male', nationality: message.origin,
+        identifiers: victimIdentifiers(message.reportsVictimsOf ?? message.seq),
+      }],
+      location,
+      recruitmentChannel: 'social-media',
+      recruitmentPlatform: 'social media job advert',
+      requestedActions: rescue ? ['rescue', 'repatriate'] : ['investigate'],
+      ...(rescue ? { replyDeadline: deadline } : {}),
+    },
+  };
+}
+
+function intelligenceReport({ message, common, route }: Parts): Record<string, unknown> {
+  return {
+    ...common,
+    type: 'intelligence-report',
+    distribution: { mode: 'sharing-group', group: 'financial-intelligence' },
+    payload: {
+      title: `Recruiter network and mule accounts, drill item ${message.seq}`,
+      summary: 'Recruiter accounts post fake job adverts; victims pay fees into mule bank accounts and e-wallets before departure.',
+      indicators: [
+        { type: 'social-handle', value: `@drill_recruiter_${message.seq}`, shareAs: 'keyed', platform: 'social media' },
+        { type: 'bank-account', value: `DRILL${String(900_000_000 + message.seq)}`, shareAs: 'keyed' },
+        { type: 'url', value: `https://jobs.example.invalid/drill/${message.seq}` },
+      ],
+      sourceReliability: 'B',
+      informationCredibility: 2,
+      permittedActions: ['share-with-financial-unit', 'share-with-law-enforcement'],
+      route,
+    },
+  };
+}
+
+function assistanceRequest({ message, common, caseReference, place, location, deadline }: Parts): Record<string, unknown> {
+  return {
+    ...common,
+    type: 'assistance-request',
+    caseReference,
+    distribution: { mode: 'named', states: [message.destination] },
+    payload: {
+      kind: 'rescue',
+      requestedState: message.destination,
+      summary: `Rescue of ${message.victims} nationals held at ${place.place} requested.`,
+      replyDeadline: deadline,
+      personsCount: message.victims,
+      location,
+    },
+  };
+}
+
+function retraction({ message, context, common, caseReference }: Parts): Record<string, unknown> {
+  return {
+    ...common,
+    type: 'retraction',
+    caseReference,
+    distribution: { mode: 'named', states: [...message.expectedRecipients] },
+    payload: {
+      retractedMessageId: context.messageIdOf(message.retracts ?? -1),
+      kind: 'withdraw',
+      reason: message.note ?? 'withdrawn by the sender',
+    },
+  };
 }

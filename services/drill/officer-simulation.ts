@@ -1,9 +1,8 @@
 // Liaison officers played by the drill: they read and act on what reaches their state, and answer
 // assistance requests (or, for a share of them, do not), after the delays the scenario gives in
 // drill time. They act through the state's node, as a real officer does through the dashboard.
-import type { StateCode } from '../core/member-states.ts';
-import type { FeedItem } from '../node/node-events.ts';
-import type { RunningNode } from '../node/node-service.ts';
+import type { StateCode } from '../core/mod.ts';
+import type { FeedItem, RunningNode } from '../node/mod.ts';
 import type { ParticipantSpec } from './scenario-schema.ts';
 import { SeededRandom } from './seeded-random.ts';
 

@@ -1,37 +1,29 @@
 // Runs a drill end to end: the whole local topology, one node service per state, liaison
 // officers played by the drill, the scenario's traffic and faults in drill time, and a report.
-// Everything it starts is stopped, also when the drill fails.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Only wiring: the parts are the timeline (when sends and faults happen), the send lanes, the
+// state runtimes, the drain and the report. Everything it starts is stopped, also when it fails.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { createLogger } from '../core/logging/mod.ts';
-import { InputValidationError } from '../core/validation/mod.ts';
-import type { StateCode } from '../core/member-states.ts';
-import { HEADERS, STREAMS } from '../core/subjects.ts';
+import { createLogger, type StateCode } from '../core/mod.ts';
 import { startLocalDeployment, type LocalDeployment } from '../deployment/local-deployment.ts';
-import { ensureInbox } from '../node/inbox.ts';
-import { startNodeService, type RunningNode } from '../node/node-service.ts';
-import { loadTopology, parseTopology } from '../topology/mod.ts';
+import { loadTopology, parseTopology, type Topology } from '../topology/mod.ts';
+import { drain } from './drain.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';
-import type { DeadLetterRecord, DrillRecords, EscalationRecord, FaultRecord, SentRecord } from './drill-records.ts';
-import { buildReport, expectedHits, type DrillReport } from './drill-report.ts';
+import { readDeadLetters, writeReportFiles } from './drill-output.ts';
+import { progressLine, showProgress, type ProgressInput } from './drill-progress.ts';
+import type { DrillRecords, EscalationRecord, FaultRecord, SentRecord } from './drill-records.ts';
+import { buildReport, type DrillReport } from './drill-report.ts';
+import { sleepUntil, startTimeline, type DrillTimeline } from './drill-timeline.ts';
 import { formatDuration } from './duration.ts';
 import { startFault, type FaultContext } from './fault-runner.ts';
-import { observeInbox, type InboxObserver } from './inbox-observer.ts';
-import { submissionFor } from './message-factory.ts';
-import { SimulatedOfficer } from './officer-simulation.ts';
-import { renderReportHtml } from './report-html.ts';
-import { loadScenario, participantCodes, type FaultSpec, type Scenario } from './scenario-schema.ts';
+import { loadScenario, participantCodes, type Scenario } from './scenario-schema.ts';
+import { createSendLanes } from './send-lanes.ts';
+import { StateRuntimes } from './state-runtimes.ts';
 import { INTELLIGENCE_GROUP, planTraffic, type PlannedMessage } from './traffic-plan.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('./scenarios/default.yaml', import.meta.url));
-/** After the traffic, the drill waits at most this long for the last deliveries and deadlines. */
-const MAX_DRAIN_MS = 45_000;
-/** How long a state's systems keep trying to submit while its node is down. */
-const MAX_SEND_RETRY_MS = 60_000;
 
 export interface DrillRunOptions extends DrillOverrides {
   readonly scenarioPath?: string;
@@ -50,242 +42,144 @@ export interface DrillResult {
   readonly reportHtml: string;
 }
 
-interface StateRuntime {
-  readonly state: StateCode;
-  readonly nc: NatsConnection;
-  node: RunningNode | undefined;
-  officer?: SimulatedOfficer;
-  observer?: InboxObserver;
+/** The drill worked out before anything starts. */
+interface DrillSetup {
+  readonly scenario: Scenario;
+  readonly participants: StateCode[];
+  readonly drillId: string;
+  readonly topology: Topology;
+  readonly plan: PlannedMessage[];
+  readonly wallDurationMs: number;
+  readonly outDir: string;
+}
+
+/** What is running, for teardown; filled in as it starts. */
+interface Running {
+  readonly work: string;
+  deployment?: LocalDeployment;
+  runtimes?: StateRuntimes;
+  timeline?: DrillTimeline;
+}
+
+/** Shared by the parts while the drill runs. */
+interface DrillState {
+  readonly deployment: LocalDeployment;
+  readonly runtimes: StateRuntimes;
+  readonly running: Running;
+  readonly escalations: EscalationRecord[];
+  readonly errors: string[];
 }
 
 export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResult> {
   const print = options.print ?? console.log;
+  const setup = prepareDrill(options);
+  const { scenario, participants, topology, drillId } = setup;
+  print(`drill ${drillId}: ${participants.join(', ')}; ${formatDuration(scenario.duration)} of drill time at ${scenario.speed}x = ${formatDuration(setup.wallDurationMs)} wall; ${setup.plan.length} planned messages; ${scenario.faults.length} faults; seed ${scenario.seed}`);
+  print(`starting the topology: ${topology.hub.nodes} hub nodes, ${topology.states.length} leaf nodes, hub services, ${participants.length} node services ...`);
+
+  const running: Running = { work: await mkdtemp(join(tmpdir(), 'tipnet-drill-')) };
+  const escalations: EscalationRecord[] = [];
+  const errors: string[] = [];
+  try {
+    const deployment = await startLocalDeployment({ topology, dir: join(running.work, 'run'), drills: { [drillId]: participants } });
+    running.deployment = deployment;
+    const logger = createLogger({ service: 'drill-node', level: 'silent' });
+    const runtimes = new StateRuntimes({ deployment, scenario, participants, logger, escalations, errors });
+    running.runtimes = runtimes;
+    await runtimes.open();
+    await announceStart(setup, runtimes);
+    const records = await runTraffic(setup, { deployment, runtimes, running, escalations, errors }, options);
+    const report = buildReport(records);
+    return { report, ...(await writeReportFiles(setup.outDir, report)) };
+  } finally {
+    await teardown(running);
+  }
+}
+
+function prepareDrill(options: DrillRunOptions): DrillSetup {
   const scenario = applyOverrides(loadScenario(options.scenarioPath ?? DEFAULT_SCENARIO), options);
-  const participants = participantCodes(scenario);
-  const drillId = `${scenario.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
   const full = loadTopology(options.topologyPath);
   const topology = options.hubNodes ? parseTopology({ ...full, hub: { ...full.hub, nodes: options.hubNodes } }) : full;
   const groupMembers = (topology.sharingGroups.find((group) => group.name === INTELLIGENCE_GROUP)?.members ?? []) as StateCode[];
   const wallDurationMs = scenario.duration / scenario.speed;
-  const plan = planTraffic(scenario, { wallDurationMs, ratePerSecond: scenario.traffic.ratePerMinute / 60, groupMembers });
-  const outDir = resolve(options.outDir ?? 'drill-out');
+  return {
+    scenario, topology, wallDurationMs,
+    participants: participantCodes(scenario),
+    drillId: `${scenario.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`,
+    plan: planTraffic(scenario, { wallDurationMs, ratePerSecond: scenario.traffic.ratePerMinute / 60, groupMembers }),
+    outDir: resolve(options.outDir ?? 'drill-out'),
+  };
+}
 
-  print(`drill ${drillId}: ${participants.join(', ')}; ${formatDuration(scenario.duration)} of drill time at ${scenario.speed}x = ${formatDuration(wallDurationMs)} wall; ${plan.length} planned messages; ${scenario.faults.length} faults; seed ${scenario.seed}`);
-  print(`starting the topology: ${topology.hub.nodes} hub nodes, ${topology.states.length} leaf nodes, hub services, ${participants.length} node services ...`);
+/** Tells the participants the drill starts (exercise traffic, drill-control). */
+async function announceStart({ participants, drillId, scenario }: DrillSetup, runtimes: StateRuntimes): Promise<void> {
+  const controller = participants[0]!;
+  await runtimes.node(controller)!.submit({
+    type: 'drill-control', senderUnit: `${controller}-DRILL-CONTROL`, handling: 'green', priority: 'routine',
+    distribution: { mode: 'named', states: participants.filter((state) => state !== controller) },
+    exercise: { drillId },
+    payload: { action: 'start', participants, scenario: scenario.name, note: scenario.description.slice(0, 900) },
+  });
+}
 
-  const work = await mkdtemp(join(tmpdir(), 'tipnet-drill-'));
-  const runtimes = new Map<StateCode, StateRuntime>();
-  let deployment: LocalDeployment | undefined;
-  const errors: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  const logger = createLogger({ service: 'drill-node', level: 'silent' });
+/** Schedules the plan's sends and the faults, runs them, drains, and returns what happened. */
+async function runTraffic(setup: DrillSetup, drill: DrillState, options: DrillRunOptions): Promise<DrillRecords> {
+  const { scenario, plan, drillId } = setup;
+  const { runtimes, errors } = drill;
+  const sent: SentRecord[] = [];
+  const faults: FaultRecord[] = [];
+  const timeline = startTimeline(scenario.speed, (error) => errors.push(String(error)));
+  drill.running.timeline = timeline;
+  const messageIds = new Map(plan.map((message) => [message.seq, message.messageId]));
+  const lanes = createSendLanes({
+    drillId, speed: scenario.speed, assistanceDeadlineMs: scenario.traffic.assistanceDeadline, sent,
+    nodeOf: (state) => runtimes.node(state), messageIdOf: (seq) => messageIds.get(seq) ?? '', onError: (what) => errors.push(what),
+  });
+  const faultContext = faultContextOf(setup, drill, timeline);
+  for (const message of plan) timeline.later(timeline.wallAt(message.atMs), async () => lanes.send(message));
+  for (const fault of scenario.faults) timeline.later(timeline.wallAt(fault.at), async () => {
+    faults.push(await startFault(fault, faultContext));
+  });
+
+  const trafficEndsAtWallMs = timeline.wallAt(scenario.duration);
+  const observations = () => runtimes.observations();
+  const progress: ProgressInput = {
+    speed: scenario.speed, planned: plan.length, startedAtWallMs: timeline.startedAtWallMs, trafficEndsAtWallMs,
+    sent, observations, faults, escalations: drill.escalations,
+  };
+  const show = options.progress ?? options.print ?? console.log;
+  const stopProgress = showProgress(progress, show, options.progress ? 250 : 5_000);
   try {
-    deployment = await startLocalDeployment({ topology, dir: join(work, 'run'), drills: { [drillId]: participants } });
-    const { keys } = deployment;
-    const hubStates = deployment.states;
-
-    // After an outage the connection may still be reconnecting: try again for a while.
-    const restartNode = async (runtime: StateRuntime, record: FaultRecord) => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        try {
-          await startNode(runtime);
-          return;
-        } catch (error) {
-          if (Date.now() > deadline) {
-            record.restoreFailed = `${runtime.state}'s node service did not start again: ${String(error)}`;
-            errors.push(record.restoreFailed);
-            return;
-          }
-          await sleep(500);
-        }
-      }
-    };
-    const startNode = async (runtime: StateRuntime) => {
-      runtime.node = await startNodeService({
-        state: runtime.state, nc: runtime.nc, signingKey: keys.signingKeys[runtime.state]!, directory: keys.directory,
-        matchingKey: keys.matchingKey, logger, clockTickMs: 250,
-      });
-      runtime.node.events.on('delivery', (item) => runtime.officer?.onDelivery(item));
-      runtime.node.events.on('escalation', (item) => {
-        if (item.escalation) escalations.push({ state: runtime.state, requestMessageId: item.escalation.requestMessageId, atWallMs: Date.now() });
-      });
-    };
-    const stopNode = async (runtime: StateRuntime) => {
-      const node = runtime.node;
-      runtime.node = undefined;
-      await node?.stop();
-    };
-    const escalations: EscalationRecord[] = [];
-
-    for (const state of hubStates) {
-      const connection = deployment.connections[state]!;
-      const nc = await connect({ servers: [...connection.servers], user: connection.user, pass: connection.password, name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-      const runtime: StateRuntime = { state, nc, node: undefined };
-      runtimes.set(state, runtime);
-      await ensureInbox(nc, state);
-      runtime.observer = await observeInbox(nc, state, keys.directory);
-      if (participants.includes(state)) {
-        runtime.officer = new SimulatedOfficer({
-          state, behaviour: scenario.participants[state]!.behaviour, speed: scenario.speed, seed: scenario.seed + state.charCodeAt(0) * 31 + state.charCodeAt(2),
-          node: () => runtime.node, onError: (what, error) => errors.push(`${what}: ${String(error)}`),
-        });
-        await startNode(runtime);
-      }
-    }
-
-    // Tell the participants the drill starts (exercise traffic, drill-control).
-    const controller = runtimes.get(participants[0]!)!;
-    await controller.node!.submit({
-      type: 'drill-control', senderUnit: `${controller.state}-DRILL-CONTROL`, handling: 'green', priority: 'routine',
-      distribution: { mode: 'named', states: participants.filter((state) => state !== controller.state) },
-      exercise: { drillId },
-      payload: { action: 'start', participants, scenario: scenario.name, note: scenario.description.slice(0, 900) },
-    });
-
-    const sent: SentRecord[] = [];
-    const faults: FaultRecord[] = [];
-    const startedAtWallMs = Date.now();
-    const wallAt = (drillMs: number) => startedAtWallMs + drillMs / scenario.speed;
-    const later = (atWallMs: number, run: () => Promise<void>) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        run().catch((error: unknown) => errors.push(String(error)));
-      }, Math.max(0, atWallMs - Date.now()));
-      timers.add(timer);
-    };
-    const pending = new Set<Promise<void>>();
-    const messageIdOf = (seq: number) => plan.find((message) => message.seq === seq)?.messageId ?? '';
-
-    // Each state's national systems submit in order, and keep trying while their node is down
-    // (a leaf outage), as a real system would; latency counts from the attempt that got through.
-    const sendLanes = new Map<StateCode, Promise<void>>();
-    const send = (message: PlannedMessage) => {
-      const runtime = runtimes.get(message.from)!;
-      const attempt = async () => {
-        const giveUpAt = Date.now() + MAX_SEND_RETRY_MS;
-        for (;;) {
-          const submittedAtWallMs = Date.now();
-          const deadlineWallMs = submittedAtWallMs + scenario.traffic.assistanceDeadline / scenario.speed;
-          const json = submissionFor(message, { drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf });
-          try {
-            if (!runtime.node) throw new Error(`${message.from}'s node is down`);
-            await runtime.node.submit(json, `drill-${message.messageId}`);
-            sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs } : {}) });
-            return;
-          } catch (error) {
-            if (error instanceof InputValidationError || Date.now() > giveUpAt) {
-              sent.push({ planned: message, submittedAtWallMs, error: String(error) });
-              return;
-            }
-            await sleep(500);
-          }
-        }
-      };
-      const task = (sendLanes.get(message.from) ?? Promise.resolve()).then(attempt);
-      sendLanes.set(message.from, task);
-      pending.add(task);
-      void task.finally(() => pending.delete(task));
-    };
-
-    const faultContext: FaultContext = {
-      speed: scenario.speed, hubNodes: topology.hub.nodes, drillId, deployment,
-      connection: (state) => runtimes.get(state)!.nc,
-      stopNode: (state) => stopNode(runtimes.get(state)!),
-      restartNode: (state, record) => restartNode(runtimes.get(state)!, record),
-      later,
-    };
-    const runFault = async (spec: FaultSpec) => {
-      faults.push(await startFault(spec, faultContext));
-    };
-
-    for (const message of plan) later(wallAt(message.atMs), async () => send(message));
-    for (const fault of scenario.faults) later(wallAt(fault.at), () => runFault(fault));
-
-    const trafficEndsAtWallMs = wallAt(scenario.duration);
-    const observations = () => [...runtimes.values()].flatMap((runtime) => runtime.observer?.observations ?? []);
-    const progressLine = () => {
-      const planned = new Set(sent.map((s) => s.planned.messageId));
-      const seen = observations().filter((o) => planned.has(o.messageId)).length;
-      const expected = sent.filter((s) => !s.error).reduce((sum, s) => sum + s.planned.expectedRecipients.length, 0);
-      const elapsed = Math.min(1, (Date.now() - startedAtWallMs) / (trafficEndsAtWallMs - startedAtWallMs));
-      const width = 24;
-      const bar = '#'.repeat(Math.round(elapsed * width)).padEnd(width, '.');
-      const active = faults.filter((f) => f.endWallMs > Date.now()).map((f) => `${f.kind}:${f.target}`);
-      return `[${bar}] ${Math.round(elapsed * 100)}% drill ${formatDuration((Date.now() - startedAtWallMs) * scenario.speed)} | sent ${sent.length}/${plan.length} | delivered ${seen}/${expected} | escalated ${escalations.length}${active.length ? ` | fault ${active.join(', ')}` : ''}`;
-    };
-    const ticker = setInterval(() => (options.progress ?? print)(progressLine()), options.progress ? 250 : 5_000);
-    try {
-      await sleepUntil(trafficEndsAtWallMs);
-      // Drain: wait for the last deliveries, faults to end, and deadlines to pass (escalation).
-      const lastDeadline = Math.max(0, ...sent.map((s) => s.deadlineWallMs ?? 0));
-      const drainUntil = Date.now() + MAX_DRAIN_MS;
-      while (Date.now() < drainUntil) {
-        const all = observations();
-        const got = new Set(all.map((o) => `${o.state}/${o.messageId}`));
-        const sentOk = sent.filter((s) => !s.error);
-        const hits = expectedHits(sentOk, all);
-        const outstanding = hits.notified < hits.expected
-          || sentOk.some((s) => s.planned.expectedRecipients.some((r) => !got.has(`${r}/${s.planned.messageId}`)));
-        // Scheduled fault ends still to run (every send and fault start has fired by now).
-        const faultsOpen = timers.size > 0;
-        if (!outstanding && !faultsOpen && pending.size === 0 && Date.now() > lastDeadline + 2_000) break;
-        await sleep(250);
-      }
-    } finally {
-      clearInterval(ticker);
-    }
-    (options.progress ?? print)(progressLine());
-    if (options.progress) print('');
-    const endedAtWallMs = Date.now();
-
-    const deadLetters = await readDeadLetters(deployment.hub);
-    const records: DrillRecords = {
-      scenarioName: scenario.name, drillId, seed: scenario.seed, speed: scenario.speed, participants, hubStates,
-      startedAtWallMs, trafficEndsAtWallMs, endedAtWallMs, sent, observations: observations(), faults, escalations, deadLetters, errors,
-      officers: Object.fromEntries([...runtimes.values()].flatMap((runtime) => (runtime.officer ? [[runtime.state, { ...runtime.officer.stats }]] : []))),
-    };
-    const report = buildReport(records);
-    await mkdir(outDir, { recursive: true });
-    const reportJson = join(outDir, 'report.json');
-    const reportHtml = join(outDir, 'report.html');
-    await writeFile(reportJson, `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(reportHtml, renderReportHtml(report));
-    return { report, reportJson, reportHtml };
+    await sleepUntil(trafficEndsAtWallMs);
+    await drain({ sent, observations, scheduled: () => timeline.scheduled, sending: () => lanes.inFlight });
   } finally {
-    for (const timer of timers) clearTimeout(timer);
-    for (const runtime of runtimes.values()) runtime.officer?.stop();
-    for (const runtime of runtimes.values()) {
-      await runtime.node?.stop().catch(() => undefined);
-      await runtime.observer?.stop().catch(() => undefined);
-      await runtime.nc.close().catch(() => undefined);
-    }
-    await deployment?.stop();
-    await rm(work, { recursive: true, force: true });
+    stopProgress();
   }
+  show(progressLine(progress));
+  if (options.progress) (options.print ?? console.log)('');
+  const endedAtWallMs = Date.now();
+  return {
+    scenarioName: scenario.name, drillId, seed: scenario.seed, speed: scenario.speed, participants: setup.participants,
+    hubStates: drill.deployment.states, startedAtWallMs: timeline.startedAtWallMs, trafficEndsAtWallMs, endedAtWallMs,
+    sent, observations: observations(), faults, escalations: drill.escalations, deadLetters: await readDeadLetters(drill.deployment.hub),
+    errors, officers: runtimes.officerStats(),
+  };
 }
 
-async function readDeadLetters(hub: NatsConnection): Promise<DeadLetterRecord[]> {
-  const jsm = await jetstreamManager(hub);
-  const info = await jsm.streams.info(STREAMS.deadLetters);
-  const letters: DeadLetterRecord[] = [];
-  if (info.state.messages === 0) return letters;
-  for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq += 1) {
-    const stored = await jsm.streams.getMessage(STREAMS.deadLetters, { seq }).catch(() => null);
-    if (!stored) continue;
-    // Nats-Msg-Id of a dead letter: deadletter.<submission sequence>.<message id>
-    const id = stored.header.get(HEADERS.msgId).split('.').slice(2).join('.');
-    letters.push({ reason: stored.header.get(HEADERS.reason), messageId: id });
-  }
-  return letters;
+function faultContextOf({ scenario, topology, drillId }: DrillSetup, { deployment, runtimes }: DrillState, timeline: DrillTimeline): FaultContext {
+  return {
+    speed: scenario.speed, hubNodes: topology.hub.nodes, drillId, deployment,
+    connection: (state) => runtimes.connection(state),
+    stopNode: (state) => runtimes.stopNode(state),
+    restartNode: (state, record) => runtimes.restartNode(state, record),
+    later: (atWallMs, run) => timeline.later(atWallMs, run),
+  };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Stops everything the drill started, in order, whether it passed, failed or threw. */
+async function teardown(running: Running): Promise<void> {
+  running.timeline?.stop();
+  await running.runtimes?.close();
+  await running.deployment?.stop();
+  await rm(running.work, { recursive: true, force: true });
 }
-
-async function sleepUntil(wallMs: number): Promise<void> {
-  while (Date.now() < wallMs) await sleep(Math.min(250, wallMs - Date.now()));
-}
-
-export type { Scenario };

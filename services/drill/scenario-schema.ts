@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError } from '../core/errors.ts';
-import { ALL_STATE_CODES, isStateCode, type StateCode } from '../core/member-states.ts';
+import { ConfigurationError, ALL_STATE_CODES, isStateCode, type StateCode } from '../core/mod.ts';
 import { parseWithProblems } from '../core/validation/mod.ts';
 import { parseDuration } from './duration.ts';
 

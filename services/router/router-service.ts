@@ -4,6 +4,7 @@
 // turns the redone writes into no-ops.
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { createKeyedOrderScheduler } from '../core/mod.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import type { SigningKey } from '../core/signing/mod.ts';
 import { STREAMS } from '../core/subjects.ts';
@@ -106,23 +107,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   // Submissions of one sender are handled in order (a retraction after its alert); different
   // senders' submissions overlap, up to MAX_IN_FLIGHT, because each waits mostly on round trips.
-  const lanes = new Map<string, Promise<void>>();
-  let inFlight = 0;
-  let slotFreed: (() => void) | undefined;
+  const lanes = createKeyedOrderScheduler({
+    maxInFlight: MAX_IN_FLIGHT,
+    onError: (error, sender) => options.logger.error({ err: error, sender }, 'submission handling failed'),
+  });
   const loop = (async () => {
-    for await (const message of messages) {
-      while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (slotFreed = resolve));
-      inFlight += 1;
-      const lane = message.subject.split('.')[3] ?? '';
-      const current: Promise<void> = (lanes.get(lane) ?? Promise.resolve()).then(() => handle(message)).finally(() => {
-        inFlight -= 1;
-        if (lanes.get(lane) === current) lanes.delete(lane);
-        slotFreed?.();
-        slotFreed = undefined;
-      });
-      lanes.set(lane, current);
-    }
-    await Promise.all(lanes.values());
+    for await (const message of messages) await lanes.add(message.subject.split('.')[3] ?? '', () => handle(message));
+    await lanes.idle();
   })();
 
   return {

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { DrillReport } from '../../services/drill/drill-report.ts';
-import { runDrill } from '../../services/drill/run-drill.ts';
+import { runDrill, type DrillReport } from '../../services/drill/mod.ts';
 
 const scenarioPath = fileURLToPath(new URL('../fixtures/short-drill.yaml', import.meta.url));
 

@@ -8,7 +8,7 @@ import { payloadKindByType } from '../../services/core/payload-registry.ts';
 import { tip, v1, type Envelope } from '../../services/core/proto.ts';
 import { subjects, trafficClassOf } from '../../services/core/subjects.ts';
 import { TO_OBJECT } from '../../services/core/validation/proto-fields.ts';
-import { SeededRandom } from '../../services/drill/seeded-random.ts';
+import { SeededRandom } from '../../services/drill/mod.ts';
 
 export type MutationKind = 'bit-flip' | 'truncation' | 'random-field' | 'control-character' | 'payload-corruption' | 'malformed-subject';
 export const MUTATION_KINDS: readonly MutationKind[] = ['bit-flip', 'truncation', 'random-field', 'control-character', 'payload-corruption', 'malformed-subject'];

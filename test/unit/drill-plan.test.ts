@@ -5,12 +5,7 @@ import { ConfigurationError } from '../../services/core/errors.ts';
 import { decodePayload } from '../../services/core/codec.ts';
 import { tip } from '../../services/core/proto.ts';
 import { envelopeProblems, parseSubmissionInput, payloadProblems, toEnvelopeFields } from '../../services/core/validation/mod.ts';
-import { applyOverrides } from '../../services/drill/drill-options.ts';
-import { parseDuration } from '../../services/drill/duration.ts';
-import { submissionFor } from '../../services/drill/message-factory.ts';
-import { DEFAULT_SCENARIO } from '../../services/drill/run-drill.ts';
-import { loadScenario, parseScenario } from '../../services/drill/scenario-schema.ts';
-import { planTraffic } from '../../services/drill/traffic-plan.ts';
+import { applyOverrides, DEFAULT_SCENARIO, loadScenario, parseDuration, parseScenario, planTraffic, submissionFor } from '../../services/drill/mod.ts';
 
 const scenario = loadScenario(DEFAULT_SCENARIO);
 const group = ['IDN', 'MYS', 'PHL', 'SGP', 'THA', 'KHM'] as const;

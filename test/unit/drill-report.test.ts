@@ -1,11 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StateCode } from '../../services/core/member-states.ts';
-import type { DrillRecords, SentRecord } from '../../services/drill/drill-records.ts';
-import { buildReport, percentiles } from '../../services/drill/drill-report.ts';
-import type { Observation } from '../../services/drill/inbox-observer.ts';
-import { renderReportHtml } from '../../services/drill/report-html.ts';
-import type { PlannedMessage } from '../../services/drill/traffic-plan.ts';
+import { buildReport, percentiles, renderReportHtml, type DrillRecords, type Observation, type PlannedMessage, type SentRecord } from '../../services/drill/mod.ts';
 
 const T0 = 1_800_000_000_000;
 

@@ -1,7 +1,6 @@
 // `tipnet drill [scenario]`: the main job. Starts everything, runs the scenario, writes the report.
 import { relative } from 'node:path';
-import { parseDuration } from '../../drill/duration.ts';
-import { runDrill } from '../../drill/run-drill.ts';
+import { parseDuration, runDrill } from '../../drill/mod.ts';
 import type { Command } from '../command.ts';
 
 export const drillCommand: Command = {

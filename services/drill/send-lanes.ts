@@ -1,0 +1,69 @@
+// Each state's national systems submit in order, and keep trying while their node is down (a leaf
+// outage), as a real system would; latency counts from the attempt that got through. One lane per
+// sending state on the shared keyed order scheduler; the lanes of different states overlap.
+import { createKeyedOrderScheduler, type StateCode } from '../core/mod.ts';
+import { InputValidationError } from '../core/validation/mod.ts';
+import type { RunningNode } from '../node/mod.ts';
+import type { SentRecord } from './drill-records.ts';
+import { sleep } from './drill-timeline.ts';
+import { submissionFor } from './message-factory.ts';
+import type { PlannedMessage } from './traffic-plan.ts';
+
+/** How long a state's systems keep trying to submit while its node is down. */
+const MAX_SEND_RETRY_MS = 60_000;
+const SEND_RETRY_MS = 500;
+
+export interface SendLaneOptions {
+  readonly drillId: string;
+  readonly speed: number;
+  /** Drill time an assistance request gives the requested state to answer. */
+  readonly assistanceDeadlineMs: number;
+  /** The state's node as it is now (a fault may have stopped it). */
+  readonly nodeOf: (state: StateCode) => RunningNode | undefined;
+  readonly messageIdOf: (seq: number) => string;
+  /** Every send's outcome is written here, in the order they end. */
+  readonly sent: SentRecord[];
+  readonly onError: (what: string) => void;
+}
+
+export interface SendLanes {
+  /** Queues the message behind its sender's earlier ones. */
+  send(message: PlannedMessage): void;
+  /** Sends queued or under way. */
+  readonly inFlight: number;
+}
+
+export function createSendLanes(options: SendLaneOptions): SendLanes {
+  const lanes = createKeyedOrderScheduler({ onError: (error, state) => options.onError(`send lane ${state}: ${String(error)}`) });
+  return {
+    send(message) {
+      // No cap: add() accepts at once, so inFlight counts the message before send returns.
+      void lanes.add(message.from, () => submitUntilThrough(message, options));
+    },
+    get inFlight() {
+      return lanes.inFlight;
+    },
+  };
+}
+
+async function submitUntilThrough(message: PlannedMessage, options: SendLaneOptions): Promise<void> {
+  const giveUpAt = Date.now() + MAX_SEND_RETRY_MS;
+  for (;;) {
+    const submittedAtWallMs = Date.now();
+    const deadlineWallMs = submittedAtWallMs + options.assistanceDeadlineMs / options.speed;
+    const json = submissionFor(message, { drillId: options.drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf: options.messageIdOf });
+    try {
+      const node = options.nodeOf(message.from);
+      if (!node) throw new Error(`${message.from}'s node is down`);
+      await node.submit(json, `drill-${message.messageId}`);
+      options.sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs } : {}) });
+      return;
+    } catch (error) {
+      if (error instanceof InputValidationError || Date.now() > giveUpAt) {
+        options.sent.push({ planned: message, submittedAtWallMs, error: String(error) });
+        return;
+      }
+      await sleep(SEND_RETRY_MS);
+    }
+  }
+}
