@@ -2,7 +2,7 @@
 // verifying each delivery, recording when it arrived and how often. It sees exactly what any
 // application reading the inbox would see, so a copy that arrives twice is counted twice.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
+import { CONSUMERS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
 import { openInboxReader } from '../node/mod.ts';
 
 export interface Observation {
@@ -27,11 +27,10 @@ export interface InboxObserver {
   stop(): Promise<void>;
 }
 
-export const OBSERVER_CONSUMER = 'drill-observer';
 
 export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
   const observations: Observation[] = [];
-  const reader = await openInboxReader(nc, OBSERVER_CONSUMER);
+  const reader = await openInboxReader(nc, CONSUMERS.drillObserver);
   const messages = await reader.consume({ max_messages: 256 });
   const loop = (async () => {
     for await (const message of messages) {
