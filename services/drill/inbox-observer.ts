@@ -27,7 +27,6 @@ export interface InboxObserver {
   stop(): Promise<void>;
 }
 
-
 export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
   const observations: Observation[] = [];
   const reader = await openInboxReader(nc, CONSUMERS.drillObserver);
