@@ -7,7 +7,7 @@ export { contentDigest, envelopeDigest } from './content-digest.ts';
 export { refusalAnswer, UNREADABLE_DRILL_ID } from './refusal-answer.ts';
 export { ensureHubStreams } from './ensure-streams.ts';
 export { ROUTER_CONSUMER, ensureRouterConsumer, startRouter, type RouterOptions, type RouterStats, type RunningRouter } from './router-service.ts';
-export { claimConflict, InMemoryMessageIndex, KvMessageIndex, MESSAGE_INDEX_BUCKET, withSighting, type ClaimResult, type IndexedMessage, type MessageIndex } from './message-index.ts';
+export { claimConflict, InMemoryMessageIndex, isWriteConflict, KvMessageIndex, MESSAGE_INDEX_BUCKET, withSighting, type ClaimResult, type IndexedMessage, type MessageIndex } from './message-index.ts';
 export { referencedMessageId, replyRecipients } from './replies.ts';
 export { dispatcherConsumerName, ensureDispatcherConsumers, startDispatcher, type DispatcherOptions, type RunningDispatcher } from './dispatcher.ts';
 export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';
