@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigurationError } from '../core/errors.ts';
 import type { StateCode } from '../core/member-states.ts';
 import { subjects } from '../core/subjects.ts';
-import { generateHubCredentials, hubAccount, type HubCredentials } from '../local-nats/mod.ts';
+import { generateHubCredentials, hubAccount, type HubCredentials } from '../nats-config/mod.ts';
 import type { TopologyLayouts } from './topology-layouts.ts';
 import type { Topology } from './topology-schema.ts';
 

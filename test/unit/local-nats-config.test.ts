@@ -2,18 +2,20 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   chooseNatsRuntime,
+  LocalNatsError,
+  LocalNatsErrorCode,
+  requireNatsServerBinary,
+} from '../../services/local-nats/mod.ts';
+import {
   hubAccounts,
   hubNodeConfigs,
   leafServerConfig,
-  LocalNatsError,
-  LocalNatsErrorCode,
   renderConf,
   renderServerConfig,
-  requireNatsServerBinary,
   validateLeafNames,
   withTls,
   type ServerLayout,
-} from '../../services/local-nats/mod.ts';
+} from '../../services/nats-config/mod.ts';
 import { LIMITS } from '../../services/core/limits.ts';
 
 function layout(name: string, ports: ServerLayout['ports']): ServerLayout {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigurationError } from '../../services/core/errors.ts';
-import type { HubCredentials, ServerLayout } from '../../services/local-nats/mod.ts';
+import type { HubCredentials, ServerLayout } from '../../services/nats-config/mod.ts';
 import {
   connectionFiles,
   parseTopology,
