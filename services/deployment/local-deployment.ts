@@ -5,8 +5,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
-import { subjects } from '../core/subjects.ts';
-import { startTopology, stateCodesOf, writeSecretFile, type Topology, type TopologyHandle } from '../topology/mod.ts';
+import { stateConnectionFile, type StateConnectionFile } from '../nats-config/mod.ts';
+import { writeHubServicesConfig } from '../router/mod.ts';
+import { startTopology, stateCodesOf, writeConnectionFile, type Topology, type TopologyHandle } from '../topology/mod.ts';
 import { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
 import { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
 
@@ -22,19 +23,8 @@ export interface LocalDeploymentOptions {
   readonly keepFiles?: boolean;
 }
 
-/** What a state's own software needs to join, written to <dir>/connections/<STATE>.json. */
-export interface StateConnection {
-  readonly state: StateCode;
-  readonly servers: readonly string[];
-  readonly user: string;
-  readonly password: string;
-  readonly jetstreamDomain: string;
-  readonly submitSubject: string;
-  readonly deliverSubject: string;
-  readonly signingKeyFile: string;
-  readonly keyDirectoryFile: string;
-  readonly matchingKeyFile: string;
-}
+/** A state's connection file as `tipnet up` writes it: with the key files it generated. */
+export type StateConnection = StateConnectionFile & Required<Pick<StateConnectionFile, 'signingKeyFile' | 'keyDirectoryFile' | 'matchingKeyFile'>>;
 
 export interface LocalDeployment {
   readonly servers: TopologyHandle;
@@ -66,18 +56,18 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     undo.push(() => hub.close());
 
     const hubConfigPath = join(options.dir, 'hub-services.json');
-    await writeSecretFile(hubConfigPath, `${JSON.stringify({
+    await writeHubServicesConfig(hubConfigPath, {
       servers: servers.hubConnectOptions.servers,
-      user: servers.hubConnectOptions.user,
-      password: servers.hubConnectOptions.pass,
-      replicas: servers.streamOptions.replicas,
+      user: servers.hubConnectOptions.user ?? '',
+      password: servers.hubConnectOptions.pass ?? '',
+      replicas: servers.streamOptions.replicas as 1 | 3,
       hubKeyFile: keys.signingKeyFile(HUB_SENDER),
       keyDirectoryFile: keys.directoryFile,
       states,
       sharingGroups: servers.routing.sharingGroups,
       drills: options.drills ?? {},
       logLevel: options.logLevel ?? 'warn',
-    }, null, 2)}\n`);
+    });
     const hubServices = hubServicesProcess(hubConfigPath, hub);
     undo.push(() => hubServices.stop());
     await hubServices.start();
@@ -87,20 +77,15 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     await mkdir(join(options.dir, 'connections'), { recursive: true, mode: 0o700 });
     for (const state of states) {
       const leaf = servers.leafConnectOptions(state);
-      const connection: StateConnection = {
+      const connection = stateConnectionFile({
         state,
         servers: leaf.servers,
         user: leaf.user ?? '',
         password: leaf.pass ?? '',
-        jetstreamDomain: state.toLowerCase(),
-        submitSubject: subjects.submitAll(state),
-        deliverSubject: subjects.deliverAll(state),
-        signingKeyFile: keys.signingKeyFile(state),
-        keyDirectoryFile: keys.directoryFile,
-        matchingKeyFile: keys.matchingKeyFile,
-      };
+        keyFiles: { signingKeyFile: keys.signingKeyFile(state), keyDirectoryFile: keys.directoryFile, matchingKeyFile: keys.matchingKeyFile },
+      }) as StateConnection;
       connections[state] = connection;
-      connectionFiles[state] = await writeSecretFile(join(options.dir, 'connections', `${state}.json`), `${JSON.stringify(connection, null, 2)}\n`);
+      connectionFiles[state] = await writeConnectionFile(join(options.dir, 'connections', `${state}.json`), connection);
     }
     return { servers, states, keys, hubServices, hub, connections, connectionFiles, stop };
   } catch (error) {

@@ -10,7 +10,8 @@
  * Exports: hubAccounts, localAppsPermissions, validateLeafNames, leafUserName, hubAccount,
  * hubJetStreamDomain; hubNodeConfigs, hubLeafnodeUrls, leafServerConfig, localAppsUser;
  * baseServerConfig, clusterNodeConfigs, withTls; renderServerConfig, renderConf, hostPort and the
- * config types; ServerLayout and its path helpers; generateHubCredentials, randomSecret;
+ * config types; ServerLayout and its path helpers; generateHubCredentials, randomSecret; the
+ * connection file (stateConnectionFileSchema, hubConnectionFileSchema, their types, builder, text);
  * LocalNatsError and its code table (shared with the local-nats harness).
  */
 export { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
@@ -40,3 +41,12 @@ export {
 } from './hub-config.ts';
 export { withTls, type TlsFiles } from './tls-config.ts';
 export { generateHubCredentials, randomSecret, type HubCredentials } from './hub-credentials.ts';
+export {
+  connectionFileText,
+  hubConnectionFileSchema,
+  stateConnectionFile,
+  stateConnectionFileSchema,
+  type HubConnectionFile,
+  type StateConnectionFile,
+  type StateConnectionInput,
+} from './connection-file.ts';

@@ -13,3 +13,4 @@ export { dispatcherConsumerName, ensureDispatcherConsumers, startDispatcher, typ
 export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';
 export { findHits, isLive, keyedIdentifiersOf, mayReveal, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
 export { hubHitNotice } from './receipts.ts';
+export { hubServicesConfigSchema, readHubServicesConfig, writeHubServicesConfig, type HubServicesConfig, type HubServicesConfigInput } from './hub-config.ts';

@@ -19,12 +19,13 @@ export { renderTopology, requireGeneratedAuth, type RenderedServer, type RenderT
 export {
   connectionFiles,
   generateCredentials,
+  readConnectionFile,
+  writeConnectionFile,
   writeConnectionFiles,
   writeSecretFile,
   type ConnectionFiles,
-  type HubConnectionFile,
-  type StateConnectionFile,
 } from './credentials.ts';
+export type { HubConnectionFile, StateConnectionFile } from '../nats-config/mod.ts';
 export { hubStreamOptionsOf, narrowTopology, routingTablesOf, stateCodesOf } from './topology-views.ts';
 export { startTopology, type StartTopologyOptions, type TopologyHandle } from './start-topology.ts';
 export { writeTopologyConfigs, type WrittenTopology } from './write-topology-configs.ts';

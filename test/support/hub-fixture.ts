@@ -2,7 +2,7 @@
 // state's inbox on its leaf, signing keys, and the hub services either in this process or as a
 // separate process that a test can SIGKILL. Everything stops in t.after, also when a test fails.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -23,7 +23,7 @@ import { startHubWithLeaves, type HubWithLeavesHandle } from '../../services/loc
 import { ensureInbox, openInboxReader } from '../../services/node/inbox.ts';
 import { openDelivery, type OpenedDelivery } from '../../services/node/open-delivery.ts';
 import { publishSubmission } from '../../services/node/publish-submission.ts';
-import { routingPolicy, startHubServices, type RunningHubServices } from '../../services/router/mod.ts';
+import { routingPolicy, startHubServices, writeHubServicesConfig, type RunningHubServices } from '../../services/router/mod.ts';
 
 export interface HubFixtureOptions {
   readonly states: readonly StateCode[];
@@ -142,10 +142,10 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     await writeSigningKey(dir, keys[HUB_SENDER] as SigningKey);
     await writeKeyDirectory(join(dir, 'directory.json'), directory.list());
     const configPath = join(dir, 'hub-services.json');
-    const config = {
+    await writeHubServicesConfig(configPath, {
       servers: topology.hubConnectOptions.servers,
-      user: topology.hubConnectOptions.user,
-      password: topology.hubConnectOptions.pass,
+      user: topology.hubConnectOptions.user ?? '',
+      password: topology.hubConnectOptions.pass ?? '',
       replicas: options.hubNodes,
       hubKeyFile: join(dir, `${HUB_SENDER}.signing-key.json`),
       keyDirectoryFile: join(dir, 'directory.json'),
@@ -153,8 +153,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
       sharingGroups: options.sharingGroups ?? {},
       drills: options.drills ?? {},
       logLevel: 'warn',
-    };
-    await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
+    });
     return hubServicesProcess(configPath, hub);
   };
   cleanups.push(async () => servicesProcess?.kill());
