@@ -13,7 +13,7 @@ import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from '.
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
 import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
-import type { CleanupStack } from './cleanup-stack.ts';
+import type { CleanupStack } from '../deployment/mod.ts';
 import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
 import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrivals } from './inbox-arrivals.ts';
 import { measurePath } from './measure-path.ts';
