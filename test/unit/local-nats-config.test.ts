@@ -121,6 +121,13 @@ describe('hub isolation model', () => {
     );
   });
 
+  test('a leaf name that is not a member state is refused, since its subjects come from core/subjects.ts', () => {
+    assert.throws(
+      () => validateLeafNames(['IDN', 'XYZ']),
+      (error: unknown) => error instanceof LocalNatsError && error.code === LocalNatsErrorCode.invalidConfig && error.message.includes('"XYZ" is not a member state code'),
+    );
+  });
+
   test('every hub node listens for leaf nodes and carries the same accounts', () => {
     const nodes = [1, 2, 3].map((n) => layout(`hub-${n}`, { client: n, monitoring: 10 + n, cluster: 20 + n, leafnode: 30 + n }));
     const configs = hubNodeConfigs(nodes, accounts);
