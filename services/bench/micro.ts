@@ -9,7 +9,7 @@ import { v1 } from '../core/proto.ts';
 import { signEnvelope, verifyEnvelope } from '../core/signing/mod.ts';
 import { subjects } from '../core/subjects.ts';
 import { validateEnvelope, validatePayload } from '../core/validation/mod.ts';
-import { demoAlertFields } from '../demo/demo-alert.ts';
+import { demoAlertFields } from '../demo/mod.ts';
 import { openDelivery } from '../node/open-delivery.ts';
 import { decideSubmission, hubReceipt, InMemoryMessageIndex, routingPolicy } from '../router/mod.ts';
 import { BENCH_STATES, SENDER, type BenchHub } from './bench-hub.ts';

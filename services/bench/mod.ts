@@ -1,6 +1,9 @@
-// Public entry of the benchmark library; test/bench/run-bench.ts is its command.
+// Public entry of the benchmark library; test/bench/run-bench.ts is its command. It measures two
+// bare NATS baselines and tipnet's real hub path on one local hub (from deployment's startLocalHub).
+// Exports: runBench and its report, the options parser and usage, the table renderer, BenchError,
+// and CleanupStack (deployment's, re-exported for the command).
 export { BenchError, BenchErrorCode } from './bench-error.ts';
 export { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-options.ts';
 export { renderBenchTable } from './bench-table.ts';
-export { CleanupStack } from './cleanup-stack.ts';
+export { CleanupStack } from '../deployment/mod.ts';
 export { runBench, type BenchReport } from './run-bench.ts';

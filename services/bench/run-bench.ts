@@ -9,11 +9,11 @@ import { STREAMS } from '../core/subjects.ts';
 import { dispatcherConsumerName, ROUTER_CONSUMER, routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
-import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub } from './bench-hub.ts';
+import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
-import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder } from './bare-hub.ts';
-import type { CleanupStack } from './cleanup-stack.ts';
+import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
+import type { CleanupStack } from '../deployment/mod.ts';
 import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
 import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrivals } from './inbox-arrivals.ts';
 import { measurePath } from './measure-path.ts';
@@ -43,13 +43,46 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
 
   progress('micro: sign, verify, encode, decode, validate');
   const micro = await measureMicro(hub);
-
   progress('baseline A: bare publish into a plain hub stream');
-  const bareStream = await createBareStream(hub.hub, options.hubNodes);
-  const barePublish = await measurePath(hub, options, { name: 'A bare publish' });
-  await bareStream.purge();
-
+  const { path: barePublish, bareStream } = await measureBarePublish(hub, options);
   progress('baseline B: bare forward through a plain forwarder into KHM inbox');
+  const bareForward = await measureBareForward(hub, options, cleanup, bareStream);
+  progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
+  const hubPrimitives = await measureHubPrimitives(hub.hub, {
+    replicas: options.hubNodes,
+    count: Math.min(200, options.latencyCount),
+    recipient: RECIPIENT,
+    recipientNc: hub.recipient,
+    payload: sample,
+  });
+  progress('tipnet: real router and dispatcher, verified at KHM');
+  const tipnet = await measureTipnet(hub, options, cleanup);
+
+  const paths = { barePublish, bareForward, tipnet: tipnet.path };
+  return {
+    startedAt,
+    options,
+    environment: { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength },
+    micro,
+    hubPrimitives,
+    paths,
+    ratios: tipnetRatios(paths),
+    tipnetCounters: tipnet.counters,
+  };
+}
+
+type PathResult = Awaited<ReturnType<typeof measurePath>>;
+
+/** Baseline A: the same alerts published into a plain hub stream, nothing read. */
+async function measureBarePublish(hub: BenchHub, options: BenchOptions): Promise<{ path: PathResult; bareStream: BareStream }> {
+  const bareStream = await createBareStream(hub.hub, options.hubNodes);
+  const path = await measurePath(hub, options, { name: 'A bare publish' });
+  await bareStream.purge();
+  return { path, bareStream };
+}
+
+/** Baseline B: a plain forwarder moves them into KHM's inbox, with no checks at all. */
+async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack, bareStream: BareStream): Promise<PathResult> {
   const bareArrivals = new ArrivalTracker();
   const forwarder = await startBareForwarder(hub.hub, RECIPIENT);
   cleanup.defer('stop the bare forwarder', () => forwarder.stop());
@@ -66,19 +99,39 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   await forwarder.stop();
   await stopReader(bareReader, 'B bare forward');
   await bareStream.remove();
+  return bareForward;
+}
 
-  progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
-  const hubPrimitives = await measureHubPrimitives(hub.hub, {
-    replicas: options.hubNodes,
-    count: Math.min(200, options.latencyCount),
-    recipient: RECIPIENT,
-    recipientNc: hub.recipient,
-    payload: sample,
+/** tipnet's real router and dispatcher on the same servers, every delivery opened and verified at KHM. */
+async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<{ path: PathResult; counters: BenchReport['tipnetCounters'] }> {
+  const services = await startBenchHubServices(hub, options, cleanup);
+  const tipnetArrivals = new ArrivalTracker();
+  const tipnetReader = await startInboxArrivals(
+    hub.recipient,
+    TIPNET_READER,
+    (message) => openDelivery(message.data, hub.directory).envelope.messageId,
+    tipnetArrivals,
+  );
+  cleanup.defer('stop the tipnet KHM reader', () => tipnetReader.stop());
+  const path = await measurePath(hub, options, {
+    name: 'tipnet',
+    arrivals: tipnetArrivals,
+    queues: [
+      { name: 'tipnet router (TIP_SUBMISSIONS)', nc: hub.hub, stream: STREAMS.submissions, consumer: ROUTER_CONSUMER },
+      { name: 'tipnet dispatcher KHM (TIP_DELIVERIES)', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(RECIPIENT) },
+      { name: 'tipnet dispatcher IDN, receipts', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(SENDER) },
+      { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
+    ],
   });
+  await stopReader(tipnetReader, 'tipnet');
+  return { path, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+}
 
-  progress('tipnet: real router and dispatcher, verified at KHM');
-  // Several instances share the router's and the dispatchers' durable consumers, as separate
-  // router processes on the hub would; each one still handles one message at a time.
+/**
+ * Several instances share the router's and the dispatchers' durable consumers, as separate
+ * router processes on the hub would; each one still handles one message at a time.
+ */
+async function startBenchHubServices(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<RunningHubServices[]> {
   const services: RunningHubServices[] = [];
   for (let instance = 0; instance < options.hubServices; instance += 1) {
     const running = await startHubServices({
@@ -92,44 +145,17 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     cleanup.defer(`stop hub services ${instance + 1}`, () => running.stop());
     services.push(running);
   }
-  const tipnetArrivals = new ArrivalTracker();
-  const tipnetReader = await startInboxArrivals(
-    hub.recipient,
-    TIPNET_READER,
-    (message) => openDelivery(message.data, hub.directory).envelope.messageId,
-    tipnetArrivals,
-  );
-  cleanup.defer('stop the tipnet KHM reader', () => tipnetReader.stop());
-  const tipnet = await measurePath(hub, options, {
-    name: 'tipnet',
-    arrivals: tipnetArrivals,
-    queues: [
-      { name: 'tipnet router (TIP_SUBMISSIONS)', nc: hub.hub, stream: STREAMS.submissions, consumer: ROUTER_CONSUMER },
-      { name: 'tipnet dispatcher KHM (TIP_DELIVERIES)', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(RECIPIENT) },
-      { name: 'tipnet dispatcher IDN, receipts', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(SENDER) },
-      { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
-    ],
-  });
-  await stopReader(tipnetReader, 'tipnet');
+  return services;
+}
 
-  const paths = { barePublish, bareForward, tipnet };
+function hubServiceCounters(services: readonly RunningHubServices[]): Record<string, number> {
   return {
-    startedAt,
-    options,
-    environment: { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength },
-    micro,
-    hubPrimitives,
-    paths,
-    ratios: tipnetRatios(paths),
-    tipnetCounters: {
-      routerSubmissions: sum(services, (s) => s.router.stats.submissions),
-      routerDelivered: sum(services, (s) => s.router.stats.delivered),
-      routerRejected: sum(services, (s) => s.router.stats.rejected),
-      routerFailures: sum(services, (s) => s.router.stats.failures),
-      dispatcherHandedOver: sum(services, (s) => s.dispatcher.stats.handedOver),
-      dispatcherRetries: sum(services, (s) => s.dispatcher.stats.retries),
-      khmUnexpectedArrivals: tipnetArrivals.unexpected,
-    },
+    routerSubmissions: sum(services, (s) => s.router.stats.submissions),
+    routerDelivered: sum(services, (s) => s.router.stats.delivered),
+    routerRejected: sum(services, (s) => s.router.stats.rejected),
+    routerFailures: sum(services, (s) => s.router.stats.failures),
+    dispatcherHandedOver: sum(services, (s) => s.dispatcher.stats.handedOver),
+    dispatcherRetries: sum(services, (s) => s.dispatcher.stats.retries),
   };
 }
 

@@ -4,7 +4,7 @@
 import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
 import type { MatchingKey } from '../core/keyed-hash.ts';
 import type { Envelope } from '../core/proto.ts';
-import { demoAlertFields } from '../demo/demo-alert.ts';
+import { demoAlertFields } from '../demo/mod.ts';
 
 export function signedAlerts(count: number, key: SigningKey, matchingKey: MatchingKey): Envelope[] {
   const nowMs = Date.now();

@@ -84,6 +84,22 @@ export const subjects = Object.freeze({
   deadLetter: (sender: string, reason: ReasonCode) =>
     `${SUBJECT_ROOT}.deadletter.${isStateCode(sender) || sender === HUB_SENDER ? sender : 'UNKNOWN'}.${reason}`,
   deadLetterAny: () => `${SUBJECT_ROOT}.deadletter.>`,
+  /** Subjects a state's own software may use among itself on its leaf, never crossing to the hub. */
+  localAny: () => 'tipnet.local.>',
+});
+
+/**
+ * The NATS client's own subjects a state's software needs on its leaf (services/nats-config
+ * allows them): the JetStream API, acks and flow control, key-value buckets, request/reply
+ * inboxes and service discovery.
+ */
+export const CLIENT_SUBJECTS = Object.freeze({
+  jetStreamApi: '$JS.API.>',
+  jetStreamAcks: '$JS.ACK.>',
+  jetStreamFlowControl: '$JS.FC.>',
+  keyValue: '$KV.>',
+  replyInboxes: '_INBOX.>',
+  serviceDiscovery: '$SRV.>',
 });
 
 export interface SubmissionSubject {

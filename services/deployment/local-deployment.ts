@@ -1,14 +1,18 @@
-// A whole local deployment from a topology: hub servers and one leaf per state, keys, the hub
-// services as a separate process, and a connection file per state. `tipnet up`, the drill and the
-// end-to-end tests all start it this way; stop() undoes everything, in reverse order.
+// A whole local deployment from a topology: hub servers and one leaf per state and keys on disk
+// (both from the one bootstrap, startLocalHub), the hub services as a separate process, and a
+// connection file per state. `tipnet up`, the drill and the end-to-end tests all start it this
+// way; stop() undoes everything, in reverse order.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
-import { subjects } from '../core/subjects.ts';
-import { startTopology, stateCodesOf, writeSecretFile, type Topology, type TopologyHandle } from '../topology/mod.ts';
+import { stateConnectionFile, type StateConnectionFile } from '../nats-config/mod.ts';
+import { writeHubServicesConfig } from '../router/mod.ts';
+import { narrowTopology, startTopology, stateCodesOf, writeConnectionFile, type Topology, type TopologyHandle } from '../topology/mod.ts';
 import { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
 import { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
+import { CleanupStack } from './cleanup-stack.ts';
+import { startLocalHub, type LocalHub } from './local-hub.ts';
 
 export interface LocalDeploymentOptions {
   readonly topology: Readonly<Topology>;
@@ -22,19 +26,8 @@ export interface LocalDeploymentOptions {
   readonly keepFiles?: boolean;
 }
 
-/** What a state's own software needs to join, written to <dir>/connections/<STATE>.json. */
-export interface StateConnection {
-  readonly state: StateCode;
-  readonly servers: readonly string[];
-  readonly user: string;
-  readonly password: string;
-  readonly jetstreamDomain: string;
-  readonly submitSubject: string;
-  readonly deliverSubject: string;
-  readonly signingKeyFile: string;
-  readonly keyDirectoryFile: string;
-  readonly matchingKeyFile: string;
-}
+/** A state's connection file as `tipnet up` writes it: with the key files it generated. */
+export type StateConnection = StateConnectionFile & Required<Pick<StateConnectionFile, 'signingKeyFile' | 'keyDirectoryFile' | 'matchingKeyFile'>>;
 
 export interface LocalDeployment {
   readonly servers: TopologyHandle;
@@ -49,62 +42,75 @@ export interface LocalDeployment {
 }
 
 export async function startLocalDeployment(options: LocalDeploymentOptions): Promise<LocalDeployment> {
-  const undo: Array<() => Promise<unknown>> = [];
+  const cleanup = new CleanupStack();
   const stop = async () => {
-    for (const step of undo.reverse()) await step().catch(() => undefined);
-    undo.length = 0;
+    await cleanup.run();
   };
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  // Deferred first, so it runs last: the files go once everything using them has stopped.
+  if (!options.keepFiles) cleanup.defer('remove the deployment folder', () => rm(options.dir, { recursive: true, force: true }));
   try {
-    await mkdir(options.dir, { recursive: true, mode: 0o700 });
-    if (!options.keepFiles) undo.push(() => rm(options.dir, { recursive: true, force: true }));
-    const servers = await startTopology(options.topology, { states: options.states });
-    undo.push(() => servers.stop());
-    const states = stateCodesOf(servers.topology) as StateCode[];
-    const keys = await createDeploymentKeys(join(options.dir, 'keys'), states);
-
-    const hub = await connect({ ...servers.hubConnectOptions, name: 'tipnet deployment control', maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-    undo.push(() => hub.close());
-
-    const hubConfigPath = join(options.dir, 'hub-services.json');
-    await writeSecretFile(hubConfigPath, `${JSON.stringify({
-      servers: servers.hubConnectOptions.servers,
-      user: servers.hubConnectOptions.user,
-      password: servers.hubConnectOptions.pass,
-      replicas: servers.streamOptions.replicas,
-      hubKeyFile: keys.signingKeyFile(HUB_SENDER),
-      keyDirectoryFile: keys.directoryFile,
+    const topology = options.states === undefined ? options.topology : narrowTopology(options.topology, options.states);
+    const states = stateCodesOf(topology) as StateCode[];
+    const local = await startLocalHub({
       states,
-      sharingGroups: servers.routing.sharingGroups,
-      drills: options.drills ?? {},
-      logLevel: options.logLevel ?? 'warn',
-    }, null, 2)}\n`);
-    const hubServices = hubServicesProcess(hubConfigPath, hub);
-    undo.push(() => hubServices.stop());
-    await hubServices.start();
-
-    const connections: Record<string, StateConnection> = {};
-    const connectionFiles: Record<string, string> = {};
-    await mkdir(join(options.dir, 'connections'), { recursive: true, mode: 0o700 });
-    for (const state of states) {
-      const leaf = servers.leafConnectOptions(state);
-      const connection: StateConnection = {
-        state,
-        servers: leaf.servers,
-        user: leaf.user ?? '',
-        password: leaf.pass ?? '',
-        jetstreamDomain: state.toLowerCase(),
-        submitSubject: subjects.submitAll(state),
-        deliverSubject: subjects.deliverAll(state),
-        signingKeyFile: keys.signingKeyFile(state),
-        keyDirectoryFile: keys.directoryFile,
-        matchingKeyFile: keys.matchingKeyFile,
-      };
-      connections[state] = connection;
-      connectionFiles[state] = await writeSecretFile(join(options.dir, 'connections', `${state}.json`), `${JSON.stringify(connection, null, 2)}\n`);
-    }
-    return { servers, states, keys, hubServices, hub, connections, connectionFiles, stop };
+      startServers: () => startTopology(options.topology, { states: options.states }),
+      createKeys: (codes) => createDeploymentKeys(join(options.dir, 'keys'), codes),
+      connectionName: () => 'tipnet deployment control',
+      // Each state's node opens its own connection; the deployment only watches the hub.
+      leafConnections: false,
+      cleanup,
+    });
+    const servers = local.servers;
+    const deploymentKeys = local.keys;
+    const hubServices = await startHubServicesProcess(options, servers, deploymentKeys, local);
+    const { connections, connectionFiles } = await writeStateConnections(options.dir, servers, deploymentKeys, states);
+    return { servers, states, keys: deploymentKeys, hubServices, hub: local.hub, connections, connectionFiles, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+async function startHubServicesProcess(
+  options: LocalDeploymentOptions, servers: TopologyHandle, keys: DeploymentKeys, local: LocalHub<TopologyHandle, DeploymentKeys>,
+): Promise<HubServicesProcess> {
+  const hubConfigPath = join(options.dir, 'hub-services.json');
+  await writeHubServicesConfig(hubConfigPath, {
+    servers: servers.hubConnectOptions.servers,
+    user: servers.hubConnectOptions.user ?? '',
+    password: servers.hubConnectOptions.pass ?? '',
+    replicas: servers.streamOptions.replicas as 1 | 3,
+    hubKeyFile: keys.signingKeyFile(HUB_SENDER),
+    keyDirectoryFile: keys.directoryFile,
+    states: local.states,
+    sharingGroups: servers.routing.sharingGroups,
+    drills: options.drills ?? {},
+    logLevel: options.logLevel ?? 'warn',
+  });
+  const hubServices = hubServicesProcess(hubConfigPath, local.hub);
+  local.defer('stop the hub services process', () => hubServices.stop());
+  await hubServices.start();
+  return hubServices;
+}
+
+async function writeStateConnections(
+  dir: string, servers: TopologyHandle, keys: DeploymentKeys, states: readonly StateCode[],
+): Promise<Pick<LocalDeployment, 'connections' | 'connectionFiles'>> {
+  const connections: Record<string, StateConnection> = {};
+  const connectionFiles: Record<string, string> = {};
+  await mkdir(join(dir, 'connections'), { recursive: true, mode: 0o700 });
+  for (const state of states) {
+    const leaf = servers.leafConnectOptions(state);
+    const connection = stateConnectionFile({
+      state,
+      servers: leaf.servers,
+      user: leaf.user ?? '',
+      password: leaf.pass ?? '',
+      keyFiles: { signingKeyFile: keys.signingKeyFile(state), keyDirectoryFile: keys.directoryFile, matchingKeyFile: keys.matchingKeyFile },
+    }) as StateConnection;
+    connections[state] = connection;
+    connectionFiles[state] = await writeConnectionFile(join(dir, 'connections', `${state}.json`), connection);
+  }
+  return { connections, connectionFiles };
 }

@@ -1,5 +1,5 @@
+import { LocalNatsError, LocalNatsErrorCode } from '../nats-config/mod.ts';
 import type { StartedNatsContainer } from '@testcontainers/nats';
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
 
 export interface StartContainerOptions {

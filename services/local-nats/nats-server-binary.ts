@@ -1,6 +1,6 @@
+import { LocalNatsError, LocalNatsErrorCode } from '../nats-config/mod.ts';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 
 /** Where Debian's `apt-get install nats-server` puts the binary. */
 const debianBinary = '/usr/sbin/nats-server';

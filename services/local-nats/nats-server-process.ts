@@ -1,12 +1,10 @@
+import { LocalNatsError, LocalNatsErrorCode, clientUrlOf, configFileOf, logFileOf, type ServerLayout, renderServerConfig, type NatsServerConfig } from '../nats-config/mod.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 import { isHealthy } from './monitoring.ts';
 import { requireNatsServerBinary } from './nats-server-binary.ts';
 import { forgetTemporaryDir, trackServerProcess } from './process-registry.ts';
-import { clientUrlOf, configFileOf, logFileOf, type ServerLayout } from './server-layout.ts';
-import { renderServerConfig, type NatsServerConfig } from './server-config.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
 import { waitUntil } from './wait-until.ts';
 

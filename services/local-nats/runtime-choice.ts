@@ -1,5 +1,5 @@
+import { LocalNatsError, LocalNatsErrorCode } from '../nats-config/mod.ts';
 import { detectContainerEngine } from './container-engine.ts';
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 import { findNatsServerBinary } from './nats-server-binary.ts';
 
 export const natsRuntimes = ['binary', 'container'] as const;

@@ -3,26 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePorts } from './free-port.ts';
 import { trackTemporaryDir } from './process-registry.ts';
+import type { ServerLayout, ServerPorts } from '../nats-config/mod.ts';
 
-/**
- * Where one server lives: its name, loopback ports and a private data dir. Config builders take
- * layouts, so they stay pure, and restarting a server reuses its layout (same ports, same
- * JetStream store), which is what lets JetStream state survive a restart.
- */
-export interface ServerLayout {
-  readonly name: string;
-  readonly dataDir: string;
-  /** Whether the data dir outlives stop(); otherwise it is temporary and removed. */
-  readonly keepData: boolean;
-  readonly ports: ServerPorts;
-}
-
-export interface ServerPorts {
-  readonly client: number;
-  readonly monitoring: number;
-  readonly cluster?: number;
-  readonly leafnode?: number;
-}
 
 export interface LayoutOptions {
   /** Also reserve a cluster route port. */
@@ -34,6 +16,7 @@ export interface LayoutOptions {
   keepData?: boolean;
 }
 
+/** Reserves free loopback ports and a temporary data dir for one server (see nats-config's ServerLayout). */
 export async function allocateServerLayout(name: string, options: LayoutOptions = {}): Promise<ServerLayout> {
   const fixed = options.fixedPorts ?? {};
   const wanted: Array<keyof ServerPorts> = ['client', 'monitoring'];
@@ -57,20 +40,4 @@ export async function allocateServerLayout(name: string, options: LayoutOptions 
       leafnode: options.leafnodeListener ? ports.leafnode : undefined,
     },
   };
-}
-
-export function storeDirOf(layout: ServerLayout): string {
-  return join(layout.dataDir, 'jetstream');
-}
-
-export function logFileOf(layout: ServerLayout): string {
-  return join(layout.dataDir, 'nats-server.log');
-}
-
-export function configFileOf(layout: ServerLayout): string {
-  return join(layout.dataDir, 'nats-server.conf');
-}
-
-export function clientUrlOf(layout: ServerLayout): string {
-  return `nats://127.0.0.1:${layout.ports.client}`;
 }

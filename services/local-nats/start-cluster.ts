@@ -1,10 +1,8 @@
-import { clusterNodeConfigs } from './cluster-config.ts';
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
+import { clusterNodeConfigs, LocalNatsError, LocalNatsErrorCode, type NatsServerConfig, type ServerLayout } from '../nats-config/mod.ts';
 import { jetStreamMetaLeader } from './monitoring.ts';
 import { startServerProcess } from './nats-server-process.ts';
-import type { NatsServerConfig } from './server-config.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
-import { allocateServerLayout, type ServerLayout } from './server-layout.ts';
+import { allocateServerLayout } from './server-layout.ts';
 import { waitUntil } from './wait-until.ts';
 
 export interface NatsClusterHandle extends AsyncDisposable {

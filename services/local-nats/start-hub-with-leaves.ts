@@ -1,11 +1,8 @@
-import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import { hubAccounts, validateLeafNames, type Credentials, type StateSubjects } from './hub-accounts.ts';
-import { hubLeafnodeUrls, hubNodeConfigs, leafServerConfig } from './hub-config.ts';
-import { generateHubCredentials, type HubCredentials } from './hub-credentials.ts';
+import { LocalNatsError, LocalNatsErrorCode, hubAccounts, validateLeafNames, type Credentials, hubLeafnodeUrls, hubNodeConfigs, leafServerConfig, generateHubCredentials, type HubCredentials, type ServerPorts } from '../nats-config/mod.ts';
 import { leafConnections } from './monitoring.ts';
 import { startServerProcess } from './nats-server-process.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
-import { allocateServerLayout, type ServerPorts } from './server-layout.ts';
+import { allocateServerLayout } from './server-layout.ts';
 import { startClusterProcesses, type NatsClusterHandle } from './start-cluster.ts';
 import { waitUntil } from './wait-until.ts';
 
@@ -18,7 +15,6 @@ export interface StartHubOptions {
   readonly clusterName?: string;
   /** The hub's JetStream domain (default 'hub'). */
   readonly jetstreamDomain?: string;
-  readonly subjects?: StateSubjects;
   /** max_payload of every server (default LIMITS.maxServerPayloadBytes). */
   readonly maxPayloadBytes?: number;
   /** Default: fresh random passwords; must cover every state when given. */
@@ -73,7 +69,7 @@ export async function startHubWithLeaves(options: StartHubOptions): Promise<HubW
     ),
   );
   const leafUsers = Object.fromEntries(options.states.map((state) => [state, credentialsOf(credentials.leafUsers, state, 'leaf')]));
-  const accounts = hubAccounts({ hubUser: credentials.hubUser, leafUsers, subjects: options.subjects });
+  const accounts = hubAccounts({ hubUser: credentials.hubUser, leafUsers });
   const configs = hubNodeConfigs(hubLayouts, accounts, options);
   const hub = await startClusterProcesses({ name: 'hub', layouts: hubLayouts, configs, jetstream: true, readyTimeoutMs });
 
@@ -92,7 +88,6 @@ export async function startHubWithLeaves(options: StartHubOptions): Promise<HubW
           hubLeafnodeUrls: hubLeafnodeUrls(hubLayouts),
           leafUser: credentialsOf(credentials.leafUsers, state, 'leaf'),
           localAppsPassword: credentialsOf(credentials.appsUsers, state, 'apps').password,
-          subjects: options.subjects,
           maxPayloadBytes: options.maxPayloadBytes,
         });
         leaves[state] = await startServerProcess({ layout, config, readyTimeoutMs });

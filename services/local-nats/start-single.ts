@@ -1,4 +1,4 @@
-import { baseServerConfig } from './base-config.ts';
+import { baseServerConfig } from '../nats-config/mod.ts';
 import { startNatsContainer } from './container-runtime.ts';
 import { startServerProcess } from './nats-server-process.ts';
 import { chooseNatsRuntime, type NatsRuntime } from './runtime-choice.ts';

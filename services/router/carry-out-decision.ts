@@ -4,7 +4,7 @@
 // answered exactly once: the receipt id is derived from the submission's place in the stream.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { tryDecodeEnvelope } from '../core/codec.ts';
+import { HUB_RETRY_POLICY, judgeFailure, tryDecodeEnvelope } from '../core/mod.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
 import { v1 } from '../core/proto.ts';
@@ -16,9 +16,6 @@ import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';
 import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
 import type { MessageIndex } from './message-index.ts';
 import { refusalAnswer, refusedMessageId } from './refusal-answer.ts';
-
-/** After this many failed attempts on one submission (a hub fault), it is dead-lettered. */
-const MAX_ATTEMPTS = 5;
 
 export interface CarryOutContext {
   readonly js: JetStreamClient;
@@ -157,25 +154,34 @@ async function deadLetter(js: JetStreamClient, message: JsMsg, sender: string, c
 }
 
 /**
- * A hub-side fault (e.g. the stream briefly without a leader): retry later, give up after
- * MAX_ATTEMPTS, dead-letter it as PROCESSING_FAILED and tell the sender, who may send it again.
+ * A hub-side fault (e.g. the stream briefly without a leader) is retried with HUB_RETRY_POLICY's
+ * backoff; a permanent one, or one that outlasts the policy's attempts, is dead-lettered as
+ * PROCESSING_FAILED and the sender told, who may send it again.
  */
 export async function handleFailure(context: CarryOutContext, message: JsMsg, error: unknown, nowMs: number): Promise<void> {
   const attempt = message.info.deliveryCount;
-  context.logger.error({ err: error, attempt, streamSequence: message.info.streamSequence }, 'submission failed');
-  if (attempt < MAX_ATTEMPTS) {
-    message.nak(Math.min(30_000, 500 * 2 ** attempt));
+  const streamSequence = message.info.streamSequence;
+  const verdict = judgeFailure(error, attempt, HUB_RETRY_POLICY);
+  if (verdict.action === 'retry') {
+    context.logger.error({ err: error, attempt, streamSequence, retryInMs: verdict.delayMs }, 'submission failed; will retry');
+    message.nak(verdict.delayMs);
     return;
   }
+  context.logger.error({ err: error, attempt, streamSequence, why: verdict.why }, 'submission failed; dead-lettering it as PROCESSING_FAILED');
   try {
-    const sender = submissionSender(message.subject);
-    const reason = `the hub gave up after ${attempt} attempts at ${new Date(nowMs).toISOString()}; the submission may be sent again`;
-    const envelope = tryDecodeEnvelope(message.data);
-    await deadLetter(context.js, message, sender ?? 'UNKNOWN', 'PROCESSING_FAILED', reason, refusedMessageId(envelope, message.headers?.get(HEADERS.msgId)));
-    if (sender) await answerRefusal(context, message, sender, 'PROCESSING_FAILED', reason, envelope, nowMs);
+    await deadLetterFailure(context, message, attempt, nowMs);
     message.ack();
-  } catch {
-    message.nak(30_000);
+  } catch (deadLetterError) {
+    // The dead letter itself could not be written (the hub is still unwell): try the whole thing later.
+    context.logger.error({ err: deadLetterError, attempt, streamSequence }, 'could not dead-letter a failed submission; will retry');
+    message.nak(HUB_RETRY_POLICY.maxDelayMs);
   }
 }
 
+async function deadLetterFailure(context: CarryOutContext, message: JsMsg, attempt: number, nowMs: number): Promise<void> {
+  const sender = submissionSender(message.subject);
+  const reason = `the hub gave up after ${attempt} attempts at ${new Date(nowMs).toISOString()}; the submission may be sent again`;
+  const envelope = tryDecodeEnvelope(message.data);
+  await deadLetter(context.js, message, sender ?? 'UNKNOWN', 'PROCESSING_FAILED', reason, refusedMessageId(envelope, message.headers?.get(HEADERS.msgId)));
+  if (sender) await answerRefusal(context, message, sender, 'PROCESSING_FAILED', reason, envelope, nowMs);
+}

@@ -8,7 +8,7 @@ import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { StateCode } from '../core/member-states.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import type { SigningKey } from '../core/signing/mod.ts';
-import { HEADERS, STREAMS, deliverySubjectForOutbox, subjects } from '../core/subjects.ts';
+import { HEADERS, HUB_RETRY_POLICY, judgeFailure, STREAMS, deliverySubjectForOutbox, subjects } from '../core/mod.ts';
 import { answerExpiredCopy } from './expired-copies.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
@@ -59,34 +59,16 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Runni
   const stats: DispatcherStats = { handedOver: 0, retries: 0, expired: 0 };
   const timeout = options.requestTimeoutMs ?? 5_000;
   const now = options.now ?? Date.now;
-  const expiredContext = { js, hub: hubIdentity(options.hubKey), logger: options.logger };
+  const context: DispatchContext = {
+    nc: options.nc, stats, timeoutMs: timeout, now, logger: options.logger,
+    expired: { js, hub: hubIdentity(options.hubKey), logger: options.logger },
+  };
   const running = await Promise.all(
     options.states.map(async (state) => {
       const consumer = await js.consumers.get(STREAMS.deliveries, dispatcherConsumerName(state));
       const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
       const loop = (async () => {
-        for await (const message of messages) {
-          if (hasExpired(message, now())) {
-            try {
-              await answerExpiredCopy(expiredContext, message, state, now());
-              stats.expired += 1;
-              message.ack();
-            } catch (error) {
-              options.logger.error({ err: error, state, streamSequence: message.info.streamSequence }, 'could not answer an expired copy; will retry');
-              message.nak(1_000);
-            }
-            continue;
-          }
-          if (await handOver(options.nc, message, timeout)) {
-            stats.handedOver += 1;
-            message.ack();
-          } else {
-            stats.retries += 1;
-            // The leaf is unreachable: back off, up to 10 s, so an outage costs little.
-            message.nak(Math.min(10_000, 250 * 2 ** Math.min(message.info.deliveryCount, 6)));
-            options.logger.debug({ state, streamSequence: message.info.streamSequence, attempt: message.info.deliveryCount }, 'leaf unreachable; will retry');
-          }
-        }
+        for await (const message of messages) await dispatchOne(context, message, state);
       })();
       return { messages, loop };
     }),
@@ -106,16 +88,97 @@ function hasExpired(message: JsMsg, nowMs: number): boolean {
   return Number.isFinite(expiresAt) && expiresAt <= nowMs;
 }
 
-/** A JetStream publish, by request, into the recipient's TIP_INBOX; true once it is stored. */
-async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<boolean> {
+interface DispatchContext {
+  readonly nc: NatsConnection;
+  readonly stats: DispatcherStats;
+  readonly timeoutMs: number;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly expired: Parameters<typeof answerExpiredCopy>[0];
+}
+
+async function dispatchOne(context: DispatchContext, message: JsMsg, state: StateCode): Promise<void> {
+  if (hasExpired(message, context.now())) {
+    await answerExpired(context, message, state);
+    return;
+  }
+  const handed = await handOver(context.nc, message, context.timeoutMs);
+  if (handed.kind === 'stored') {
+    context.stats.handedOver += 1;
+    message.ack();
+    return;
+  }
+  const where = { state, streamSequence: message.info.streamSequence, attempt: message.info.deliveryCount };
+  if (handed.kind === 'unusable') {
+    // The hub writes every copy with a Nats-Msg-Id; one without could never be stored idempotently.
+    context.logger.error({ ...where, why: handed.why }, 'copy cannot be handed over; dropping it');
+    message.term();
+    return;
+  }
+  context.stats.retries += 1;
+  // A leaf that is away is the one failure the dispatcher waits out, however long: the copy has
+  // nowhere else to go, and its queue is the state's own. Back off, up to 10 s, so an outage costs little.
+  message.nak(Math.min(10_000, 250 * 2 ** Math.min(message.info.deliveryCount, 6)));
+  const log = { ...where, err: handed.cause, why: handed.why };
+  if (message.info.deliveryCount % LOUD_EVERY === 1) context.logger.warn(log, 'leaf did not store the copy; will retry');
+  else context.logger.debug(log, 'leaf did not store the copy; will retry');
+}
+
+/** A lasting outage is logged at warn on the first try and every this many tries after. */
+const LOUD_EVERY = 20;
+
+async function answerExpired(context: DispatchContext, message: JsMsg, state: StateCode): Promise<void> {
+  try {
+    await answerExpiredCopy(context.expired, message, state, context.now());
+    context.stats.expired += 1;
+    message.ack();
+  } catch (error) {
+    const attempt = message.info.deliveryCount;
+    const verdict = judgeFailure(error, attempt, HUB_RETRY_POLICY);
+    const where = { err: error, state, streamSequence: message.info.streamSequence, attempt };
+    if (verdict.action === 'retry') {
+      context.logger.error({ ...where, retryInMs: verdict.delayMs }, 'could not answer an expired copy; will retry');
+      message.nak(verdict.delayMs);
+      return;
+    }
+    // The copy expired, so it is never handed over either way; only its EXPIRED answer is lost.
+    context.logger.error({ ...where, why: verdict.why }, 'could not answer an expired copy; giving up on it');
+    message.term();
+  }
+}
+
+type HandOverResult =
+  | { readonly kind: 'stored' }
+  | { readonly kind: 'not-stored'; readonly why: string; readonly cause?: unknown }
+  | { readonly kind: 'unusable'; readonly why: string };
+
+/** A JetStream publish, by request, into the recipient's TIP_INBOX; 'stored' once its PubAck says so. */
+async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<HandOverResult> {
   const h = headers();
   for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
-  if (!h.has(HEADERS.msgId)) return false;
+  if (!h.has(HEADERS.msgId)) return { kind: 'unusable', why: 'copy without a Nats-Msg-Id' };
+  let reply;
   try {
-    const reply = await nc.request(deliverySubjectForOutbox(message.subject), message.data, { headers: h, timeout: timeoutMs });
-    const ack = reply.json<{ stream?: string; error?: { description?: string } }>();
-    return ack.error === undefined && ack.stream !== undefined;
+    reply = await nc.request(deliverySubjectForOutbox(message.subject), message.data, { headers: h, timeout: timeoutMs });
+  } catch (error) {
+    // A timeout, no responders (the leaf or its link is down) or a closed connection: all pass.
+    return { kind: 'not-stored', why: 'leaf unreachable', cause: error };
+  }
+  const ack = parsePubAck(reply.data);
+  if (ack.error !== undefined) return { kind: 'not-stored', why: `leaf refused: ${ack.error.err_code ?? '?'} ${ack.error.description ?? ''}` };
+  if (ack.stream === undefined) return { kind: 'not-stored', why: 'reply is not a PubAck' };
+  return { kind: 'stored' };
+}
+
+interface PubAckReply {
+  readonly stream?: string;
+  readonly error?: { readonly err_code?: number; readonly description?: string };
+}
+
+function parsePubAck(data: Uint8Array): PubAckReply {
+  try {
+    return JSON.parse(new TextDecoder().decode(data)) as PubAckReply;
   } catch {
-    return false;
+    return {};
   }
 }

@@ -2,7 +2,7 @@
 // a hub service is idempotent.
 import { jetstreamManager, type StreamConfig } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { hubStreamConfigs, type HubStreamOptions } from '../core/hub-streams.ts';
+import { hasJetStreamCode, hubStreamConfigs, JetStreamApiCodes, type HubStreamOptions } from '../core/mod.ts';
 
 export async function ensureHubStreams(nc: NatsConnection, options: HubStreamOptions): Promise<void> {
   const jsm = await jetstreamManager(nc);
@@ -11,12 +11,9 @@ export async function ensureHubStreams(nc: NatsConnection, options: HubStreamOpt
       await jsm.streams.info(config.name);
       await jsm.streams.update(config.name, config as Partial<StreamConfig>);
     } catch (error) {
-      if (!isStreamNotFound(error)) throw error;
+      // Recognised by the server's code: only a missing stream is created, anything else propagates.
+      if (!hasJetStreamCode(error, JetStreamApiCodes.StreamNotFound)) throw error;
       await jsm.streams.add(config);
     }
   }
-}
-
-function isStreamNotFound(error: unknown): boolean {
-  return error instanceof Error && /stream not found/i.test(error.message);
 }

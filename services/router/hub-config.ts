@@ -1,5 +1,7 @@
 // The hub services' start-up configuration: one JSON file (it holds a password, so mode 0600 and
-// never in git), validated with every problem reported at once.
+// never in git), validated with every problem reported at once. Written here too, by whoever
+// starts hub services as a process (`tipnet up`, the test fixture), so the shape is defined once.
+import { chmod, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ALL_STATE_CODES, isStateCode, type StateCode } from '../core/member-states.ts';
 import { readJsonFile } from '../core/validation/mod.ts';
@@ -22,6 +24,23 @@ export const hubServicesConfigSchema = z.strictObject({
 });
 
 export type HubServicesConfig = z.infer<typeof hubServicesConfigSchema>;
+type RawInput = z.input<typeof hubServicesConfigSchema>;
+/** What a writer supplies (read-only lists welcome): the defaulted fields may be left out. */
+export type HubServicesConfigInput = {
+  readonly [K in keyof RawInput]: RawInput[K] extends (infer E)[]
+    ? readonly E[]
+    : RawInput[K] extends Record<string, (infer E)[]> | undefined
+      ? Readonly<Record<string, readonly E[]>>
+      : RawInput[K];
+};
+
+/** Validates the config (a bad one fails here, not in the child process) and writes it with mode 0600. */
+export async function writeHubServicesConfig(path: string, config: HubServicesConfigInput): Promise<string> {
+  const valid = hubServicesConfigSchema.parse(config);
+  await writeFile(path, `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
+  await chmod(path, 0o600);
+  return path;
+}
 
 export function readHubServicesConfig(path: string): Readonly<HubServicesConfig> {
   return readJsonFile(path, hubServicesConfigSchema);

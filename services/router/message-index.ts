@@ -5,6 +5,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
+import { hasJetStreamCode, JetStreamApiCodes } from '../core/mod.ts';
 import { isLive, type IdentifierSighting } from './hit-matching.ts';
 
 export interface IndexedMessage {
@@ -116,6 +117,17 @@ export class InMemoryMessageIndex implements MessageIndex {
   }
 }
 
+/**
+ * Whether a compare-and-set write lost to another writer. nats.js v3 reports both a KV `create` on
+ * a key that exists and an `update` at a stale revision as the PubAck error "wrong last sequence"
+ * (JetStreamApiError, code StreamWrongLastSequence; StreamWrongLastSequenceUnknown on servers
+ * that cannot tell the last sequence), so that code, not the text, is what a conflict looks like.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  return hasJetStreamCode(error, JetStreamApiCodes.StreamWrongLastSequence)
+    || hasJetStreamCode(error, JetStreamApiCodes.StreamWrongLastSequenceUnknown);
+}
+
 /** The shared index of every router instance: a JetStream key-value bucket in the hub's account. */
 export class KvMessageIndex implements MessageIndex {
   private constructor(private readonly kv: KV) {}
@@ -138,18 +150,18 @@ export class KvMessageIndex implements MessageIndex {
   }
   /** `create` fails when the key exists, so the first claim wins even across router instances. */
   async claim(message: IndexedMessage): Promise<ClaimResult> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let attempt = 1; ; attempt += 1) {
       try {
         await this.kv.create(`msg.${message.messageId}`, JSON.stringify(message));
         return { kind: 'claimed' };
       } catch (error) {
+        if (!isWriteConflict(error)) throw error;
         const existing = await this.get(message.messageId);
         if (existing) return claimConflict(existing, message);
-        // Not there after all (the create failed for another reason): try again, then give up.
-        if (attempt === 2) throw error;
+        // The key was there and is gone again (deleted or aged out in between): claim it afresh.
+        if (attempt === 3) throw error;
       }
     }
-    throw new Error('unreachable');
   }
   async holdsRestricted(contentDigest: string, state: string) {
     const entry = await this.kv.get(`held.${contentDigest}.${state}`);
@@ -170,8 +182,9 @@ export class KvMessageIndex implements MessageIndex {
         if (entry && entry.operation === 'PUT') await this.kv.update(`seen.${key}`, JSON.stringify(next), entry.revision);
         else await this.kv.create(`seen.${key}`, JSON.stringify(next));
         return current;
-      } catch {
-        // Another instance wrote first: read again and retry.
+      } catch (error) {
+        // Another instance wrote first: read again and retry. Any other failure is not ours to hide.
+        if (!isWriteConflict(error)) throw error;
       }
     }
     throw new Error(`could not record an identifier sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
@@ -185,8 +198,9 @@ export class KvMessageIndex implements MessageIndex {
       try {
         await this.kv.update(`seen.${key}`, JSON.stringify(current.filter((s) => s.messageId !== messageId)), entry.revision);
         return;
-      } catch {
-        // Another instance wrote first: read again and retry.
+      } catch (error) {
+        // Another instance wrote first: read again and retry. Any other failure is not ours to hide.
+        if (!isWriteConflict(error)) throw error;
       }
     }
     throw new Error(`could not remove a retracted message's sighting after 10 attempts (key ${key.slice(0, 12)}...)`);

@@ -7,7 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { createKeyedOrderScheduler } from '../core/mod.ts';
 import type { Logger } from '../core/logging/mod.ts';
 import type { SigningKey } from '../core/signing/mod.ts';
-import { STREAMS } from '../core/subjects.ts';
+import { hasJetStreamCode, JetStreamApiCodes, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
 import { hubIdentity } from './hub-outbox.ts';
@@ -70,8 +70,16 @@ export async function ensureDurableConsumer(nc: NatsConnection, stream: string, 
   try {
     await jsm.consumers.add(stream, config);
   } catch (error) {
-    const existing = await jsm.consumers.info(stream, config.durable_name).catch(() => undefined);
-    if (!existing) throw error;
+    // The add failed because the durable exists (with an older config), or for a reason of its
+    // own: only a consumer the server says is there is updated; a missing one rethrows the add's error.
+    const exists = await jsm.consumers.info(stream, config.durable_name).then(
+      () => true,
+      (infoError: unknown) => {
+        if (hasJetStreamCode(infoError, JetStreamApiCodes.ConsumerNotFound)) return false;
+        throw infoError;
+      },
+    );
+    if (!exists) throw error;
     await jsm.consumers.update(stream, config.durable_name, config);
   }
 }

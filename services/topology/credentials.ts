@@ -3,34 +3,19 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError } from '../core/errors.ts';
-import type { StateCode } from '../core/member-states.ts';
-import { subjects } from '../core/subjects.ts';
-import { generateHubCredentials, hubAccount, type HubCredentials } from '../local-nats/mod.ts';
+import { readJsonFile } from '../core/validation/mod.ts';
+import {
+  connectionFileText,
+  generateHubCredentials,
+  hubAccount,
+  stateConnectionFile,
+  stateConnectionFileSchema,
+  type HubConnectionFile,
+  type HubCredentials,
+  type StateConnectionFile,
+} from '../nats-config/mod.ts';
 import type { TopologyLayouts } from './topology-layouts.ts';
 import type { Topology } from './topology-schema.ts';
-
-/** What a state's software needs to reach its own leaf server. */
-export interface StateConnectionFile {
-  readonly state: StateCode;
-  readonly urls: readonly string[];
-  readonly user: string;
-  readonly password: string;
-  /** The JetStream domain of the state's leaf (its TIP_INBOX lives there). */
-  readonly jetstreamDomain: string;
-  /** Where the state publishes: tip.v1.submit.<STATE>.> */
-  readonly submitSubject: string;
-  /** What the state receives: tip.v1.deliver.<STATE>.> */
-  readonly deliverSubject: string;
-}
-
-/** What hub services (router, dispatcher) need to log in to the HUB account. */
-export interface HubConnectionFile {
-  readonly account: typeof hubAccount;
-  readonly urls: readonly string[];
-  readonly user: string;
-  readonly password: string;
-  readonly jetstreamDomain: string;
-}
 
 /** Fresh random passwords for the hub service user and each state's leaf and apps users. */
 export function generateCredentials(topology: Topology): HubCredentials {
@@ -48,7 +33,7 @@ export function connectionFiles(topology: Topology, layouts: TopologyLayouts, cr
   return {
     hub: {
       account: hubAccount,
-      urls: layouts.hub.map((layout) => url(layout.ports.client)),
+      servers: layouts.hub.map((layout) => url(layout.ports.client)),
       user: credentials.hubUser.user,
       password: credentials.hubUser.password,
       jetstreamDomain: topology.hub.jetstreamDomain,
@@ -58,15 +43,7 @@ export function connectionFiles(topology: Topology, layouts: TopologyLayouts, cr
       const layout = layouts.leaves[state];
       const apps = credentials.appsUsers[state];
       if (layout === undefined || apps === undefined) throw new ConfigurationError('topology credentials', [`no layout or apps credentials for state ${state}`]);
-      return {
-        state,
-        urls: [url(layout.ports.client)],
-        user: apps.user,
-        password: apps.password,
-        jetstreamDomain: state.toLowerCase(),
-        submitSubject: subjects.submitAll(state),
-        deliverSubject: subjects.deliverAll(state),
-      };
+      return stateConnectionFile({ state, servers: [url(layout.ports.client)], user: apps.user, password: apps.password });
     }),
   };
 }
@@ -74,11 +51,19 @@ export function connectionFiles(topology: Topology, layouts: TopologyLayouts, cr
 /** Writes `<dir>/HUB.json` and `<dir>/<STATE>.json` (mode 0600); returns the paths written. */
 export async function writeConnectionFiles(dir: string, files: ConnectionFiles): Promise<string[]> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const written = [await writeSecretFile(join(dir, `${hubAccount}.json`), `${JSON.stringify(files.hub, null, 2)}\n`)];
-  for (const file of files.states) {
-    written.push(await writeSecretFile(join(dir, `${file.state}.json`), `${JSON.stringify(file, null, 2)}\n`));
-  }
+  const written = [await writeSecretFile(join(dir, `${hubAccount}.json`), connectionFileText(files.hub))];
+  for (const file of files.states) written.push(await writeConnectionFile(join(dir, `${file.state}.json`), file));
   return written;
+}
+
+/** Writes one state's connection file (mode 0600); `tipnet config` and `tipnet up` both write them here. */
+export async function writeConnectionFile(path: string, file: StateConnectionFile): Promise<string> {
+  return writeSecretFile(path, connectionFileText(file));
+}
+
+/** Reads and validates a state's connection file; every problem is reported at once. */
+export function readConnectionFile(path: string): Readonly<StateConnectionFile> {
+  return readJsonFile(path, stateConnectionFileSchema);
 }
 
 /** writeFile's mode applies only to new files, so an existing file is narrowed too. */

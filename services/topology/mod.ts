@@ -1,6 +1,12 @@
 /**
  * The deployment described once (infra/topology.json): validation, the nats-server configs and
- * connection files it implies (`tipnet config`), and starting it locally.
+ * connection files it implies (`tipnet config`), and starting it locally. The configs themselves
+ * are built by services/nats-config; only starting servers (start-topology.ts) and reserving free
+ * ports (topology-layouts.ts) use the services/local-nats harness.
+ *
+ * Exports: the topology schema and loader, planTopologyLayouts, renderTopology, the connection
+ * files (connectionFiles, write/readConnectionFile, writeConnectionFiles, writeSecretFile),
+ * topology views (states, routing tables, stream options), startTopology, writeTopologyConfigs.
  */
 export {
   AUTH_MODES,
@@ -19,12 +25,13 @@ export { renderTopology, requireGeneratedAuth, type RenderedServer, type RenderT
 export {
   connectionFiles,
   generateCredentials,
+  readConnectionFile,
+  writeConnectionFile,
   writeConnectionFiles,
   writeSecretFile,
   type ConnectionFiles,
-  type HubConnectionFile,
-  type StateConnectionFile,
 } from './credentials.ts';
+export type { HubConnectionFile, StateConnectionFile } from '../nats-config/mod.ts';
 export { hubStreamOptionsOf, narrowTopology, routingTablesOf, stateCodesOf } from './topology-views.ts';
 export { startTopology, type StartTopologyOptions, type TopologyHandle } from './start-topology.ts';
 export { writeTopologyConfigs, type WrittenTopology } from './write-topology-configs.ts';

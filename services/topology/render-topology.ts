@@ -13,7 +13,7 @@ import {
   type HubCredentials,
   type NatsServerConfig,
   type ServerLayout,
-} from '../local-nats/mod.ts';
+} from '../nats-config/mod.ts';
 import type { TopologyLayouts } from './topology-layouts.ts';
 import type { Topology } from './topology-schema.ts';
 

@@ -1,7 +1,8 @@
 // Where each server of a topology lives: its name, ports (fixed in the topology, else free ones)
 // and data dir. Kept apart from rendering, which stays pure.
 import { join, resolve } from 'node:path';
-import { findFreePorts, type ServerLayout, type ServerPorts } from '../local-nats/mod.ts';
+import { findFreePorts } from '../local-nats/mod.ts';
+import type { ServerLayout, ServerPorts } from '../nats-config/mod.ts';
 import type { StateCode } from '../core/member-states.ts';
 import type { Topology } from './topology-schema.ts';
 

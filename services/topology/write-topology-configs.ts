@@ -2,7 +2,7 @@
 // write it with the connection files. Everything secret is written 0600 into 0700 folders.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ServerPorts } from '../local-nats/mod.ts';
+import type { ServerPorts } from '../nats-config/mod.ts';
 import { connectionFiles, generateCredentials, writeConnectionFiles, writeSecretFile } from './credentials.ts';
 import { renderTopology } from './render-topology.ts';
 import { planTopologyLayouts } from './topology-layouts.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { v1 } from '../../services/core/proto.ts';
-import { runDemo } from '../../services/demo/run-demo.ts';
+import { runDemo } from '../../services/demo/mod.ts';
 
 test('the demo moves one signed alert from IDN to KHM through the router and IDN gets a DELIVERED receipt', async () => {
   const lines: string[] = [];

@@ -11,19 +11,21 @@ import { connect, type Subscription, type Msg } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   allocateServerLayout,
-  baseServerConfig,
   requireNatsServerBinary,
-  hubAccounts,
-  hubNodeConfigs,
-  leafServerConfig,
   LocalNatsError,
   LocalNatsErrorCode,
-  renderServerConfig,
   startNatsCluster,
   startNatsServer,
   startServerProcess,
-  type ServerLayout,
 } from '../../services/local-nats/mod.ts';
+import {
+  baseServerConfig,
+  hubAccounts,
+  hubNodeConfigs,
+  leafServerConfig,
+  renderServerConfig,
+  type ServerLayout,
+} from '../../services/nats-config/mod.ts';
 
 const encoder = new TextEncoder();
 

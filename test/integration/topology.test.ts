@@ -15,6 +15,7 @@ import {
   loadTopology,
   parseTopology,
   planTopologyLayouts,
+  readConnectionFile,
   renderTopology,
   startTopology,
   writeSecretFile,
@@ -126,8 +127,9 @@ describe('`tipnet config` on the default topology', () => {
     assert.equal(connectionFiles.length, 13);
     for (const file of connectionFiles) assert.equal((await stat(join(out, 'connections', file))).mode & 0o777, 0o600, file);
     const idn = JSON.parse(await readFile(join(out, 'connections', 'IDN.json'), 'utf8'));
-    assert.deepEqual(Object.keys(idn), ['state', 'urls', 'user', 'password', 'jetstreamDomain', 'submitSubject', 'deliverSubject']);
+    assert.deepEqual(Object.keys(idn), ['state', 'servers', 'user', 'password', 'jetstreamDomain', 'submitSubject', 'deliverSubject']);
     assert.equal(idn.user, 'apps');
+    assert.deepEqual(readConnectionFile(join(out, 'connections', 'IDN.json')), idn, 'the file passes its own schema');
     assert.ok((await readFile(join(out, 'leaf-IDN.conf'), 'utf8')).includes(idn.password));
   });
 

@@ -1,29 +1,29 @@
 // A real hub for integration tests: nats-server hub (1 or 3 nodes) with one leaf per state, each
 // state's inbox on its leaf, signing keys, and the hub services either in this process or as a
-// separate process that a test can SIGKILL. Everything stops in t.after, also when a test fails.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// separate process that a test can SIGKILL, from the one bootstrap in services/deployment.
+// Everything stops in t.after, also when a test fails.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
-import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { encodeEnvelope } from '../../services/core/codec.ts';
 import type { MatchingKey } from '../../services/core/keyed-hash.ts';
-import { createLogger } from '../../services/core/logging/mod.ts';
 import { HUB_SENDER, type StateCode } from '../../services/core/member-states.ts';
 import { v1, type Envelope } from '../../services/core/proto.ts';
 import {
-  generateKeyRing, signEnvelope, writeKeyDirectory, writeSigningKey, type KeyDirectory, type SigningKey,
+  signEnvelope, writeKeyDirectory, writeSigningKey, type KeyDirectory, type SigningKey,
 } from '../../services/core/signing/mod.ts';
 import { CONTRACT_VERSION, HEADERS, STREAMS, subjects } from '../../services/core/subjects.ts';
-import { demoAlertFields } from '../../services/demo/demo-alert.ts';
-import { hubServicesProcess, type HubServicesProcess } from '../../services/deployment/hub-services-process.ts';
-import { startHubWithLeaves, type HubWithLeavesHandle } from '../../services/local-nats/mod.ts';
-import { ensureInbox, openInboxReader } from '../../services/node/inbox.ts';
+import { demoAlertFields } from '../../services/demo/mod.ts';
+import { hubServicesProcess, startLocalHub, type HubServicesProcess } from '../../services/deployment/mod.ts';
+import type { HubWithLeavesHandle } from '../../services/local-nats/mod.ts';
+import { openInboxReader } from '../../services/node/inbox.ts';
 import { openDelivery, type OpenedDelivery } from '../../services/node/open-delivery.ts';
 import { publishSubmission } from '../../services/node/publish-submission.ts';
-import { routingPolicy, startHubServices, type RunningHubServices } from '../../services/router/mod.ts';
+import { routingPolicy, writeHubServicesConfig, type RunningHubServices } from '../../services/router/mod.ts';
 
 export interface HubFixtureOptions {
   readonly states: readonly StateCode[];
@@ -82,33 +82,23 @@ export interface HubFixture {
 }
 
 export async function startHubFixture(t: TestContext, options: HubFixtureOptions): Promise<HubFixture> {
-  const cleanups: Array<() => Promise<unknown>> = [];
-  t.after(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  });
-
-  const topology = await startHubWithLeaves({ states: options.states, hubNodes: options.hubNodes });
-  cleanups.push(() => topology.stop());
-
-  const owners = [...options.states, HUB_SENDER];
-  const { signingKeys: keys, directory } = generateKeyRing(owners);
-  const matchingKey = { id: 'test-matching-key', secret: randomBytes(32) };
   const policy = routingPolicy({ states: options.states, drills: options.drills ?? {}, sharingGroups: options.sharingGroups ?? {} });
-
-  const hub = await connect({ ...topology.hubConnectOptions, name: 'test hub services', maxReconnectAttempts: -1, reconnectTimeWait: 100 });
-  cleanups.push(() => hub.close());
-  const leaves = new Map<StateCode, NatsConnection>();
+  const local = await startLocalHub({
+    states: options.states,
+    hubNodes: options.hubNodes,
+    matchingKeyId: 'test-matching-key',
+    connectionName: (party) => (party === HUB_SENDER ? 'test hub services' : `test ${party} node`),
+    inProcessHubServices: (options.hubServices ?? 'in-process') === 'in-process' && { policy },
+  });
+  t.after(() => local.stop());
+  const { servers: topology, signingKeys: keys, directory, matchingKey, hub } = local;
   const inboxes = new Map<StateCode, InboxCollector>();
   for (const state of options.states) {
-    const nc = await connect({ ...topology.leafConnectOptions(state), name: `test ${state} node`, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
-    cleanups.push(() => nc.close());
-    leaves.set(state, nc);
-    await ensureInbox(nc, state);
     const collector = new InboxCollector();
     inboxes.set(state, collector);
-    const reader = await openInboxReader(nc, 'test-node');
+    const reader = await openInboxReader(local.leaf(state), 'test-node');
     const messages = await reader.consume();
-    cleanups.push(() => messages.close());
+    local.defer(`close ${state}'s inbox reader`, () => messages.close());
     void (async () => {
       for await (const message of messages) {
         try {
@@ -120,32 +110,20 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
       }
     })();
   }
-
-  let inProcessServices: RunningHubServices | undefined;
-  if ((options.hubServices ?? 'in-process') === 'in-process') {
-    inProcessServices = await startHubServices({
-      nc: hub,
-      replicas: options.hubNodes,
-      directory,
-      policy,
-      hubKey: keys[HUB_SENDER] as SigningKey,
-      logger: createLogger({ service: 'hub', level: 'silent' }),
-    });
-    cleanups.push(() => inProcessServices!.stop());
-  }
+  const inProcessServices = local.hubServices;
 
   // For a separate hub services process: its config, keys and directory in a private temp dir.
   let servicesProcess: HubServicesProcess | undefined;
   const prepareProcess = async (): Promise<HubServicesProcess> => {
     const dir = await mkdtemp(join(tmpdir(), 'tipnet-hub-services-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    local.defer('remove the hub services files', () => rm(dir, { recursive: true, force: true }));
     await writeSigningKey(dir, keys[HUB_SENDER] as SigningKey);
     await writeKeyDirectory(join(dir, 'directory.json'), directory.list());
     const configPath = join(dir, 'hub-services.json');
-    const config = {
+    await writeHubServicesConfig(configPath, {
       servers: topology.hubConnectOptions.servers,
-      user: topology.hubConnectOptions.user,
-      password: topology.hubConnectOptions.pass,
+      user: topology.hubConnectOptions.user ?? '',
+      password: topology.hubConnectOptions.pass ?? '',
       replicas: options.hubNodes,
       hubKeyFile: join(dir, `${HUB_SENDER}.signing-key.json`),
       keyDirectoryFile: join(dir, 'directory.json'),
@@ -153,11 +131,10 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
       sharingGroups: options.sharingGroups ?? {},
       drills: options.drills ?? {},
       logLevel: 'warn',
-    };
-    await writeFile(configPath, JSON.stringify(config), { mode: 0o600 });
+    });
     return hubServicesProcess(configPath, hub);
   };
-  cleanups.push(async () => servicesProcess?.kill());
+  local.defer('kill the hub services process', async () => servicesProcess?.kill());
 
   const fixture: HubFixture = {
     topology,
@@ -166,15 +143,15 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     matchingKey,
     hub,
     inProcessServices,
-    leaf: (state) => required(leaves.get(state), state),
+    leaf: (state) => local.leaf(state),
     inbox: (state) => required(inboxes.get(state), state),
     alert: (overrides = {}) => ({ ...demoAlertFields(Date.now(), matchingKey), messageId: randomUUID(), ...overrides }),
     sign: (fields, signer) => signEnvelope(fields, required(keys[signer ?? String(fields.senderState)], String(signer))),
-    submit: (envelope) => publishSubmission(required(leaves.get(envelope.senderState as StateCode), envelope.senderState), envelope),
+    submit: (envelope) => publishSubmission(local.leaf(envelope.senderState as StateCode), envelope),
     async submitRaw(state, bytes, messageId = randomUUID()) {
       const h = headers();
       h.set(HEADERS.contract, CONTRACT_VERSION);
-      return jetstream(required(leaves.get(state), state)).publish(subjects.submit(state, 'real', 'case-alert'), bytes, { msgID: messageId, headers: h, retries: 20 });
+      return jetstream(local.leaf(state)).publish(subjects.submit(state, 'real', 'case-alert'), bytes, { msgID: messageId, headers: h, retries: 20 });
     },
     async deadLetters() {
       const jsm = await jetstreamManager(hub);

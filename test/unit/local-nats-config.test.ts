@@ -2,18 +2,20 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   chooseNatsRuntime,
+  LocalNatsError,
+  LocalNatsErrorCode,
+  requireNatsServerBinary,
+} from '../../services/local-nats/mod.ts';
+import {
   hubAccounts,
   hubNodeConfigs,
   leafServerConfig,
-  LocalNatsError,
-  LocalNatsErrorCode,
   renderConf,
   renderServerConfig,
-  requireNatsServerBinary,
   validateLeafNames,
   withTls,
   type ServerLayout,
-} from '../../services/local-nats/mod.ts';
+} from '../../services/nats-config/mod.ts';
 import { LIMITS } from '../../services/core/limits.ts';
 
 function layout(name: string, ports: ServerLayout['ports']): ServerLayout {
@@ -116,6 +118,13 @@ describe('hub isolation model', () => {
         error instanceof LocalNatsError &&
         error.code === LocalNatsErrorCode.invalidConfig &&
         ['"idn"', '"HUB"', '"KHM" is listed twice', '"A.B"'].every((part) => error.message.includes(part)),
+    );
+  });
+
+  test('a leaf name that is not a member state is refused, since its subjects come from core/subjects.ts', () => {
+    assert.throws(
+      () => validateLeafNames(['IDN', 'XYZ']),
+      (error: unknown) => error instanceof LocalNatsError && error.code === LocalNatsErrorCode.invalidConfig && error.message.includes('"XYZ" is not a member state code'),
     );
   });
 

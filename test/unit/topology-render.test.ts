@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigurationError } from '../../services/core/errors.ts';
-import type { HubCredentials, ServerLayout } from '../../services/local-nats/mod.ts';
+import type { HubCredentials, ServerLayout } from '../../services/nats-config/mod.ts';
 import {
   connectionFiles,
   parseTopology,
@@ -125,7 +125,7 @@ describe('production settings', () => {
 
   test('connection files point at tls:// URLs when tls is set', () => {
     const files = connectionFiles(parseTopology({ ...topology, tls }), layouts, credentials);
-    assert.deepEqual(files.states[0]?.urls, ['tls://127.0.0.1:4301']);
+    assert.deepEqual(files.states[0]?.servers, ['tls://127.0.0.1:4301']);
   });
 
   test('nkey and jwt auth are refused with a ConfigurationError pointing to the production guide', () => {
@@ -143,7 +143,7 @@ describe('connection files and layouts', () => {
     const files = connectionFiles(topology, layouts, credentials);
     assert.deepEqual(files.states[1], {
       state: 'KHM',
-      urls: ['nats://127.0.0.1:4302'],
+      servers: ['nats://127.0.0.1:4302'],
       user: 'apps',
       password: 'apps-khm-secret',
       jetstreamDomain: 'khm',
@@ -152,7 +152,7 @@ describe('connection files and layouts', () => {
     });
     assert.deepEqual(files.hub, {
       account: 'HUB',
-      urls: ['nats://127.0.0.1:4221', 'nats://127.0.0.1:4222', 'nats://127.0.0.1:4223'],
+      servers: ['nats://127.0.0.1:4221', 'nats://127.0.0.1:4222', 'nats://127.0.0.1:4223'],
       user: 'hub',
       password: 'hub-secret',
       jetstreamDomain: 'hub',

@@ -1,5 +1,5 @@
 // `tipnet demo`: the foundation's main job until the drill exists.
-import { runDemo } from '../../demo/run-demo.ts';
+import { runDemo } from '../../demo/mod.ts';
 import type { Command } from '../command.ts';
 
 export const demoCommand: Command = {

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStateCode, type StateCode } from '../../core/member-states.ts';
-import { startLocalDeployment } from '../../deployment/local-deployment.ts';
+import { startLocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/main.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';

@@ -1,7 +1,7 @@
 import { baseServerConfig } from './base-config.ts';
 import { clusterNodeConfigs } from './cluster-config.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import { hubJetStreamDomain, localAppsPermissions, type Credentials, type StateSubjects } from './hub-accounts.ts';
+import { hubJetStreamDomain, localAppsPermissions, type Credentials } from './hub-accounts.ts';
 import { hostPort, type AccountConfig, type NatsServerConfig } from './server-config.ts';
 import type { ServerLayout } from './server-layout.ts';
 
@@ -44,7 +44,6 @@ export interface LeafConfigInput {
   readonly leafUser: Credentials;
   /** Password of the local `apps` user, the only way in for the state's own software. */
   readonly localAppsPassword: string;
-  readonly subjects?: StateSubjects;
   /** max_payload (default LIMITS.maxServerPayloadBytes). */
   readonly maxPayloadBytes?: number;
 }
@@ -63,7 +62,7 @@ export function leafServerConfig(layout: ServerLayout, input: LeafConfigInput): 
     accounts: {
       [input.state]: {
         jetstream: 'enabled',
-        users: [{ user: localAppsUser, password: input.localAppsPassword, permissions: localAppsPermissions(input.state, input.subjects) }],
+        users: [{ user: localAppsUser, password: input.localAppsPassword, permissions: localAppsPermissions(input.state) }],
       },
     },
     leafnodes: {

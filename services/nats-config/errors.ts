@@ -1,6 +1,8 @@
 /**
- * Every failure of the local NATS harness is a `LocalNatsError` with a code from this table,
- * so callers (tests, `tipnet up`) branch on the code, never on message text.
+ * Every failure of the NATS config builders and of the local NATS harness that starts servers
+ * from them is a `LocalNatsError` with a code from this table, so callers (tests, `tipnet up`,
+ * `tipnet config`) branch on the code, never on message text. It lives here, in the pure module,
+ * because both throw it.
  */
 import { CodedError } from '../core/mod.ts';
 export const LocalNatsErrorCode = {

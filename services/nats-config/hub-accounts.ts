@@ -1,4 +1,4 @@
-import { SUBJECT_ROOT } from '../core/subjects.ts';
+import { CLIENT_SUBJECTS, isStateCode, subjects } from '../core/mod.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 import type { AccountConfig, UserPermissions } from './server-config.ts';
 
@@ -18,19 +18,6 @@ import type { AccountConfig, UserPermissions } from './server-config.ts';
 export const hubAccount = 'HUB';
 export const hubJetStreamDomain = 'hub';
 
-/** The per-state subject patterns (with a trailing `>`) that cross between HUB and a state. */
-export interface StateSubjects {
-  readonly submit: (state: string) => string;
-  readonly deliver: (state: string) => string;
-}
-
-// Same layout as core/subjects.ts, built from its root without its state-code check, so the
-// harness can also run leaves with test names.
-export const tipV1Subjects: StateSubjects = {
-  submit: (state) => `${SUBJECT_ROOT}.submit.${state}.>`,
-  deliver: (state) => `${SUBJECT_ROOT}.deliver.${state}.>`,
-};
-
 export interface Credentials {
   readonly user: string;
   readonly password: string;
@@ -41,7 +28,6 @@ export interface HubAccountsInput {
   readonly hubUser: Credentials;
   /** Per state code, the user its leaf node connects as. */
   readonly leafUsers: Readonly<Record<string, Credentials>>;
-  readonly subjects?: StateSubjects;
 }
 
 export function leafUserName(state: string): string {
@@ -49,22 +35,21 @@ export function leafUserName(state: string): string {
 }
 
 export function hubAccounts(input: HubAccountsInput): Record<string, AccountConfig> {
-  const subjects = input.subjects ?? tipV1Subjects;
   const states = Object.keys(input.leafUsers);
   validateLeafNames(states);
   const accounts: Record<string, AccountConfig> = {
     [hubAccount]: {
       jetstream: 'enabled',
       users: [{ user: input.hubUser.user, password: input.hubUser.password }],
-      exports: states.map((state) => ({ service: subjects.submit(state), accounts: [state] })),
-      imports: states.map((state) => ({ service: { account: state, subject: subjects.deliver(state) } })),
+      exports: states.map((state) => ({ service: subjects.submitAll(state), accounts: [state] })),
+      imports: states.map((state) => ({ service: { account: state, subject: subjects.deliverAll(state) } })),
     },
   };
   for (const [state, leafUser] of Object.entries(input.leafUsers)) {
     accounts[state] = {
       users: [{ user: leafUser.user, password: leafUser.password }],
-      exports: [{ service: subjects.deliver(state), accounts: [hubAccount] }],
-      imports: [{ service: { account: hubAccount, subject: subjects.submit(state) } }],
+      exports: [{ service: subjects.deliverAll(state), accounts: [hubAccount] }],
+      imports: [{ service: { account: hubAccount, subject: subjects.submitAll(state) } }],
     };
   }
   return accounts;
@@ -77,10 +62,21 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
  * under `tipnet.local.>`. A submit or delivery subject of another state is
  * refused by the server with a permissions violation.
  */
-export function localAppsPermissions(state: string, subjects: StateSubjects = tipV1Subjects): UserPermissions {
+export function localAppsPermissions(state: string): UserPermissions {
   return {
-    publish: { allow: [subjects.submit(state), '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
-    subscribe: { allow: [subjects.deliver(state), '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+    publish: {
+      allow: [
+        subjects.submitAll(state),
+        CLIENT_SUBJECTS.jetStreamApi,
+        CLIENT_SUBJECTS.jetStreamAcks,
+        CLIENT_SUBJECTS.jetStreamFlowControl,
+        CLIENT_SUBJECTS.keyValue,
+        CLIENT_SUBJECTS.replyInboxes,
+        CLIENT_SUBJECTS.serviceDiscovery,
+        subjects.localAny(),
+      ],
+    },
+    subscribe: { allow: [subjects.deliverAll(state), CLIENT_SUBJECTS.replyInboxes, CLIENT_SUBJECTS.serviceDiscovery, subjects.localAny()] },
   };
 }
 
@@ -92,6 +88,8 @@ export function validateLeafNames(states: readonly string[]): void {
     if (!leafNamePattern.test(state)) return [`"${state}" is not an upper-case code such as IDN`];
     if (state === hubAccount) return [`"${state}" is reserved for the hub's own account`];
     if (states.indexOf(state) !== index) return [`"${state}" is listed twice`];
+    // Leaves are member states: their subjects are built by core/subjects.ts, which knows only those.
+    if (!isStateCode(state)) return [`"${state}" is not a member state code known to tipnet`];
     return [];
   });
   if (problems.length > 0) {

@@ -1,0 +1,15 @@
+/**
+ * Running tipnet on this machine: the one bootstrap of a hub with leaves (startLocalHub: servers,
+ * keys, the HUB connection, each state's inbox, hub services in this process if asked) that the
+ * demo, the test fixture, the bench and the local deployment share; the local deployment of a
+ * topology (`tipnet up`, the drill, end-to-end tests: keys on disk, the hub services as a child
+ * process, a connection file per state); and the undo stack they clean up with.
+ *
+ * Exports: startLocalHub, startLocalDeployment, createDeploymentKeys, hubServicesProcess,
+ * CleanupStack and their types.
+ */
+export { startLocalHub, type LocalHub, type LocalHubKeys, type LocalHubOptions } from './local-hub.ts';
+export { startLocalDeployment, type LocalDeployment, type LocalDeploymentOptions, type StateConnection } from './local-deployment.ts';
+export { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
+export { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
+export { CleanupStack } from './cleanup-stack.ts';

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+
+/**
+ * Where one server lives: its name, loopback ports and a private data dir. Config builders take
+ * layouts, so they stay pure, and restarting a server reuses its layout (same ports, same
+ * JetStream store), which is what lets JetStream state survive a restart.
+ */
+export interface ServerLayout {
+  readonly name: string;
+  readonly dataDir: string;
+  /** Whether the data dir outlives stop(); otherwise it is temporary and removed. */
+  readonly keepData: boolean;
+  readonly ports: ServerPorts;
+}
+
+export interface ServerPorts {
+  readonly client: number;
+  readonly monitoring: number;
+  readonly cluster?: number;
+  readonly leafnode?: number;
+}
+
+export function storeDirOf(layout: ServerLayout): string {
+  return join(layout.dataDir, 'jetstream');
+}
+
+export function logFileOf(layout: ServerLayout): string {
+  return join(layout.dataDir, 'nats-server.log');
+}
+
+export function configFileOf(layout: ServerLayout): string {
+  return join(layout.dataDir, 'nats-server.conf');
+}
+
+export function clientUrlOf(layout: ServerLayout): string {
+  return `nats://127.0.0.1:${layout.ports.client}`;
+}

@@ -1,0 +1,56 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectionFileText, stateConnectionFile, stateConnectionFileSchema } from '../../services/nats-config/mod.ts';
+import { readHubServicesConfig, writeHubServicesConfig } from '../../services/router/mod.ts';
+import { readConnectionFile, writeConnectionFile } from '../../services/topology/mod.ts';
+
+describe('the connection file and the hub-services config are defined once', () => {
+  test('a state connection file names its servers, domain and own subjects, and passes its schema', () => {
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    assert.deepEqual(file, {
+      state: 'KHM',
+      servers: ['nats://127.0.0.1:4302'],
+      user: 'apps',
+      password: 'secret',
+      jetstreamDomain: 'khm',
+      submitSubject: 'tip.v1.submit.KHM.>',
+      deliverSubject: 'tip.v1.deliver.KHM.>',
+    });
+    assert.deepEqual(stateConnectionFileSchema.parse(JSON.parse(connectionFileText(file))), file);
+  });
+
+  test('the old `urls` shape is refused by the schema', () => {
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    const { servers, ...rest } = file;
+    assert.equal(stateConnectionFileSchema.safeParse({ ...rest, urls: servers }).success, false);
+  });
+
+  test('files written with key paths read back the same, with mode 0600', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tipnet-connection-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const file = stateConnectionFile({
+      state: 'IDN', servers: ['nats://127.0.0.1:4301'], user: 'apps', password: 'secret',
+      keyFiles: { signingKeyFile: '/k/IDN.json', keyDirectoryFile: '/k/directory.json', matchingKeyFile: '/k/matching.json' },
+    });
+    const path = await writeConnectionFile(join(dir, 'IDN.json'), file);
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    assert.deepEqual(readConnectionFile(path), file);
+  });
+
+  test('the hub-services config is validated when written and read back with its defaults', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tipnet-hub-config-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const path = join(dir, 'hub-services.json');
+    await writeHubServicesConfig(path, {
+      servers: ['nats://127.0.0.1:4221'], user: 'hub', password: 'secret', replicas: 1,
+      hubKeyFile: '/k/HUB.json', keyDirectoryFile: '/k/directory.json', states: ['IDN', 'KHM'],
+    });
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    const config = readHubServicesConfig(path);
+    assert.deepEqual([config.states, config.sharingGroups, config.drills, config.logLevel], [['IDN', 'KHM'], {}, {}, 'info']);
+    await assert.rejects(writeHubServicesConfig(path, { ...config, servers: ['http://nope'] }));
+  });
+});
