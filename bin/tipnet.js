@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../services/cli/main.ts');
+const { main } = await import('../services/cli/mod.ts');
 process.exitCode = await main(process.argv.slice(2));

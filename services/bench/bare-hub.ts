@@ -5,9 +5,7 @@
 // connection), but without decoding, validating, verifying, routing policy, index or receipts.
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
-import { hubStreamConfigs } from '../core/hub-streams.ts';
-import type { StateCode } from '../core/member-states.ts';
-import { STREAMS, subjects } from '../core/subjects.ts';
+import { hubStreamConfigs, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 
 export const BARE_STREAM = 'BENCH_BARE_SUBMISSIONS';
 export const BARE_FORWARDER = 'bench-bare-forwarder';

@@ -7,8 +7,7 @@ import { Kvm } from '@nats-io/kv';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { HEADERS, STREAMS, subjects } from '../core/subjects.ts';
-import type { StateCode } from '../core/member-states.ts';
+import { HEADERS, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 import { summarizeLatencies, type LatencySummary } from './latency-summary.ts';
 
 const PRIMITIVES_STREAM = 'BENCH_PRIMITIVES';

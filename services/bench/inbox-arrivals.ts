@@ -3,8 +3,8 @@
 // KHM's node does), tells the tracker, and acknowledges it.
 import { jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { HEADERS, STREAMS } from '../core/subjects.ts';
-import { openInboxReader } from '../node/inbox.ts';
+import { HEADERS, STREAMS } from '../core/mod.ts';
+import { openInboxReader } from '../node/mod.ts';
 import type { ArrivalTracker } from './arrival-tracker.ts';
 
 /** Returns the id the sender used for the message; throws if the message cannot be trusted. */

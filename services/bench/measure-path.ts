@@ -3,7 +3,7 @@
 // a time for unloaded latency, then a batch with `concurrency` in flight for throughput. Only what
 // the hub does with them differs between paths.
 import { performance } from 'node:perf_hooks';
-import { publishSubmission } from '../node/publish-submission.ts';
+import { publishSubmission } from '../node/mod.ts';
 import type { ArrivalTracker } from './arrival-tracker.ts';
 import type { BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';

@@ -3,14 +3,9 @@ import { randomUUID } from 'node:crypto';
 // Ed25519 signing and verification (node:crypto), protobuf encoding and decoding, semantic
 // validation, and the router's whole pure decision. No broker involved.
 import { performance } from 'node:perf_hooks';
-import { decodeEnvelope, decodePayload, encodeEnvelope } from '../core/codec.ts';
-import { HUB_SENDER } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
-import { signEnvelope, verifyEnvelope } from '../core/signing/mod.ts';
-import { subjects } from '../core/subjects.ts';
-import { validateEnvelope, validatePayload } from '../core/validation/mod.ts';
+import { decodeEnvelope, decodePayload, encodeEnvelope, HUB_SENDER, signEnvelope, subjects, v1, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
 import { demoAlertFields } from '../demo/mod.ts';
-import { openDelivery } from '../node/open-delivery.ts';
+import { openDelivery } from '../node/mod.ts';
 import { decideSubmission, hubReceipt, InMemoryMessageIndex, routingPolicy } from '../router/mod.ts';
 import { BENCH_STATES, SENDER, type BenchHub } from './bench-hub.ts';
 

@@ -2,10 +2,8 @@
 // the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward),
 // the hub's round trips, then tipnet's real hub services on the same servers.
 import { cpus } from 'node:os';
-import { createLogger } from '../core/logging/mod.ts';
-import { encodeEnvelope } from '../core/codec.ts';
-import { openDelivery } from '../node/open-delivery.ts';
-import { STREAMS } from '../core/subjects.ts';
+import { createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
+import { openDelivery } from '../node/mod.ts';
 import { dispatcherConsumerName, ROUTER_CONSUMER, routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';

@@ -1,9 +1,7 @@
 // The traffic: the demo's rescue request from IDN to KHM, each copy with its own message id and
 // signed by IDN, prepared before a batch so that signing is not part of the timed path (the micro
 // benchmarks time it on its own).
-import { signEnvelope, type SigningKey } from '../core/signing/mod.ts';
-import type { MatchingKey } from '../core/keyed-hash.ts';
-import type { Envelope } from '../core/proto.ts';
+import { type Envelope, type MatchingKey, signEnvelope, type SigningKey } from '../core/mod.ts';
 import { demoAlertFields } from '../demo/mod.ts';
 
 export function signedAlerts(count: number, key: SigningKey, matchingKey: MatchingKey): Envelope[] {

@@ -1,6 +1,6 @@
 // Dispatches `tipnet <command>`; each command lives in its own module under commands/.
 import { parseArgs } from 'node:util';
-import { ConfigurationError } from '../core/errors.ts';
+import { ConfigurationError } from '../core/mod.ts';
 import type { Command } from './command.ts';
 import { commandHelp, overallHelp } from './help.ts';
 import { configCommand } from './commands/config.ts';

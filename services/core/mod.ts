@@ -1,4 +1,8 @@
-// The public entry of the shared domain code; services import from here or from a sub-module's own mod.ts.
+// The public entry of the shared domain code: everything every service agrees on, and the only
+// file of core that other modules import. Exports the member states and limits; reason codes,
+// coded errors and the consumer failure policy; the protobuf types, payload registry and codec;
+// the enum-word table and the one envelope composer; subjects, streams, headers, JetStream domains
+// and durable names; keyed hashing; the keyed order scheduler; signing, logging and validation.
 export * from './member-states.ts';
 export * from './limits.ts';
 export * from './reason-codes.ts';
@@ -15,4 +19,5 @@ export * from './keyed-hash.ts';
 export * from './keyed-order-scheduler.ts';
 export * from './signing/mod.ts';
 export * from './logging/mod.ts';
+export * from './validation/mod.ts';
 export * from './durable-names.ts';

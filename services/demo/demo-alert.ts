@@ -1,9 +1,7 @@
 // The one alert the demo sends: IDN asks for the rescue of three nationals recruited through a
 // fake job advert and held in a compound in Sihanoukville. Invented data; identifiers are hashed.
 import { randomUUID } from 'node:crypto';
-import { encodePayload } from '../core/codec.ts';
-import { toKeyedIdentifier, type MatchingKey } from '../core/keyed-hash.ts';
-import { v1 } from '../core/proto.ts';
+import { encodePayload, type MatchingKey, toKeyedIdentifier, v1 } from '../core/mod.ts';
 
 const HOUR_MS = 3_600_000;
 

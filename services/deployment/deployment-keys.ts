@@ -4,11 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MatchingKey } from '../core/keyed-hash.ts';
-import { HUB_SENDER } from '../core/member-states.ts';
-import {
-  generateKeyRing, keyFilePath, writeKeyDirectory, writeSigningKey, type KeyDirectory, type SigningKey,
-} from '../core/signing/mod.ts';
+import { generateKeyRing, HUB_SENDER, type KeyDirectory, keyFilePath, type MatchingKey, type SigningKey, writeKeyDirectory, writeSigningKey } from '../core/mod.ts';
 
 export interface DeploymentKeys {
   readonly folder: string;

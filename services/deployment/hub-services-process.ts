@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { HUB_SERVICE_NAME } from '../router/status-endpoint.ts';
+import { HUB_SERVICE_NAME } from '../router/mod.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = fileURLToPath(new URL('../router/main.ts', import.meta.url));

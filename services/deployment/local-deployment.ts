@@ -5,7 +5,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
+import { HUB_SENDER, type StateCode } from '../core/mod.ts';
 import { stateConnectionFile, type StateConnectionFile } from '../nats-config/mod.ts';
 import { writeHubServicesConfig } from '../router/mod.ts';
 import { narrowTopology, startTopology, stateCodesOf, writeConnectionFile, type Topology, type TopologyHandle } from '../topology/mod.ts';

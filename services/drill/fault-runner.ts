@@ -2,7 +2,7 @@
 // report can say whether traffic recovered from it.
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { StateCode } from '../core/mod.ts';
-import type { LocalDeployment } from '../deployment/local-deployment.ts';
+import type { LocalDeployment } from '../deployment/mod.ts';
 import { injectMalformed, injectSpoofed } from './bad-injects.ts';
 import type { FaultRecord } from './drill-records.ts';
 import { formatDuration } from './duration.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type StateCode } from '../core/mod.ts';
-import { startLocalDeployment, type LocalDeployment } from '../deployment/local-deployment.ts';
+import { startLocalDeployment, type LocalDeployment } from '../deployment/mod.ts';
 import { loadTopology, parseTopology, type Topology } from '../topology/mod.ts';
 import { drain } from './drain.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';

@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ConfigurationError, ALL_STATE_CODES, isStateCode, type StateCode } from '../core/mod.ts';
-import { parseWithProblems } from '../core/validation/mod.ts';
+import { ALL_STATE_CODES, ConfigurationError, isStateCode, parseWithProblems, type StateCode } from '../core/mod.ts';
 import { parseDuration } from './duration.ts';
 
 const stateCode = z.string().refine(isStateCode, { message: `must be one of ${ALL_STATE_CODES.join(', ')}` });

@@ -1,8 +1,7 @@
 // Each state's national systems submit in order, and keep trying while their node is down (a leaf
 // outage), as a real system would; latency counts from the attempt that got through. One lane per
 // sending state on the shared keyed order scheduler; the lanes of different states overlap.
-import { createKeyedOrderScheduler, type StateCode } from '../core/mod.ts';
-import { InputValidationError } from '../core/validation/mod.ts';
+import { createKeyedOrderScheduler, InputValidationError, type StateCode } from '../core/mod.ts';
 import type { RunningNode } from '../node/mod.ts';
 import type { SentRecord } from './drill-records.ts';
 import { sleep } from './drill-timeline.ts';

@@ -3,7 +3,7 @@
 // officer. Faults stop and restart a state's node; close() stops everything, also after a failure.
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger, StateCode } from '../core/mod.ts';
-import type { LocalDeployment } from '../deployment/local-deployment.ts';
+import type { LocalDeployment } from '../deployment/mod.ts';
 import { ensureInbox, startNodeService, type RunningNode } from '../node/mod.ts';
 import type { EscalationRecord, FaultRecord } from './drill-records.ts';
 import { sleep } from './drill-timeline.ts';

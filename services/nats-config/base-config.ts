@@ -1,4 +1,4 @@
-import { LIMITS } from '../core/limits.ts';
+import { LIMITS } from '../core/mod.ts';
 import { hostPort, type JetStreamConfig, type NatsServerConfig } from './server-config.ts';
 import { logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
 

@@ -1,8 +1,7 @@
 // Reply deadlines of assistance requests, as pure functions of records and a clock: the default a
 // node fills in by priority, and what is due on both sides (requests addressed to us that we have
 // not answered; our requests nobody has answered yet).
-import { DEFAULT_REPLY_DEADLINE_MS } from '../core/limits.ts';
-import type { SubmissionInput } from '../core/validation/mod.ts';
+import { DEFAULT_REPLY_DEADLINE_MS, type SubmissionInput } from '../core/mod.ts';
 import type { MessageSummary } from './message-summary.ts';
 
 export type ReplyDeadlines = Readonly<Record<keyof typeof DEFAULT_REPLY_DEADLINE_MS, number>>;

@@ -5,10 +5,9 @@
 // kind, persons, location and keyed identifiers, as signed the first time) at priority IMMEDIATE,
 // with related_message_id = the overdue request and a fresh deadline, sent under an idempotency
 // key derived from the request so it goes out once even across a crash.
-import { decodePayload, ENUM_WORDS, LIMITS, trafficOf, v1, type Logger, type SigningKey } from '../core/mod.ts';
+import { decodePayload, ENUM_WORDS, LIMITS, type Logger, NODE_IDEMPOTENCY_KEYS, type SigningKey, trafficOf, v1 } from '../core/mod.ts';
 import { overdueForEscalation, replyDeadlineFor, type DueInput, type ReplyDeadlines } from './deadlines.ts';
 import type { NodeEvents } from './node-events.ts';
-import { NODE_IDEMPOTENCY_KEYS } from '../core/mod.ts';
 import type { EscalationRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';

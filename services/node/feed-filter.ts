@@ -2,8 +2,7 @@
 // means "any"; the lists combine with AND, the values inside one list with OR. States match as
 // the roles asked for: a leg of the alert's route (origin, transit, destination) or the sender.
 import { z } from 'zod';
-import { isStateCode } from '../core/member-states.ts';
-import { CASE_REFERENCE, InputValidationError, parseWithProblems } from '../core/validation/mod.ts';
+import { CASE_REFERENCE, InputValidationError, isStateCode, parseWithProblems } from '../core/mod.ts';
 import type { MessageSummary } from './message-summary.ts';
 
 export const FEED_ROLES = ['origin', 'transit', 'destination', 'sender'] as const;

@@ -1,7 +1,6 @@
 // The one mapping from errors to HTTP answers. Input problems name the field and rule; anything
 // unexpected is logged with its cause and answered without it.
-import { InputValidationError } from '../core/validation/mod.ts';
-import type { Logger } from '../core/logging/mod.ts';
+import { InputValidationError, type Logger } from '../core/mod.ts';
 import { NodeRequestError, type NodeErrorCode } from './node-errors.ts';
 
 export interface HttpAnswer {

@@ -7,10 +7,9 @@
 // forever. It stays in TIP_INBOX, where an operator finds it by its sequence (README, "Failures").
 import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { judgeFailure, NODE_RETRY_POLICY, tryDecodeEnvelope, type FailureVerdict, type Logger, type RetryPolicy } from '../core/mod.ts';
+import { CONSUMERS, type FailureVerdict, judgeFailure, type Logger, NODE_RETRY_POLICY, type RetryPolicy, tryDecodeEnvelope } from '../core/mod.ts';
 import { openInboxReader } from './inbox.ts';
 import { processDelivery, type InboxContext } from './inbox-processor.ts';
-import { CONSUMERS } from '../core/mod.ts';
 
 export interface InboxLoop {
   /** Stops reading and resolves once the message in hand is done. */

@@ -3,13 +3,7 @@
 // listeners. A delivery that fails verification is recorded and answered with a REJECTED
 // acknowledgement; one bad message never stops the loop. A KV or network failure is retried.
 import type { JsMsg } from '@nats-io/jetstream';
-import { trafficClassOf, tryDecodeEnvelope } from '../core/mod.ts';
-import { isRejection } from '../core/errors.ts';
-import { HUB_SENDER, isStateCode } from '../core/member-states.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import { v1 } from '../core/proto.ts';
-import type { KeyDirectory } from '../core/signing/mod.ts';
-import { refusedDeliveryKey } from '../core/mod.ts';
+import { HUB_SENDER, isRejection, isStateCode, type KeyDirectory, type Logger, refusedDeliveryKey, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
 import type { AnsweredMessage } from './node-replies.ts';
 import { openDelivery } from './open-delivery.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';

@@ -1,8 +1,7 @@
 // One member state's node process: read the validated configuration, open the leaf connection,
 // start the node service and its HTTP API, stop both on SIGINT/SIGTERM. Nothing else.
 import { connect } from '@nats-io/transport-node';
-import { createLogger } from '../core/logging/mod.ts';
-import { KeyDirectory, readKeyDirectory, readSigningKey } from '../core/signing/mod.ts';
+import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { deadlinesInMs, readMatchingKey, readNodeConfig } from './node-config.ts';
 import { startNodeHttp } from './node-http.ts';
 import { startNodeService } from './node-service.ts';

@@ -1,10 +1,7 @@
 // What a node, an officer's feed and the dashboard need to know about a message, taken from the
 // verified envelope and payload. Routing metadata, counts and the free-text headline only: keyed
 // hashes are counted, never copied, so a summary is safe to store, list and show.
-import type { DecodedPayload } from '../core/codec.ts';
-import type { PayloadName } from '../core/payload-registry.ts';
-import { ENUM_WORDS, type Envelope, type v1 } from '../core/mod.ts';
-import { trafficClassOf, type TrafficClass } from '../core/subjects.ts';
+import { type DecodedPayload, ENUM_WORDS, type Envelope, type PayloadName, type TrafficClass, trafficClassOf, type v1 } from '../core/mod.ts';
 
 export type RouteRoleWord = 'origin' | 'transit' | 'destination';
 

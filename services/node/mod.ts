@@ -1,4 +1,7 @@
-// Public entry of the member-state node: other services (the drill, the CLI, tests) import here.
+// Public entry of the member-state node, used by the drill, the CLI and the tests. Exports the
+// node service and its HTTP API, the process entry (runNode), its configuration, feed filters,
+// reply deadlines and escalation, message summaries and receipt status, the node's events and
+// errors, and the inbox and submission primitives the drill shares.
 export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type AcknowledgeStatus, type ReceivedMessage } from './node-service.ts';
 export { startNodeHttp, type NodeHttpOptions, type RunningNodeHttp, type NodeApi } from './node-http.ts';
 export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';

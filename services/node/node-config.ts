@@ -2,9 +2,7 @@
 // start with every problem reported together. services/node/README.md documents the format.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ConfigurationError } from '../core/errors.ts';
-import type { MatchingKey } from '../core/keyed-hash.ts';
-import { readJsonFile, stateCodeSchema } from '../core/validation/mod.ts';
+import { ConfigurationError, type MatchingKey, readJsonFile, stateCodeSchema } from '../core/mod.ts';
 import type { ReplyDeadlines } from './deadlines.ts';
 
 const HOUR_MS = 3_600_000;

@@ -13,9 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { LIMITS } from '../core/limits.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import { InputValidationError, LOWER_UUID, parseWithProblems } from '../core/validation/mod.ts';
+import { InputValidationError, LIMITS, type Logger, LOWER_UUID, parseWithProblems } from '../core/mod.ts';
 import { loadDashboardFiles, type DashboardFiles } from './dashboard-files.ts';
 import { parseFeedFilter } from './feed-filter.ts';
 import { errorAnswer, HttpInputError } from './http-errors.ts';

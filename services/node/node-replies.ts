@@ -2,10 +2,8 @@
 // for a delivery it refused. They are TLP:GREEN and ROUTINE, named to the original sender, with
 // the original's case reference and traffic (drill id): they carry ids and a status, no case
 // content. Each goes out once, under an idempotency key derived from what it answers.
-import { ENUM_WORDS, HUB_SENDER, trafficOf, v1, type SigningKey, type TrafficClass } from '../core/mod.ts';
-import { DEFAULT_LIFETIME_HOURS } from '../core/validation/mod.ts';
+import { DEFAULT_LIFETIME_HOURS, ENUM_WORDS, HUB_SENDER, NODE_IDEMPOTENCY_KEYS, type SigningKey, type TrafficClass, trafficOf, v1 } from '../core/mod.ts';
 import { NodeRequestError } from './node-errors.ts';
-import { NODE_IDEMPOTENCY_KEYS } from '../core/mod.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
 import type { Submitter, SubmitResult } from './submitter.ts';

@@ -3,12 +3,11 @@
 // off. Items are verified like the node's own; an item is acknowledged once the caller has taken
 // it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
+import { CONSUMERS, isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
 import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 import type { FeedItem } from './node-events.ts';
-import { CONSUMERS } from '../core/mod.ts';
 import { NodeRequestError } from './node-errors.ts';
 import { openDelivery } from './open-delivery.ts';
 

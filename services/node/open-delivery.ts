@@ -1,8 +1,6 @@
 // What a receiving state does with each delivery: decode it, check the sender's signature against
 // the key directory itself (it does not take the hub's word), and decode the payload.
-import { decodeEnvelope, decodePayload, type DecodedPayload } from '../core/codec.ts';
-import type { Envelope } from '../core/proto.ts';
-import { verifyEnvelope, type KeyDirectory } from '../core/signing/mod.ts';
+import { type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
 
 export interface OpenedDelivery {
   readonly envelope: Envelope;

@@ -5,8 +5,7 @@
 // InputValidationError naming each field before anything is published; the clear identifiers go
 // no further than this call. Messages the node writes itself (acknowledgements, refusals,
 // reminders) are built as typed drafts and composed the same way.
-import { composeEnvelope, type ComposedEnvelope, type EnvelopeDraft, type Envelope, type MatchingKey, type SigningKey } from '../core/mod.ts';
-import { parseSubmissionInput, toEnvelopeDraft, validateMessage } from '../core/validation/mod.ts';
+import { type ComposedEnvelope, composeEnvelope, type Envelope, type EnvelopeDraft, type MatchingKey, parseSubmissionInput, type SigningKey, toEnvelopeDraft, validateMessage } from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 

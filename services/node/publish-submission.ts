@@ -3,11 +3,7 @@
 // stays within one deadline, so a hub without quorum is reported as UNAVAILABLE in bounded time.
 import { jetstream, type PubAck } from '@nats-io/jetstream';
 import { backoff, delay, headers, NoRespondersError, TimeoutError, type NatsConnection } from '@nats-io/transport-node';
-import { encodeEnvelope } from '../core/codec.ts';
-import { LIMITS } from '../core/limits.ts';
-import { payloadKindByType } from '../core/payload-registry.ts';
-import type { Envelope } from '../core/proto.ts';
-import { CONTRACT_VERSION, HEADERS, subjects, trafficClassOf } from '../core/subjects.ts';
+import { CONTRACT_VERSION, encodeEnvelope, type Envelope, HEADERS, LIMITS, payloadKindByType, subjects, trafficClassOf } from '../core/mod.ts';
 import { NodeRequestError } from './node-errors.ts';
 
 export interface PublishOptions {

@@ -2,8 +2,7 @@
 // twice changes nothing, so a redelivered receipt is harmless.
 import type { AcknowledgementSummary, MessageSummary } from './message-summary.ts';
 import type { RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
-import { HUB_SENDER } from '../core/member-states.ts';
-import type { Envelope } from '../core/proto.ts';
+import { type Envelope, HUB_SENDER } from '../core/mod.ts';
 
 export function newSentRecord(envelope: Pick<Envelope, 'payload'>, summary: MessageSummary, sentAtUnixMs: number, reminderFor?: string): SentRecord {
   return {

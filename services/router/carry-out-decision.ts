@@ -4,12 +4,7 @@
 // answered exactly once: the receipt id is derived from the submission's place in the stream.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { HUB_RETRY_POLICY, judgeFailure, tryDecodeEnvelope } from '../core/mod.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
-import type { ReasonCode } from '../core/reason-codes.ts';
-import { CONTRACT_VERSION, HEADERS, submissionSender, subjects, trafficClassOf } from '../core/subjects.ts';
+import { CONTRACT_VERSION, HEADERS, HUB_RETRY_POLICY, HUB_SENDER, judgeFailure, type Logger, type ReasonCode, type StateCode, subjects, submissionSender, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
 import { envelopeDigest } from './content-digest.ts';
 import type { Decision, Delivery, Rejection } from './decide-submission.ts';
 import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';

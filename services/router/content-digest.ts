@@ -2,8 +2,7 @@
 // payload re-encoded drops unknown fields and fixes field order, so appending a field or
 // re-encoding differently does not make TLP:RED or AMBER+STRICT content look new.
 import { createHash } from 'node:crypto';
-import { encodePayload, type DecodedPayload } from '../core/codec.ts';
-import type { PayloadByName } from '../core/payload-registry.ts';
+import { type DecodedPayload, encodePayload, type PayloadByName } from '../core/mod.ts';
 
 export function contentDigest(decoded: DecodedPayload): string {
   const canonical = encodePayload(decoded.name, decoded.message as PayloadByName[typeof decoded.name]);

@@ -1,14 +1,7 @@
 // The router's whole judgement on one submission, as a pure function: bytes and the subject they
 // arrived on in, a delivery plan or a rejection out. Checks run cheapest and most fundamental first,
 // so the reason a sender gets is the first thing it must fix.
-import { decodeEnvelope, decodePayload, tryDecodeEnvelope, type DecodedPayload } from '../core/codec.ts';
-import { RejectionError, isRejection } from '../core/errors.ts';
-import type { StateCode } from '../core/member-states.ts';
-import type { Envelope } from '../core/proto.ts';
-import type { ReasonCode } from '../core/reason-codes.ts';
-import { verifyEnvelope, type KeyDirectory } from '../core/signing/mod.ts';
-import { parseSubmissionSubject, submissionSender, trafficClassOf, type SubmissionSubject } from '../core/subjects.ts';
-import { validateEnvelope, validatePayload } from '../core/validation/mod.ts';
+import { type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyDirectory, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
 import { contentDigest } from './content-digest.ts';
 import type { MessageIndex } from './message-index.ts';
 import { readableMessageId } from './refusal-answer.ts';

@@ -5,10 +5,7 @@
 // message expired while the leaf was away is not handed over: its sender is told EXPIRED instead.
 import { AckPolicy, DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import type { StateCode } from '../core/member-states.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import type { SigningKey } from '../core/signing/mod.ts';
-import { HEADERS, HUB_RETRY_POLICY, judgeFailure, STREAMS, deliverySubjectForOutbox, subjects } from '../core/mod.ts';
+import { deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFailure, type Logger, type SigningKey, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 import { answerExpiredCopy } from './expired-copies.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';

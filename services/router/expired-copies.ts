@@ -2,10 +2,7 @@
 // sender set the expiry; the content may be stale or dangerous by then). The sender learns it:
 // a hub-signed REJECTED receipt with EXPIRED, naming the recipient that did not get it.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import { decodeEnvelope } from '../core/codec.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import { HUB_SENDER, type StateCode } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
+import { decodeEnvelope, HUB_SENDER, type Logger, type StateCode, v1 } from '../core/mod.ts';
 import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
 
 export interface ExpiredCopyContext {

@@ -3,8 +3,7 @@
 // it tells each side that the other holds a match: never the other's data, only that there is one,
 // so they can ask each other for the detail. Pure: sightings in, hits out.
 import { createHash } from 'node:crypto';
-import type { DecodedPayload } from '../core/codec.ts';
-import type { v1 } from '../core/proto.ts';
+import type { DecodedPayload, v1 } from '../core/mod.ts';
 
 /** One message of one state that carried a given keyed identifier. */
 export interface IdentifierSighting {

@@ -3,8 +3,7 @@
 // Redone after a crash, the notices keep their ids (de-duplicated) and the sightings are not added
 // twice.
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { Logger } from '../core/logging/mod.ts';
-import { v1 } from '../core/proto.ts';
+import { type Logger, v1 } from '../core/mod.ts';
 import type { Delivery } from './decide-submission.ts';
 import { findHits, keyedIdentifiersOf, sightingKey } from './hit-matching.ts';
 import { publishHubMessage, type HubIdentity } from './hub-outbox.ts';

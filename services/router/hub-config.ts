@@ -3,8 +3,7 @@
 // starts hub services as a process (`tipnet up`, the test fixture), so the shape is defined once.
 import { chmod, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ALL_STATE_CODES, isStateCode, type StateCode } from '../core/member-states.ts';
-import { readJsonFile } from '../core/validation/mod.ts';
+import { ALL_STATE_CODES, isStateCode, readJsonFile, type StateCode } from '../core/mod.ts';
 import { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
 
 const stateCode = z.string().refine(isStateCode, { message: `must be one of ${ALL_STATE_CODES.join(', ')}` });

@@ -2,7 +2,7 @@
 // that crashes and redoes its work publishes the same id and JetStream drops the second copy; and
 // they are keyed with a secret only the hub holds, so no state can predict one and take it first.
 import { createHash, createHmac } from 'node:crypto';
-import type { SigningKey } from '../core/signing/mod.ts';
+import type { SigningKey } from '../core/mod.ts';
 
 const DERIVATION_CONTEXT = 'tipnet/hub-message-ids/v1\n';
 

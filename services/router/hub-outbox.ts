@@ -2,8 +2,7 @@
 // written to the state's outbox like any delivery, with derived ids so a redo is de-duplicated.
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import type { ComposedEnvelope, SigningKey } from '../core/mod.ts';
-import { CONTRACT_VERSION, HEADERS, subjects, trafficClassOf } from '../core/subjects.ts';
+import { type ComposedEnvelope, CONTRACT_VERSION, HEADERS, type SigningKey, subjects, trafficClassOf } from '../core/mod.ts';
 import { HubMessageIds } from './hub-message-ids.ts';
 import { hubReceipt, type ReceiptInput } from './receipts.ts';
 

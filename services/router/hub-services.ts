@@ -1,9 +1,7 @@
 // Everything the hub runs besides nats-server, started in one call: streams, the message index,
 // the router and the dispatcher. Each router process calls this; the pieces are shared safely.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { StateCode } from '../core/member-states.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import type { KeyDirectory, SigningKey } from '../core/signing/mod.ts';
+import type { KeyDirectory, Logger, SigningKey, StateCode } from '../core/mod.ts';
 import { startDispatcher, type RunningDispatcher } from './dispatcher.ts';
 import { ensureHubStreams } from './ensure-streams.ts';
 import { KvMessageIndex } from './message-index.ts';

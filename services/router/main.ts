@@ -1,8 +1,7 @@
 // Entry of a hub services process (router + dispatcher): reads its configuration, connects, runs
 // until SIGTERM or SIGINT. Several can run at once against the same hub; they share the work.
 import { connect } from '@nats-io/transport-node';
-import { createLogger } from '../core/logging/mod.ts';
-import { KeyDirectory, readKeyDirectory, readSigningKey } from '../core/signing/mod.ts';
+import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { policyFromConfig, readHubServicesConfig } from './hub-config.ts';
 import { startHubServices } from './hub-services.ts';
 import { serveStatus } from './status-endpoint.ts';

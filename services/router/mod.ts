@@ -1,3 +1,8 @@
+// Public entry of the hub services (router and dispatcher), used by the CLI (`tipnet hub`), the
+// local deployment, the bench and the tests. Exports the pure decision per submission and its
+// parts (recipients, routing policy, replies, hit matching), the hub's receipts and hit notices,
+// the message index, the router and dispatcher services, the hub-services config and the process
+// entry runHubServices.
 export { decideSubmission, type Decision, type Delivery, type Rejection, type RouterContext, type SubmissionInput } from './decide-submission.ts';
 export { resolveRecipients, routeOf } from './recipients.ts';
 export { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
@@ -14,3 +19,5 @@ export { startHubServices, type HubServicesOptions, type RunningHubServices } fr
 export { findHits, isLive, keyedIdentifiersOf, mayReveal, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
 export { hubHitNotice } from './receipts.ts';
 export { hubServicesConfigSchema, readHubServicesConfig, writeHubServicesConfig, type HubServicesConfig, type HubServicesConfigInput } from './hub-config.ts';
+export { HUB_SERVICE_NAME } from './status-endpoint.ts';
+export { runHubServices } from './main.ts';

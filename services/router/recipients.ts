@@ -1,9 +1,6 @@
 // Who receives an accepted envelope, and the handling rules that can refuse it. Pure: the same
 // envelope and policy always give the same answer, which the router's tests rely on.
-import { RejectionError } from '../core/errors.ts';
-import { isStateCode, type StateCode } from '../core/member-states.ts';
-import { v1 } from '../core/proto.ts';
-import type { DecodedPayload } from '../core/codec.ts';
+import { type DecodedPayload, isStateCode, RejectionError, type StateCode, v1 } from '../core/mod.ts';
 import { isPartner, type RoutingPolicy } from './routing-policy.ts';
 
 const Mode = v1.DistributionMode;

@@ -2,11 +2,7 @@
 // subject it arrived on (only that state's account can publish there), in the traffic class it was
 // sent in, and carries only what the refused bytes hold in valid form: a REJECTED receipt must pass
 // the sender's own checks, or the sender would never see it. Pure.
-import { LIMITS, NIL_MESSAGE_ID } from '../core/limits.ts';
-import type { StateCode } from '../core/member-states.ts';
-import type { Envelope } from '../core/proto.ts';
-import { submissionTraffic, type TrafficClass } from '../core/subjects.ts';
-import { CASE_REFERENCE, hasControlCharacters, LOWER_UUID } from '../core/validation/mod.ts';
+import { CASE_REFERENCE, type Envelope, hasControlCharacters, LIMITS, LOWER_UUID, NIL_MESSAGE_ID, type StateCode, submissionTraffic, type TrafficClass } from '../core/mod.ts';
 
 /** Stands in for a drill id the refused bytes did not carry in valid form. */
 export const UNREADABLE_DRILL_ID = 'unreadable-drill-id';

@@ -1,10 +1,7 @@
 // Messages that refer back to an earlier one travel to whoever that message concerns, whatever
 // their own distribution says: receipts and answers to its sender, a retraction to everyone who
 // received the original. The index tells the router who that is.
-import type { DecodedPayload } from '../core/codec.ts';
-import { RejectionError } from '../core/errors.ts';
-import type { StateCode } from '../core/member-states.ts';
-import type { Envelope } from '../core/proto.ts';
+import { type DecodedPayload, type Envelope, RejectionError, type StateCode } from '../core/mod.ts';
 import type { IndexedMessage, MessageIndex } from './message-index.ts';
 
 /** The id of the message a payload refers back to, if its type is a reply. */

@@ -4,10 +4,7 @@
 // turns the redone writes into no-ops.
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createKeyedOrderScheduler } from '../core/mod.ts';
-import type { Logger } from '../core/logging/mod.ts';
-import type { SigningKey } from '../core/signing/mod.ts';
-import { hasJetStreamCode, JetStreamApiCodes, STREAMS } from '../core/mod.ts';
+import { createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
 import { hubIdentity } from './hub-outbox.ts';

@@ -1,6 +1,6 @@
 // What the router needs to know about the hub to choose recipients: pure data, loaded from the
 // topology, so the decision functions stay testable without a broker.
-import { ALL_STATE_CODES, stateInfo, type StateCode } from '../core/member-states.ts';
+import { ALL_STATE_CODES, stateInfo, type StateCode } from '../core/mod.ts';
 
 export interface RoutingPolicy {
   /** States with a leaf node on this hub; nothing is delivered elsewhere. */

@@ -2,8 +2,7 @@
 // written with mode 0600 into a folder of mode 0700 (by default under .tipnet/, which git ignores).
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigurationError } from '../core/errors.ts';
-import { readJsonFile } from '../core/validation/mod.ts';
+import { ConfigurationError, readJsonFile } from '../core/mod.ts';
 import {
   connectionFileText,
   generateHubCredentials,

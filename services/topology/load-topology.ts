@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, resolve } from 'node:path';
-import { readJsonFile } from '../core/validation/mod.ts';
+import { readJsonFile } from '../core/mod.ts';
 import { topologySchema, type Topology } from './topology-schema.ts';
 
 /** The repository's own description of the local deployment. */

@@ -1,7 +1,6 @@
 // Topology + layouts + credentials -> every nats-server config of the deployment. Pure: the same
 // input renders the same text, so it is tested without starting anything.
-import { ConfigurationError } from '../core/errors.ts';
-import type { StateCode } from '../core/member-states.ts';
+import { ConfigurationError, type StateCode } from '../core/mod.ts';
 import {
   hubAccounts,
   hubLeafnodeUrls,

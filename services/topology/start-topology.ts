@@ -1,7 +1,7 @@
 // Runs a topology locally: the hub (its node count, cluster name, domain, fixed ports) and one leaf
 // per state, as real nats-server processes, with the validated topology carried along for the
 // services that run on top (the router reads its states and sharing groups from the handle).
-import type { HubStreamOptions } from '../core/hub-streams.ts';
+import type { HubStreamOptions } from '../core/mod.ts';
 import { LocalNatsError, LocalNatsErrorCode, startHubWithLeaves, type HubWithLeavesHandle } from '../local-nats/mod.ts';
 import { requireGeneratedAuth } from './render-topology.ts';
 import type { Topology } from './topology-schema.ts';

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { findFreePorts } from '../local-nats/mod.ts';
 import type { ServerLayout, ServerPorts } from '../nats-config/mod.ts';
-import type { StateCode } from '../core/member-states.ts';
+import type { StateCode } from '../core/mod.ts';
 import type { Topology } from './topology-schema.ts';
 
 export interface TopologyLayouts {

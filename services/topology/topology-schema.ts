@@ -2,10 +2,7 @@
 // state's leaf, sharing groups, limits, retention and the production settings. Parsed once at the
 // edge; every problem is reported together, each with its field path.
 import { z } from 'zod';
-import { ConfigurationError } from '../core/errors.ts';
-import { LIMITS } from '../core/limits.ts';
-import { ALL_STATE_CODES, isStateCode } from '../core/member-states.ts';
-import { parseWithProblems, SHARING_GROUP_SLUG } from '../core/validation/mod.ts';
+import { ALL_STATE_CODES, ConfigurationError, isStateCode, LIMITS, parseWithProblems, SHARING_GROUP_SLUG } from '../core/mod.ts';
 
 export const ROUTE_ROLES = ['origin', 'transit', 'destination'] as const;
 export type RouteRole = (typeof ROUTE_ROLES)[number];

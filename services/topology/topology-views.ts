@@ -1,8 +1,6 @@
 // What other services read from a validated topology, in the shapes they take: the router's
 // states and sharing groups, the hub's stream retention, and a topology narrowed to some states.
-import { ConfigurationError } from '../core/errors.ts';
-import type { HubStreamOptions } from '../core/hub-streams.ts';
-import type { StateCode } from '../core/member-states.ts';
+import { ConfigurationError, type HubStreamOptions, type StateCode } from '../core/mod.ts';
 import { parseTopology, type Topology } from './topology-schema.ts';
 
 const dayMs = 24 * 3_600_000;

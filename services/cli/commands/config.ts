@@ -1,7 +1,7 @@
 // `tipnet config`: validate the topology and write every nats-server config of the deployment,
 // plus the connection file each state's software and the hub services log in with.
 import { relative, resolve } from 'node:path';
-import { ConfigurationError } from '../../core/errors.ts';
+import { ConfigurationError } from '../../core/mod.ts';
 import { DEFAULT_TOPOLOGY_PATH, loadTopology, resolveTopologyPath, writeTopologyConfigs } from '../../topology/mod.ts';
 import type { Command } from '../command.ts';
 

@@ -1,5 +1,5 @@
 // `tipnet hub`: runs one hub services instance (router + dispatcher) until SIGTERM or Ctrl-C.
-import { runHubServices } from '../../router/main.ts';
+import { runHubServices } from '../../router/mod.ts';
 import type { Command } from '../command.ts';
 
 export const hubCommand: Command = {

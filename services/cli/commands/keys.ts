@@ -2,8 +2,7 @@
 // This is the first step of a state joining: the private key stays with the state, the entry
 // goes to the hub operator.
 import { join } from 'node:path';
-import { ALL_STATE_CODES, HUB_SENDER, isStateCode } from '../../core/member-states.ts';
-import { directoryEntryFor, generateSigningKey, writeKeyDirectory, writeSigningKey } from '../../core/signing/mod.ts';
+import { ALL_STATE_CODES, directoryEntryFor, generateSigningKey, HUB_SENDER, isStateCode, writeKeyDirectory, writeSigningKey } from '../../core/mod.ts';
 import type { Command } from '../command.ts';
 
 export const keysCommand: Command = {

@@ -1,5 +1,5 @@
 // `tipnet node --config <file>`: run one member state's node (service, HTTP API, dashboard).
-import { ConfigurationError } from '../../core/errors.ts';
+import { ConfigurationError } from '../../core/mod.ts';
 import { runNodeUntilSignalled } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
 

@@ -1,10 +1,10 @@
 // `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isStateCode, type StateCode } from '../../core/member-states.ts';
+import { isStateCode, type StateCode } from '../../core/mod.ts';
 import { startLocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
-import { runNode, type RunningNodeProcess } from '../../node/main.ts';
+import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
 import type { Command } from '../command.ts';
 
