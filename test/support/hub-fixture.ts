@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { encodeEnvelope } from '../../services/core/codec.ts';
 import type { MatchingKey } from '../../services/core/keyed-hash.ts';
 import { HUB_SENDER, type StateCode } from '../../services/core/member-states.ts';
 import { v1, type Envelope } from '../../services/core/proto.ts';
