@@ -17,13 +17,13 @@ import { startLocalHub, type LocalHub } from './local-hub.ts';
 export interface LocalDeploymentOptions {
   readonly topology: Readonly<Topology>;
   /** Only these states (default: every state of the topology). */
-  readonly states?: readonly StateCode[];
+  readonly states?: readonly StateCode[] | undefined;
   /** Folder for keys, configs and connection files (mode 0700); removed by stop() unless keepFiles. */
   readonly dir: string;
   /** Drills the hub accepts exercise traffic for, with their participants. */
-  readonly drills?: Readonly<Record<string, readonly StateCode[]>>;
-  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
-  readonly keepFiles?: boolean;
+  readonly drills?: Readonly<Record<string, readonly StateCode[]>> | undefined;
+  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | undefined;
+  readonly keepFiles?: boolean | undefined;
 }
 
 /** A state's connection file as `tipnet up` writes it: with the key files it generated. */

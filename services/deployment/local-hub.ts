@@ -23,18 +23,18 @@ export interface LocalHubOptions<Servers extends HubWithLeavesHandle, Keys exten
   readonly states: readonly StateCode[];
   /** Default: startHubWithLeaves with `hubNodes` hub servers and one leaf per state. */
   readonly startServers?: () => Promise<Servers>;
-  readonly hubNodes?: 1 | 3;
+  readonly hubNodes?: 1 | 3 | undefined;
   /** Default: fresh keys in memory; a deployment writes them to files. */
   readonly createKeys?: (states: readonly StateCode[]) => Promise<Keys>;
-  readonly matchingKeyId?: string;
+  readonly matchingKeyId?: string | undefined;
   /** Connection names, e.g. party => `test ${party} node`. */
   readonly connectionName?: (party: StateCode | typeof HUB_SENDER) => string;
   /** Open a connection to each state's leaf and create its inbox there (default true). */
-  readonly leafConnections?: boolean;
+  readonly leafConnections?: boolean | undefined;
   /** Run router and dispatcher in this process (default false). */
-  readonly inProcessHubServices?: false | { readonly policy?: RoutingPolicy; readonly logger?: Logger; readonly replicas?: number };
+  readonly inProcessHubServices?: false | { readonly policy?: RoutingPolicy; readonly logger?: Logger; readonly replicas?: number } | undefined;
   /** The caller's undo stack: steps it deferred before start-up run after the local hub's own. */
-  readonly cleanup?: CleanupStack;
+  readonly cleanup?: CleanupStack | undefined;
 }
 
 export interface LocalHub<Servers extends HubWithLeavesHandle, Keys extends LocalHubKeys = LocalHubKeys> extends LocalHubKeys {

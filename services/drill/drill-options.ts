@@ -4,12 +4,12 @@ import type { Scenario } from './scenario-schema.ts';
 
 export interface DrillOverrides {
   /** Messages per second of wall time. */
-  readonly rate?: number;
+  readonly rate?: number | undefined;
   /** Wall time of the traffic, ms. */
-  readonly durationMs?: number;
-  readonly speed?: number;
-  readonly states?: readonly string[];
-  readonly seed?: number;
+  readonly durationMs?: number | undefined;
+  readonly speed?: number | undefined;
+  readonly states?: readonly string[] | undefined;
+  readonly seed?: number | undefined;
 }
 
 export function applyOverrides(scenario: Scenario, overrides: DrillOverrides): Scenario {

@@ -26,14 +26,14 @@ import { INTELLIGENCE_GROUP, planTraffic, type PlannedMessage } from './traffic-
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('./scenarios/default.yaml', import.meta.url));
 
 export interface DrillRunOptions extends DrillOverrides {
-  readonly scenarioPath?: string;
-  readonly outDir?: string;
-  readonly topologyPath?: string;
+  readonly scenarioPath?: string | undefined;
+  readonly outDir?: string | undefined;
+  readonly topologyPath?: string | undefined;
   /** Hub nodes, overriding the topology (tests use 3 or 1). */
-  readonly hubNodes?: 1 | 3;
-  readonly print?: (line: string) => void;
+  readonly hubNodes?: 1 | 3 | undefined;
+  readonly print?: ((line: string) => void) | undefined;
   /** Redraws one progress line (a TTY); otherwise progress is printed every few seconds. */
-  readonly progress?: (line: string) => void;
+  readonly progress?: ((line: string) => void) | undefined;
 }
 
 export interface DrillResult {

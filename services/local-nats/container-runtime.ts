@@ -46,7 +46,7 @@ class ContainerServer implements NatsServerHandle {
     this.port = container.getMappedPort(clientPort);
     this.httpPort = container.getMappedPort(monitoringPort);
     this.url = `nats://${container.getHost()}:${this.port}`;
-    this.connectOptions = { servers: [this.url], user: container.username, pass: container.password };
+    this.connectOptions = { servers: [this.url], ...(container.username ? { user: container.username, pass: container.password ?? '' } : {}) };
   }
 
   get isRunning(): boolean {

@@ -12,9 +12,9 @@ export interface StartServerProcessOptions {
   readonly layout: ServerLayout;
   readonly config: NatsServerConfig;
   /** How long to wait for /healthz to answer 200 (default 20 s). */
-  readonly readyTimeoutMs?: number;
+  readonly readyTimeoutMs?: number | undefined;
   /** Defaults to requireNatsServerBinary(). */
-  readonly binary?: string;
+  readonly binary?: string | undefined;
 }
 
 const defaultReadyTimeoutMs = 20_000;

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePorts } from './free-port.ts';
 import { trackTemporaryDir } from './process-registry.ts';
-import type { ServerLayout, ServerPorts } from '../nats-config/mod.ts';
+import type { FixedPorts, ServerLayout, ServerPorts } from '../nats-config/mod.ts';
 
 
 export interface LayoutOptions {
   /** Also reserve a cluster route port. */
-  cluster?: boolean;
+  cluster?: boolean | undefined;
   /** Also reserve a port that accepts leaf node connections. */
-  leafnodeListener?: boolean;
+  leafnodeListener?: boolean | undefined;
   /** Ports to use as given (e.g. fixed in a topology); the others are chosen free. */
-  fixedPorts?: Partial<ServerPorts>;
-  keepData?: boolean;
+  fixedPorts?: FixedPorts | undefined;
+  keepData?: boolean | undefined;
 }
 
 /** Reserves free loopback ports and a temporary data dir for one server (see nats-config's ServerLayout). */

@@ -1,4 +1,4 @@
-import { LocalNatsError, LocalNatsErrorCode, hubAccounts, validateLeafNames, type Credentials, hubLeafnodeUrls, hubNodeConfigs, leafServerConfig, generateHubCredentials, type HubCredentials, type ServerPorts } from '../nats-config/mod.ts';
+import { LocalNatsError, LocalNatsErrorCode, hubAccounts, validateLeafNames, type Credentials, hubLeafnodeUrls, hubNodeConfigs, leafServerConfig, generateHubCredentials, type HubCredentials, type FixedPorts } from '../nats-config/mod.ts';
 import { leafConnections } from './monitoring.ts';
 import { startServerProcess } from './nats-server-process.ts';
 import type { NatsConnectOptions, NatsServerHandle } from './server-handle.ts';
@@ -10,24 +10,24 @@ export interface StartHubOptions {
   /** One leaf node per code, e.g. ['IDN', 'KHM']; each gets its own account on the hub. */
   readonly states: readonly string[];
   /** A single hub server or an odd-sized JetStream cluster such as 3 (default 1). */
-  readonly hubNodes?: number;
+  readonly hubNodes?: number | undefined;
   /** Cluster name of a clustered hub (default 'hub'). */
-  readonly clusterName?: string;
+  readonly clusterName?: string | undefined;
   /** The hub's JetStream domain (default 'hub'). */
-  readonly jetstreamDomain?: string;
+  readonly jetstreamDomain?: string | undefined;
   /** max_payload of every server (default LIMITS.maxServerPayloadBytes). */
-  readonly maxPayloadBytes?: number;
+  readonly maxPayloadBytes?: number | undefined;
   /** Default: fresh random passwords; must cover every state when given. */
-  readonly credentials?: HubCredentials;
+  readonly credentials?: HubCredentials | undefined;
   /** Ports to use as given; every port left out is chosen free at start. */
   readonly fixedPorts?: {
     /** By hub node index. */
-    readonly hub?: readonly (Partial<ServerPorts> | undefined)[];
+    readonly hub?: readonly (FixedPorts | undefined)[] | undefined;
     /** By state code. */
-    readonly leaves?: Readonly<Record<string, Partial<ServerPorts> | undefined>>;
+    readonly leaves?: Readonly<Record<string, FixedPorts | undefined>> | undefined;
   };
-  readonly keepData?: boolean;
-  readonly readyTimeoutMs?: number;
+  readonly keepData?: boolean | undefined;
+  readonly readyTimeoutMs?: number | undefined;
 }
 
 export interface HubWithLeavesHandle extends AsyncDisposable {

@@ -4,11 +4,11 @@ import { logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
 
 export interface BaseConfigOptions {
   /** Enable JetStream, optionally in a named domain. */
-  readonly jetstream?: boolean | { readonly domain?: string };
+  readonly jetstream?: boolean | { readonly domain?: string | undefined } | undefined;
   /** max_payload in bytes (default LIMITS.maxServerPayloadBytes). */
-  readonly maxPayloadBytes?: number;
-  readonly debug?: boolean;
-  readonly trace?: boolean;
+  readonly maxPayloadBytes?: number | undefined;
+  readonly debug?: boolean | undefined;
+  readonly trace?: boolean | undefined;
 }
 
 /**

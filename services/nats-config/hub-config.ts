@@ -7,11 +7,11 @@ import type { ServerLayout } from './server-layout.ts';
 
 export interface HubNodeOptions {
   /** Cluster name of a clustered hub (default 'hub'). */
-  readonly clusterName?: string;
+  readonly clusterName?: string | undefined;
   /** JetStream domain of the hub (default 'hub'). */
-  readonly jetstreamDomain?: string;
+  readonly jetstreamDomain?: string | undefined;
   /** max_payload (default LIMITS.maxServerPayloadBytes). */
-  readonly maxPayloadBytes?: number;
+  readonly maxPayloadBytes?: number | undefined;
 }
 
 /** Hub node configs: a plain server or cluster, plus the accounts and a leaf node listener. */
@@ -45,7 +45,7 @@ export interface LeafConfigInput {
   /** Password of the local `apps` user, the only way in for the state's own software. */
   readonly localAppsPassword: string;
   /** max_payload (default LIMITS.maxServerPayloadBytes). */
-  readonly maxPayloadBytes?: number;
+  readonly maxPayloadBytes?: number | undefined;
 }
 
 export const localAppsUser = 'apps';

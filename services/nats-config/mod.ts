@@ -18,7 +18,7 @@ export { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 export { renderConf } from './conf-syntax.ts';
 export { renderServerConfig, hostPort } from './server-config.ts';
 export type * from './server-config.ts';
-export { clientUrlOf, configFileOf, logFileOf, storeDirOf, type ServerLayout, type ServerPorts } from './server-layout.ts';
+export { clientUrlOf, configFileOf, logFileOf, storeDirOf, type FixedPorts, type ServerLayout, type ServerPorts } from './server-layout.ts';
 export { baseServerConfig, type BaseConfigOptions } from './base-config.ts';
 export { clusterNodeConfigs } from './cluster-config.ts';
 export {

@@ -12,29 +12,29 @@ export interface NatsServerConfig {
   /** Client listen address, "127.0.0.1:port". */
   listen: string;
   /** Monitoring (HTTP) listen address. */
-  http?: string;
-  jetstream?: JetStreamConfig;
-  cluster?: ClusterConfig;
-  leafnodes?: LeafNodesConfig;
-  accounts?: Record<string, AccountConfig>;
-  system_account?: string;
+  http?: string | undefined;
+  jetstream?: JetStreamConfig | undefined;
+  cluster?: ClusterConfig | undefined;
+  leafnodes?: LeafNodesConfig | undefined;
+  accounts?: Record<string, AccountConfig> | undefined;
+  system_account?: string | undefined;
   /** Clients that present no credentials are logged in as this user. */
-  no_auth_user?: string;
+  no_auth_user?: string | undefined;
   /** Largest message the server accepts from clients, routes and leaf nodes, in bytes. */
-  max_payload?: number;
+  max_payload?: number | undefined;
   /** TLS on the client listener. */
-  tls?: TlsConfig;
-  debug?: boolean;
-  trace?: boolean;
-  logfile?: string;
+  tls?: TlsConfig | undefined;
+  debug?: boolean | undefined;
+  trace?: boolean | undefined;
+  logfile?: string | undefined;
 }
 
 export interface JetStreamConfig {
   store_dir: string;
-  domain?: string;
+  domain?: string | undefined;
   /** Bytes, or a size string such as "256M". */
-  max_memory_store?: number | string;
-  max_file_store?: number | string;
+  max_memory_store?: number | string | undefined;
+  max_file_store?: number | string | undefined;
 }
 
 export interface ClusterConfig {
@@ -42,16 +42,16 @@ export interface ClusterConfig {
   listen: string;
   /** Route URLs of the other nodes, "nats-route://127.0.0.1:port". */
   routes: string[];
-  tls?: TlsConfig;
+  tls?: TlsConfig | undefined;
 }
 
 export interface LeafNodesConfig {
   /** Where this server accepts leaf node connections (hub side). */
-  listen?: string;
+  listen?: string | undefined;
   /** Hubs this server connects to as a leaf. */
-  remotes?: LeafNodeRemote[];
+  remotes?: LeafNodeRemote[] | undefined;
   /** TLS on the leaf node listener. */
-  tls?: TlsConfig;
+  tls?: TlsConfig | undefined;
 }
 
 export interface LeafNodeRemote {

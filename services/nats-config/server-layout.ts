@@ -16,9 +16,12 @@ export interface ServerLayout {
 export interface ServerPorts {
   readonly client: number;
   readonly monitoring: number;
-  readonly cluster?: number;
-  readonly leafnode?: number;
+  readonly cluster?: number | undefined;
+  readonly leafnode?: number | undefined;
 }
+
+/** Ports a caller wants fixed; the rest are chosen free. */
+export type FixedPorts = { readonly [K in keyof ServerPorts]?: number | undefined };
 
 export function storeDirOf(layout: ServerLayout): string {
   return join(layout.dataDir, 'jetstream');

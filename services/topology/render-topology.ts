@@ -20,7 +20,7 @@ export interface RenderedServer {
   readonly name: string;
   readonly role: 'hub' | 'leaf';
   /** The state a leaf belongs to. */
-  readonly state?: StateCode;
+  readonly state?: StateCode | undefined;
   readonly layout: ServerLayout;
   readonly config: NatsServerConfig;
   /** The config file's text (holds passwords: write it with mode 0600). */

@@ -9,9 +9,9 @@ import { hubStreamOptionsOf, narrowTopology, routingTablesOf, stateCodesOf } fro
 
 export interface StartTopologyOptions {
   /** Start only these states' leaves (default: every state of the topology). */
-  readonly states?: readonly string[];
-  readonly keepData?: boolean;
-  readonly readyTimeoutMs?: number;
+  readonly states?: readonly string[] | undefined;
+  readonly keepData?: boolean | undefined;
+  readonly readyTimeoutMs?: number | undefined;
 }
 
 export interface TopologyHandle extends HubWithLeavesHandle {

@@ -2,7 +2,7 @@
 // and data dir. Kept apart from rendering, which stays pure.
 import { join, resolve } from 'node:path';
 import { findFreePorts } from '../local-nats/mod.ts';
-import type { ServerLayout, ServerPorts } from '../nats-config/mod.ts';
+import type { FixedPorts, ServerLayout, ServerPorts } from '../nats-config/mod.ts';
 import type { StateCode } from '../core/mod.ts';
 import type { Topology } from './topology-schema.ts';
 
@@ -15,7 +15,7 @@ export interface TopologyLayouts {
 interface WantedServer {
   readonly name: string;
   readonly kinds: readonly (keyof ServerPorts)[];
-  readonly fixed: Partial<ServerPorts>;
+  readonly fixed: FixedPorts;
 }
 
 export function hubNodeName(index: number): string {
@@ -51,6 +51,9 @@ export async function planTopologyLayouts(topology: Topology, dataRoot: string):
     return { name: server.name, dataDir: resolve(join(dataRoot, server.name)), keepData: true, ports: ports as unknown as ServerPorts };
   });
   const leaves: Partial<Record<StateCode, ServerLayout>> = {};
-  topology.states.forEach((state, index) => (leaves[state.code] = layouts[hubWanted.length + index]));
+  topology.states.forEach((state, index) => {
+    const layout = layouts[hubWanted.length + index];
+    if (layout) leaves[state.code] = layout;
+  });
   return { hub: layouts.slice(0, hubWanted.length), leaves };
 }

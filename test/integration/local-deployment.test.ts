@@ -39,6 +39,7 @@ test('a state joins with nothing but its connection file, and two hub services p
   });
   await ensureInbox(khm, 'KHM');
   await ensureInbox(idn, 'IDN');
+  assert.ok(idnFile.signingKeyFile && idnFile.matchingKeyFile, 'a local deployment writes the key paths into the connection file');
   const idnKey = await readSigningKey(idnFile.signingKeyFile);
   const matching = JSON.parse(await readFile(idnFile.matchingKeyFile, 'utf8')) as { id: string; secret: string };
   const matchingKey = { id: matching.id, secret: Buffer.from(matching.secret, 'base64') };
