@@ -44,6 +44,11 @@ export function isStateCode(value: string): value is StateCode {
   return BY_CODE.has(value);
 }
 
+/** Whether a code read off the wire or from input is one of these states (so no caller casts). */
+export function includesState(states: readonly StateCode[], code: string): code is StateCode {
+  return (states as readonly string[]).includes(code);
+}
+
 export function stateInfo(code: StateCode): StateInfo {
   const info = BY_CODE.get(code);
   if (!info) throw new RangeError(`unknown state code ${code}`);

@@ -51,7 +51,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
   if (!options.keepFiles) cleanup.defer('remove the deployment folder', () => rm(options.dir, { recursive: true, force: true }));
   try {
     const topology = options.states === undefined ? options.topology : narrowTopology(options.topology, options.states);
-    const states = stateCodesOf(topology) as StateCode[];
+    const states = stateCodesOf(topology);
     const local = await startLocalHub({
       states,
       startServers: () => startTopology(options.topology, { states: options.states }),

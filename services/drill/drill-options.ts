@@ -1,5 +1,5 @@
 // Command-line overrides applied to a scenario: the result is still a valid scenario.
-import { ConfigurationError, isStateCode, type StateCode } from '../core/mod.ts';
+import { ConfigurationError, includesState, isStateCode, type StateCode } from '../core/mod.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 export interface DrillOverrides {
@@ -49,14 +49,14 @@ export function applyOverrides(scenario: Scenario, overrides: DrillOverrides): S
     if (unknown.length > 0) problems.push(`--states: unknown state code(s) ${unknown.join(', ')}`);
     if (absent.length > 0) problems.push(`--states: ${absent.join(', ')} not among the scenario's participants (${Object.keys(scenario.participants).join(', ')})`);
     if (overrides.states.length < 2) problems.push('--states: a drill needs at least two states');
-    if (unknown.length === 0 && absent.length === 0 && overrides.states.length >= 2) result = narrow(result, overrides.states as StateCode[], problems);
+    if (unknown.length === 0 && absent.length === 0 && overrides.states.length >= 2) result = narrow(result, overrides.states.filter(isStateCode), problems);
   }
   if (problems.length > 0) throw new ConfigurationError('drill options', problems);
   return result;
 }
 
 function narrow(scenario: Scenario, states: readonly StateCode[], problems: string[]): Scenario {
-  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([code]) => states.includes(code as StateCode)));
+  const keep = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([code]) => includesState(states, code)));
   const traffic = { ...scenario.traffic, origins: keep(scenario.traffic.origins), destinations: keep(scenario.traffic.destinations), transits: keep(scenario.traffic.transits) };
   if (Object.keys(traffic.origins).length === 0) problems.push(`--states: none of the scenario's origin states (${Object.keys(scenario.traffic.origins).join(', ')}) is left`);
   if (Object.keys(traffic.destinations).length === 0) problems.push(`--states: none of the scenario's destination states is left`);

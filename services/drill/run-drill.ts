@@ -100,7 +100,7 @@ function prepareDrill(options: DrillRunOptions): DrillSetup {
   const scenario = applyOverrides(loadScenario(options.scenarioPath ?? DEFAULT_SCENARIO), options);
   const full = loadTopology(options.topologyPath);
   const topology = options.hubNodes ? parseTopology({ ...full, hub: { ...full.hub, nodes: options.hubNodes } }) : full;
-  const groupMembers = (topology.sharingGroups.find((group) => group.name === INTELLIGENCE_GROUP)?.members ?? []) as StateCode[];
+  const groupMembers = topology.sharingGroups.find((group) => group.name === INTELLIGENCE_GROUP)?.members ?? [];
   const wallDurationMs = scenario.duration / scenario.speed;
   return {
     scenario, topology, wallDurationMs,

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ALL_STATE_CODES, ConfigurationError, isStateCode, parseWithProblems, type StateCode } from '../core/mod.ts';
+import { ALL_STATE_CODES, ConfigurationError, isStateCode, parseWithProblems, stateCodeSchema, type StateCode } from '../core/mod.ts';
 import { parseDuration } from './duration.ts';
 
-const stateCode = z.string().refine(isStateCode, { message: `must be one of ${ALL_STATE_CODES.join(', ')}` });
+const stateCode = stateCodeSchema;
 const duration = z.string().transform((text, ctx) => {
   const ms = parseDuration(text);
   if (ms === undefined) {
@@ -16,7 +16,7 @@ const duration = z.string().transform((text, ctx) => {
   return ms;
 });
 const share = z.number().nonnegative();
-const weights = z.record(z.string(), share).refine((record) => Object.values(record).some((value) => value > 0), 'needs at least one positive weight');
+const weights = z.partialRecord(stateCodeSchema, share).refine((record) => Object.values(record).some((value) => value !== undefined && value > 0), 'needs at least one positive weight');
 
 /** How a state's people answer: how soon a liaison officer reads and acts on what arrives. */
 const behaviour = z.strictObject({
@@ -129,5 +129,5 @@ export function loadScenario(path: string): Scenario {
 }
 
 export function participantCodes(scenario: Scenario): StateCode[] {
-  return Object.keys(scenario.participants) as StateCode[];
+  return Object.keys(scenario.participants).filter(isStateCode);
 }

@@ -30,8 +30,8 @@ export class SeededRandom {
   }
 
   /** A key chosen with probability proportional to its weight. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>, exclude: readonly string[] = []): K {
-    const entries = (Object.entries(weights) as Array<[K, number]>).filter(([key, weight]) => weight > 0 && !exclude.includes(key));
+  weighted<K extends string>(weights: Readonly<Partial<Record<K, number>>>, exclude: readonly string[] = []): K {
+    const entries = (Object.entries(weights) as Array<[K, number | undefined]>).flatMap(([key, weight]): Array<[K, number]> => (weight !== undefined && weight > 0 && !exclude.includes(key) ? [[key, weight]] : []));
     if (entries.length === 0) throw new RangeError('no positive weight left to choose from');
     const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     let point = this.next() * total;

@@ -1,7 +1,7 @@
 // The drill's traffic as a pure plan: what each state sends, when (drill time), to whom, and who
 // must receive it. Built from the scenario and its seed alone, so a seed replays a drill exactly.
 import type { StateCode } from '../core/mod.ts';
-import type { Scenario } from './scenario-schema.ts';
+import { participantCodes, type Scenario } from './scenario-schema.ts';
 import { CandidatePool } from './candidate-pool.ts';
 import { SeededRandom } from './seeded-random.ts';
 
@@ -84,7 +84,7 @@ export function planTraffic(scenario: Scenario, options: PlanOptions): PlannedMe
     const type = random.weighted(scenario.traffic.mix) as PlannedType;
     if (type === 'retraction' && builder.addRetraction(atMs)) continue;
     if (type === 'case-alert' && random.chance(REPATRIATION_SHARE) && builder.addRepatriation(atMs)) continue;
-    const from = random.weighted(scenario.traffic.origins) as StateCode;
+    const from = random.weighted(scenario.traffic.origins);
     builder.add(draft(random, scenario, type === 'retraction' ? 'case-alert' : type, atMs, from));
   }
   for (const inject of scripted.slice(nextScripted)) addScripted(inject);
@@ -106,7 +106,7 @@ class PlanBuilder {
   private readonly participants: StateCode[];
 
   constructor(private readonly random: SeededRandom, scenario: Scenario, private readonly options: PlanOptions, capacity: number) {
-    this.participants = Object.keys(scenario.participants) as StateCode[];
+    this.participants = participantCodes(scenario);
     this.retractable = new CandidatePool(capacity);
     this.rescues = new CandidatePool(capacity);
   }
@@ -164,9 +164,9 @@ function draft(
   random: SeededRandom, scenario: Scenario, type: Exclude<PlannedType, 'retraction'>,
   atMs: number, from: StateCode, to?: StateCode, note?: string,
 ): Draft {
-  const destination = to ?? (random.weighted(scenario.traffic.destinations, [from]) as StateCode);
+  const destination = to ?? random.weighted(scenario.traffic.destinations, [from]);
   const hasTransits = Object.values(scenario.traffic.transits).some((weight) => weight > 0);
-  const transitCandidate = hasTransits && random.chance(0.6) ? (random.weighted(scenario.traffic.transits) as StateCode) : undefined;
+  const transitCandidate = hasTransits && random.chance(0.6) ? random.weighted(scenario.traffic.transits) : undefined;
   const transit = transitCandidate !== undefined && transitCandidate !== from && transitCandidate !== destination ? transitCandidate : undefined;
   const alertKind = random.weighted(ALERT_KINDS);
   // A tenth of rescue requests are TLP:RED, named to the destination only.

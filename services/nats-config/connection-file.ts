@@ -4,13 +4,13 @@
 // also names the key files it generated, which a state handed files by `tipnet config` keeps
 // elsewhere. Pure: the files are written and read by services/topology (credentials.ts).
 import { z } from 'zod';
-import { isStateCode, subjects, type StateCode } from '../core/mod.ts';
+import { stateCodeSchema, subjects, type StateCode } from '../core/mod.ts';
 import { hubAccount } from './hub-accounts.ts';
 
 const natsUrl = z.string().regex(/^(nats|tls):\/\/\S+$/, { message: 'must be a nats:// or tls:// URL' });
 
 export const stateConnectionFileSchema = z.strictObject({
-  state: z.string().refine(isStateCode, { message: 'must be a member state code' }).transform((code) => code as StateCode),
+  state: stateCodeSchema,
   /** The state's own leaf server(s). */
   servers: z.array(natsUrl).min(1),
   user: z.string().min(1),

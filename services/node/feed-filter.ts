@@ -2,7 +2,7 @@
 // means "any"; the lists combine with AND, the values inside one list with OR. States match as
 // the roles asked for: a leg of the alert's route (origin, transit, destination) or the sender.
 import { z } from 'zod';
-import { CASE_REFERENCE, InputValidationError, isStateCode, parseWithProblems } from '../core/mod.ts';
+import { CASE_REFERENCE, InputValidationError, parseWithProblems, stateCodeInputSchema } from '../core/mod.ts';
 import type { MessageSummary } from './message-summary.ts';
 
 export const FEED_ROLES = ['origin', 'transit', 'destination', 'sender'] as const;
@@ -51,7 +51,7 @@ const list = <T extends z.ZodType<string>>(item: T) =>
 const word = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case word such as "rescue-request"');
 
 export const feedFilterSchema = z.object({
-  states: list(z.string().toUpperCase().refine(isStateCode, 'must be a state code such as IDN')),
+  states: list(stateCodeInputSchema),
   roles: list(z.enum(FEED_ROLES)),
   kinds: list(word),
   priorities: list(z.enum(['immediate', 'urgent', 'routine'])),

@@ -3,10 +3,10 @@
 // starts hub services as a process (`tipnet up`, the test fixture), so the shape is defined once.
 import { chmod, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ALL_STATE_CODES, isStateCode, readJsonFile, type StateCode } from '../core/mod.ts';
+import { readJsonFile, stateCodeSchema } from '../core/mod.ts';
 import { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
 
-const stateCode = z.string().refine(isStateCode, { message: `must be one of ${ALL_STATE_CODES.join(', ')}` });
+const stateCode = stateCodeSchema;
 
 export const hubServicesConfigSchema = z.strictObject({
   servers: z.array(z.string().regex(/^(nats|tls):\/\/\S+$/, { message: 'must be a nats:// or tls:// URL' })).min(1),
@@ -47,8 +47,8 @@ export function readHubServicesConfig(path: string): Readonly<HubServicesConfig>
 
 export function policyFromConfig(config: HubServicesConfig): RoutingPolicy {
   return routingPolicy({
-    states: config.states as StateCode[],
-    sharingGroups: config.sharingGroups as Record<string, StateCode[]>,
-    drills: config.drills as Record<string, StateCode[]>,
+    states: config.states,
+    sharingGroups: config.sharingGroups,
+    drills: config.drills,
   });
 }

@@ -1,6 +1,6 @@
 // Who receives an accepted envelope, and the handling rules that can refuse it. Pure: the same
 // envelope and policy always give the same answer, which the router's tests rely on.
-import { type DecodedPayload, isStateCode, RejectionError, type StateCode, v1 } from '../core/mod.ts';
+import { type DecodedPayload, includesState, isStateCode, RejectionError, type StateCode, v1 } from '../core/mod.ts';
 import { isPartner, type RoutingPolicy } from './routing-policy.ts';
 
 const Mode = v1.DistributionMode;
@@ -27,7 +27,7 @@ export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload
   switch (mode) {
     case Mode.DISTRIBUTION_MODE_NAMED: {
       const named = distribution?.states ?? [];
-      const absent = named.filter((state) => !policy.states.includes(state as StateCode));
+      const absent = named.filter((state) => !includesState(policy.states, state));
       if (absent.length > 0) {
         throw new RejectionError('UNKNOWN_RECIPIENT', `distribution.states names ${absent.join(', ')}, not on this hub`);
       }
@@ -64,7 +64,7 @@ export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload
     if (!participants) {
       throw new RejectionError('NOT_A_DRILL_PARTICIPANT', `drill_id "${envelope.drillId}" is not a drill running on this hub`);
     }
-    if (!participants.includes(sender as StateCode)) {
+    if (!includesState(participants, sender)) {
       throw new RejectionError('NOT_A_DRILL_PARTICIPANT', `sender ${sender} does not take part in drill "${envelope.drillId}"`);
     }
     const outsiders = recipients.filter((state) => !participants.includes(state));

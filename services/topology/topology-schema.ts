@@ -2,7 +2,7 @@
 // state's leaf, sharing groups, limits, retention and the production settings. Parsed once at the
 // edge; every problem is reported together, each with its field path.
 import { z } from 'zod';
-import { ALL_STATE_CODES, ConfigurationError, isStateCode, LIMITS, parseWithProblems, SHARING_GROUP_SLUG } from '../core/mod.ts';
+import { ConfigurationError, LIMITS, parseWithProblems, SHARING_GROUP_SLUG, stateCodeSchema } from '../core/mod.ts';
 
 export const ROUTE_ROLES = ['origin', 'transit', 'destination'] as const;
 export type RouteRole = (typeof ROUTE_ROLES)[number];
@@ -22,7 +22,7 @@ const lowerCaseName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case 
 const hubNodePorts = z.strictObject({ client: port, cluster: port, leafnode: port, monitoring: port }).partial();
 const leafPorts = z.strictObject({ client: port, monitoring: port }).partial();
 
-const stateCode = z.string().refine(isStateCode, `must be a state code known to tipnet (${ALL_STATE_CODES.join(', ')})`);
+const stateCode = stateCodeSchema;
 
 const hubSchema = z.strictObject({
   nodes: z
@@ -45,7 +45,7 @@ const stateSchema = z.strictObject({
 const sharingGroupSchema = z.strictObject({
   name: z.string().regex(SHARING_GROUP_SLUG, 'must be kebab-case, e.g. financial-intelligence'),
   description: z.string().optional(),
-  members: z.array(z.string()).min(1),
+  members: z.array(stateCodeSchema).min(1),
 });
 
 const tlsSchema = z.strictObject({ cert: z.string().min(1), key: z.string().min(1), ca: z.string().min(1) });

@@ -17,7 +17,7 @@ export function routingTablesOf(topology: Topology): {
   return Object.freeze({
     states: Object.freeze(stateCodesOf(topology)),
     sharingGroups: Object.freeze(
-      Object.fromEntries(topology.sharingGroups.map((group) => [group.name, Object.freeze([...group.members] as StateCode[])])),
+      Object.fromEntries(topology.sharingGroups.map((group) => [group.name, Object.freeze([...group.members])])),
     ),
   });
 }

@@ -50,7 +50,7 @@ describe('topology schema', () => {
   test('an unknown state code is reported at states[i].code with the known codes', () => {
     const input = sampleTopology();
     input['states'][1].code = 'XYZ';
-    assertProblem(problemsOf(input), /^states\[1\]\.code: must be a state code known to tipnet \(BRN, .*ARE\)$/);
+    assertProblem(problemsOf(input), /^states\[1\]\.code: "XYZ" is not a known state code \(known: BRN, .*ARE\)$/);
   });
 
   test('a state listed twice is reported at the second entry with the first one named', () => {

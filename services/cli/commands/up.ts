@@ -1,7 +1,7 @@
 // `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isStateCode, type StateCode } from '../../core/mod.ts';
+import { isStateCode } from '../../core/mod.ts';
 import { startLocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
@@ -23,12 +23,13 @@ export const upCommand: Command = {
   },
   async run({ values }) {
     const dir = resolve(String(values.dir));
-    const states = values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase());
-    const unknown = (states ?? []).filter((code) => !isStateCode(code));
+    const asked = values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase());
+    const unknown = (asked ?? []).filter((code) => !isStateCode(code));
     if (unknown.length > 0) {
       console.error(`tipnet up: --states: unknown state code(s) ${unknown.join(', ')}`);
       return 2;
     }
+    const states = asked?.filter(isStateCode);
     const existing = await readPid(dir);
     if (existing !== undefined && isAlive(existing)) {
       console.error(`tipnet up: already running as pid ${existing} (${join(dir, PID_FILE)}); run tipnet down first`);
@@ -36,7 +37,7 @@ export const upCommand: Command = {
     }
     const topology = loadTopology(String(values.topology));
     console.log(`starting ${topology.hub.nodes} hub node(s) and ${states?.length ?? topology.states.length} leaf nodes ...`);
-    const deployment = await startLocalDeployment({ topology, states: states as StateCode[] | undefined, dir });
+    const deployment = await startLocalDeployment({ topology, states, dir });
     await writeFile(join(dir, PID_FILE), `${process.pid}\n`);
     // For `tipnet down` to clean up should this process be killed without a chance to stop them.
     const children = [
