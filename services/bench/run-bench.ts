@@ -2,9 +2,9 @@
 // the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward),
 // the hub's round trips, then tipnet's real hub services on the same servers.
 import { cpus } from 'node:os';
-import { createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
+import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
-import { dispatcherConsumerName, ROUTER_CONSUMER, routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
+import { routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
@@ -115,9 +115,9 @@ async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: Clea
     name: 'tipnet',
     arrivals: tipnetArrivals,
     queues: [
-      { name: 'tipnet router (TIP_SUBMISSIONS)', nc: hub.hub, stream: STREAMS.submissions, consumer: ROUTER_CONSUMER },
-      { name: 'tipnet dispatcher KHM (TIP_DELIVERIES)', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(RECIPIENT) },
-      { name: 'tipnet dispatcher IDN, receipts', nc: hub.hub, stream: STREAMS.deliveries, consumer: dispatcherConsumerName(SENDER) },
+      { name: 'tipnet router (TIP_SUBMISSIONS)', nc: hub.hub, stream: STREAMS.submissions, consumer: CONSUMERS.router },
+      { name: 'tipnet dispatcher KHM (TIP_DELIVERIES)', nc: hub.hub, stream: STREAMS.deliveries, consumer: CONSUMERS.dispatcher(RECIPIENT) },
+      { name: 'tipnet dispatcher IDN, receipts', nc: hub.hub, stream: STREAMS.deliveries, consumer: CONSUMERS.dispatcher(SENDER) },
       { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
     ],
   });

@@ -5,14 +5,10 @@
 // message expired while the leaf was away is not handed over: its sender is told EXPIRED instead.
 import { AckPolicy, DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFailure, type Logger, type SigningKey, type StateCode, STREAMS, subjects } from '../core/mod.ts';
+import { CONSUMERS, deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFailure, type Logger, type SigningKey, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 import { answerExpiredCopy } from './expired-copies.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
-
-export function dispatcherConsumerName(state: StateCode): string {
-  return `dispatch-${state}`;
-}
 
 export interface DispatcherOptions {
   readonly nc: NatsConnection;
@@ -40,7 +36,7 @@ export interface RunningDispatcher {
 export async function ensureDispatcherConsumers(nc: NatsConnection, states: readonly StateCode[]): Promise<void> {
   for (const state of states) {
     await ensureDurableConsumer(nc, STREAMS.deliveries, {
-      durable_name: dispatcherConsumerName(state),
+      durable_name: CONSUMERS.dispatcher(state),
       filter_subject: subjects.outboxAll(state),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
@@ -62,7 +58,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Runni
   };
   const running = await Promise.all(
     options.states.map(async (state) => {
-      const consumer = await js.consumers.get(STREAMS.deliveries, dispatcherConsumerName(state));
+      const consumer = await js.consumers.get(STREAMS.deliveries, CONSUMERS.dispatcher(state));
       const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
       const loop = (async () => {
         for await (const message of messages) await dispatchOne(context, message, state);

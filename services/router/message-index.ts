@@ -5,7 +5,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import { hasJetStreamCode, JetStreamApiCodes } from '../core/mod.ts';
+import { hasJetStreamCode, JetStreamApiCodes, MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
 import { isLive, type IdentifierSighting } from './hit-matching.ts';
 
 export interface IndexedMessage {
@@ -82,7 +82,6 @@ function before(list: readonly IdentifierSighting[], sighting: IdentifierSightin
   return at === -1 ? [...list] : list.slice(0, at);
 }
 
-export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
 
 /** For unit tests and single-process tools. */
 export class InMemoryMessageIndex implements MessageIndex {

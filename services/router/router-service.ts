@@ -4,12 +4,11 @@
 // turns the redone writes into no-ops.
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
+import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
 import { hubIdentity } from './hub-outbox.ts';
 
-export const ROUTER_CONSUMER = 'router';
 /**
  * A pull request waiting on a consumer whose leader moves (a hub node stopping) is lost with it,
  * and the client only notices when the request expires. Short pulls bound that stall to ~2 s.
@@ -47,7 +46,7 @@ export interface RunningRouter {
 /** Creates the router's durable consumer if missing; every router instance shares it. */
 export async function ensureRouterConsumer(nc: NatsConnection): Promise<void> {
   await ensureDurableConsumer(nc, STREAMS.submissions, {
-    durable_name: ROUTER_CONSUMER,
+    durable_name: CONSUMERS.router,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: ACK_WAIT_NANOS,
@@ -85,7 +84,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const now = options.now ?? Date.now;
   const js = jetstream(options.nc);
   await ensureRouterConsumer(options.nc);
-  const consumer = await js.consumers.get(STREAMS.submissions, ROUTER_CONSUMER);
+  const consumer = await js.consumers.get(STREAMS.submissions, CONSUMERS.router);
   const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
   const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
   const carryOutContext: CarryOutContext = { js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger };
