@@ -14,8 +14,4 @@ export type BenchErrorCode = (typeof BenchErrorCode)[keyof typeof BenchErrorCode
 
 export class BenchError extends CodedError<BenchErrorCode> {
   override readonly name = 'BenchError';
-
-  constructor(code: BenchErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, options);
-  }
 }

@@ -1,7 +1,12 @@
 // The shape every CLI command shares, so help text and option parsing come from one table.
 import type { ParseArgsConfig } from 'node:util';
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { readonly description: string; readonly valueName?: string };
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
+  readonly description: string;
+  readonly valueName?: string;
+  /** The command cannot run without it: the dispatcher refuses with exit code 2 before run(). */
+  readonly required?: true;
+};
 
 export interface Command {
   readonly name: string;

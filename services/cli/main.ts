@@ -39,6 +39,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`tipnet ${command.name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
     return 2;
   }
+  const missing = Object.entries(command.options).filter(([option, spec]) => spec.required && parsed.values[option] === undefined);
+  if (missing.length > 0) {
+    console.error(missing.map(([option, spec]) => `tipnet ${command.name}: --${option} <${spec.valueName ?? 'value'}> is required`).join('\n'));
+    return 2;
+  }
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals });
   } catch (error) {

@@ -26,8 +26,4 @@ export type LocalNatsErrorCode = (typeof LocalNatsErrorCode)[keyof typeof LocalN
 
 export class LocalNatsError extends CodedError<LocalNatsErrorCode> {
   override readonly name = 'LocalNatsError';
-
-  constructor(code: LocalNatsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, options);
-  }
 }

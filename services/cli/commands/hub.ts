@@ -6,14 +6,10 @@ export const hubCommand: Command = {
   name: 'hub',
   summary: 'run one hub services instance (router and dispatcher); several may run at once and share the work',
   options: {
-    config: { type: 'string', description: 'hub services config file (tipnet up writes one: .tipnet/run/hub-services.json)', valueName: 'file' },
+    config: { type: 'string', description: 'hub services config file (tipnet up writes one: .tipnet/run/hub-services.json)', valueName: 'file', required: true },
   },
   async run({ values }) {
-    if (typeof values.config !== 'string') {
-      console.error('tipnet hub: --config <file> is required');
-      return 2;
-    }
-    await runHubServices(values.config);
+    await runHubServices(String(values.config));
     return 0;
   },
 };
