@@ -29,6 +29,8 @@ export const NODE_BUCKETS = Object.freeze({
   idempotency: 'TIPNODE_IDEMPOTENCY',
   escalations: 'TIPNODE_ESCALATIONS',
   refused: 'TIPNODE_REFUSED',
+  /** Officer accounts and API tokens (hashes and digests only). */
+  access: 'TIPNODE_ACCESS',
 });
 
 /** Key in TIPNODE_REFUSED of a refused delivery: its TIP_INBOX sequence. */

@@ -44,3 +44,22 @@ export const DEFAULT_REPLY_DEADLINE_MS = Object.freeze({
 
 /** The nil UUID: what a REJECTED receipt names when the refused bytes carried no readable message id. */
 export const NIL_MESSAGE_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Limits of a node's HTTP API: sessions, feeds and request rates per caller. */
+export const ACCESS_LIMITS = Object.freeze({
+  /** A sign-in lasts at most one long shift. */
+  sessionLifetimeMs: 12 * 3_600_000,
+  /** A dashboard left alone this long signs out. */
+  sessionIdleMs: 30 * 60_000,
+  /** Open feeds (server-sent event streams) per caller at once. */
+  maxOpenFeedsPerCaller: 4,
+  /** An officer's durable feed consumer unused this long is removed by the leaf server. */
+  officerFeedInactiveMs: 14 * 24 * 3_600_000,
+  /** Requests per minute per caller (per address before sign-in). */
+  requestsPerMinute: 1_200,
+  /** Failed sign-ins per officer reference and address within signInWindowMs before sign-in is refused for the window. */
+  signInAttempts: 10,
+  signInWindowMs: 5 * 60_000,
+  /** An OpenID Connect sign-in must come back from the identity provider within this time. */
+  oidcTransactionMs: 10 * 60_000,
+});

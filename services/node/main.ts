@@ -1,9 +1,12 @@
 // One member state's node process: read the validated configuration, open the leaf connection,
-// start the node service and its HTTP API, stop both on SIGINT/SIGTERM. Nothing else.
+// start the node service and its HTTP API (with the access store on the leaf), stop both on
+// SIGINT/SIGTERM. Nothing else.
+import { readFile } from 'node:fs/promises';
 import { connect } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
-import { deadlinesInMs, readMatchingKey, readNodeConfig } from './node-config.ts';
-import { startNodeHttp } from './node-http.ts';
+import { AccessStore } from '../node-access/mod.ts';
+import { startNodeHttp } from './http/node-http.ts';
+import { deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
 import { startNodeService } from './node-service.ts';
 
 export interface RunningNodeProcess {
@@ -26,7 +29,11 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
       state: config.state, nc, signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
       ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
     });
-    const http = await startNodeHttp({ node, logger, port: config.httpPort, host: config.httpHost });
+    const access = await AccessStore.open(nc);
+    const http = await startNodeHttp({
+      node, logger, access, port: config.httpPort, host: config.httpHost, allowedHosts: config.allowedHosts, tls: await readTls(config),
+      ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
+    });
     return {
       url: http.url,
       async stop() {
@@ -39,6 +46,11 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
     await nc.close();
     throw error;
   }
+}
+
+async function readTls(config: NodeConfig): Promise<{ key: Buffer; cert: Buffer } | undefined> {
+  if (!config.tls) return undefined;
+  return { key: await readFile(config.tls.keyFile), cert: await readFile(config.tls.certFile) };
 }
 
 /** Runs until SIGINT or SIGTERM. */

@@ -3,7 +3,9 @@
 // reply deadlines and escalation, message summaries and receipt status, the node's events and
 // errors, and the inbox and submission primitives the drill shares.
 export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type AcknowledgeStatus, type ReceivedMessage } from './node-service.ts';
-export { startNodeHttp, type NodeHttpOptions, type RunningNodeHttp, type NodeApi } from './node-http.ts';
+export { startNodeHttp, buildNodeHttp, type NodeHttpOptions, type RunningNodeHttp } from './http/node-http.ts';
+export type { NodeApi, SubmitCall, ActingOfficer } from './http/node-api.ts';
+export { openApiDocument } from './http/openapi.ts';
 export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';
 export { nodeConfigSchema, readNodeConfig, readMatchingKey, type NodeConfig } from './node-config.ts';
 export { FEED_ROLES, EMPTY_FEED_FILTER, matchesFeedFilter, parseFeedFilter, feedFilterQuery, type FeedFilter, type FeedRole } from './feed-filter.ts';

@@ -19,13 +19,27 @@ export const nodeConfigSchema = z.strictObject({
   keyDirectoryFile: z.string().min(1),
   matchingKeyFile: z.string().min(1),
   httpPort: z.int().min(0).max(65_535),
-  /** Only loopback by default: the API has no authentication of its own. */
+  /** Loopback by default. Any other address needs `tls` (or `plainHttpBehindProxy`): sign-in cookies and tokens must not cross a network in clear. */
   httpHost: z.string().default('127.0.0.1'),
+  /** Further Host header values the API answers to, e.g. "tipnet.idn.example:8443" (default: only the listening address). */
+  allowedHosts: z.array(z.string().min(1).max(260)).default([]),
+  /** Serve HTTPS with this PEM key and certificate. */
+  tls: z.strictObject({ keyFile: z.string().min(1), certFile: z.string().min(1) }).optional(),
+  /** A TLS-terminating proxy in front of a non-loopback httpHost: the operator takes responsibility for the encryption. */
+  plainHttpBehindProxy: z.boolean().default(false),
+  /** Requests a minute per caller before 429 (default ACCESS_LIMITS.requestsPerMinute). */
+  requestsPerMinute: z.int().min(1).max(1_000_000).optional(),
   /** Reply deadlines by priority, in hours. */
   deadlines: z.strictObject({ immediate: hours, urgent: hours, routine: hours }).partial().default({}),
   senderUnit: z.string().min(1).max(200).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+}).refine((config) => isLoopbackHost(config.httpHost) || config.tls !== undefined || config.plainHttpBehindProxy, {
+  path: ['httpHost'], message: 'a non-loopback address needs "tls" (or "plainHttpBehindProxy": true behind a TLS-terminating proxy)',
 });
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
 
 export type NodeConfig = z.output<typeof nodeConfigSchema>;
 

@@ -6,8 +6,10 @@ import type { OfficerFeed } from './officer-feed.ts';
 
 const HEARTBEAT_MS = 15_000;
 
-export async function streamFeed(response: ServerResponse, feed: OfficerFeed, onClose: (done: Promise<void>) => void): Promise<void> {
+/** `headers`: what the HTTP layer already set (security headers), kept on the stream's answer. */
+export async function streamFeed(response: ServerResponse, feed: OfficerFeed, onClose: (done: Promise<void>) => void, headers: Record<string, string> = {}): Promise<void> {
   response.writeHead(200, {
+    ...headers,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     connection: 'keep-alive',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/core/logging/mod.ts';
 import { generateSigningKey } from '../../services/core/signing/mod.ts';
 import { prepareSubmission, replyDeadlines, startNodeHttp, type NodeApi } from '../../services/node/mod.ts';
+import { MemoryAccess } from '../support/memory-access.ts';
 import { TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, any>;
@@ -23,10 +24,12 @@ async function startApi(t: import('node:test').TestContext) {
     status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
     due: () => ({ toAnswer: [], awaitingAnswer: [] }), acknowledge: unused, feed: unused, liveFeed: unused,
   };
-  const http = await startNodeHttp({ node, logger: createLogger({ service: 'node', level: 'silent' }) });
+  const access = new MemoryAccess();
+  const { token } = access.addToken(['submit', 'read', 'acknowledge']);
+  const http = await startNodeHttp({ node, access, logger: createLogger({ service: 'node', level: 'silent' }) });
   t.after(() => http.close());
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${http.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${http.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
     return { status: response.status, body: (await response.json()) as { error: string; problems: string[]; messageId: string } };
   };
   return { http, published, post };
