@@ -6,10 +6,12 @@
  * process, a connection file per state); and the undo stack they clean up with.
  *
  * Exports: startLocalHub, startLocalDeployment, createDeploymentKeys, hubServicesProcess,
- * CleanupStack and their types.
+ * CleanupStack, provisionNodeAccess (a duty supervisor and an API token per node, secrets in a 0600
+ * file) and their types.
  */
 export { startLocalHub, type LocalHub, type LocalHubKeys, type LocalHubOptions } from './local-hub.ts';
 export { startLocalDeployment, type LocalDeployment, type LocalDeploymentOptions, type StateConnection } from './local-deployment.ts';
 export { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
 export { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
 export { CleanupStack } from './cleanup-stack.ts';
+export { provisionNodeAccess, dutyOfficerRef, type NodeCredentialsFile } from './node-access-provisioning.ts';

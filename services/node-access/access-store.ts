@@ -8,7 +8,7 @@ import { NODE_BUCKETS } from '../core/mod.ts';
 import { AccessError } from './access-error.ts';
 import type { ApiTokenRecord, OfficerAccount } from './access-records.ts';
 import { newApiToken } from './api-tokens.ts';
-import { hashPassword, passwordProblems } from './passwords.ts';
+import { DEFAULT_SCRYPT, hashPassword, passwordProblems, type ScryptParameters } from './passwords.ts';
 import type { OfficerRole, TokenScope } from './roles.ts';
 
 const officerKey = (officerRef: string) => `officer.${officerRef}`;
@@ -28,11 +28,12 @@ export interface NewToken {
 }
 
 export class AccessStore {
-  private constructor(private readonly kv: KV, private readonly now: () => number) {}
+  private constructor(private readonly kv: KV, private readonly now: () => number, private readonly scrypt: ScryptParameters) {}
 
-  static async open(nc: NatsConnection, now: () => number = Date.now): Promise<AccessStore> {
+  /** `scrypt`: the cost of new password hashes (tests lower it; each hash records its own). */
+  static async open(nc: NatsConnection, options: { now?: () => number; scrypt?: ScryptParameters } = {}): Promise<AccessStore> {
     const kv = await new Kvm(nc).create(NODE_BUCKETS.access, { history: 5, storage: StorageType.File });
-    return new AccessStore(kv, now);
+    return new AccessStore(kv, options.now ?? Date.now, options.scrypt ?? DEFAULT_SCRYPT);
   }
 
   async officer(officerRef: string): Promise<OfficerAccount | undefined> {
@@ -50,7 +51,7 @@ export class AccessStore {
     const now = this.now();
     const account: OfficerAccount = {
       officerRef: officer.officerRef, role: officer.role, unit: officer.unit,
-      passwordHash: await hashPassword(officer.password), createdAtUnixMs: now, updatedAtUnixMs: now,
+      passwordHash: await hashPassword(officer.password, this.scrypt), createdAtUnixMs: now, updatedAtUnixMs: now,
     };
     try {
       await this.kv.create(officerKey(officer.officerRef), JSON.stringify(account));
@@ -73,7 +74,7 @@ export class AccessStore {
       ...rest,
       ...(change.role ? { role: change.role } : {}),
       ...(change.unit ? { unit: change.unit } : {}),
-      ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password) } : {}),
+      ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password, this.scrypt) } : {}),
       updatedAtUnixMs: this.now(),
       ...(disabled ? { disabledAtUnixMs: disabledAtUnixMs ?? this.now() } : {}),
     };

@@ -29,15 +29,32 @@ export async function ensureInbox(nc: NatsConnection, state: string, options: { 
   }
 }
 
+export interface InboxReaderOptions {
+  readonly filterSubject?: string;
+  /** The leaf server removes the consumer after this long unused (an officer's abandoned feed). */
+  readonly inactiveThresholdMs?: number;
+}
+
 /** A durable pull consumer on the inbox; `name` identifies the reader (the node, an officer's feed). */
-export async function openInboxReader(nc: NatsConnection, name: string, filterSubject?: string) {
+export async function openInboxReader(nc: NatsConnection, name: string, options: InboxReaderOptions = {}) {
   const jsm = await jetstreamManager(nc);
-  await jsm.consumers.add(STREAMS.inbox, {
+  const config = {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ...(filterSubject ? { filter_subject: filterSubject } : {}),
+    ...(options.filterSubject ? { filter_subject: options.filterSubject } : {}),
+    ...(options.inactiveThresholdMs ? { inactive_threshold: options.inactiveThresholdMs * NANOS_PER_MS } : {}),
+  };
+  const existing = await jsm.consumers.info(STREAMS.inbox, name).catch((error: unknown) => {
+    if (hasJetStreamCode(error, JetStreamApiCodes.ConsumerNotFound)) return undefined;
+    throw error;
   });
+  // A consumer made before its inactivity limit was set (an older node) is brought up to date.
+  if (existing && (existing.config.inactive_threshold ?? 0) !== (config.inactive_threshold ?? 0)) {
+    await jsm.consumers.update(STREAMS.inbox, name, { inactive_threshold: config.inactive_threshold ?? 0 });
+  } else if (!existing) {
+    await jsm.consumers.add(STREAMS.inbox, config);
+  }
   return jetstream(nc).consumers.get(STREAMS.inbox, name);
 }
 

@@ -2,7 +2,7 @@
 // start the node service and its HTTP API (with the access store on the leaf), stop both on
 // SIGINT/SIGTERM. Nothing else.
 import { readFile } from 'node:fs/promises';
-import { connect } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
 import { startNodeHttp } from './http/node-http.ts';
@@ -11,6 +11,8 @@ import { startNodeService } from './node-service.ts';
 
 export interface RunningNodeProcess {
   readonly url: string;
+  /** The node's connection to its leaf, for tools that run beside it (provisioning access). */
+  readonly nc: NatsConnection;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
     });
     return {
       url: http.url,
+      nc,
       async stop() {
         await http.close();
         await node.stop();

@@ -15,6 +15,7 @@ export interface NodeFeedsContext {
   readonly store: NodeStore;
   readonly events: NodeEvents;
   readonly logger: Logger;
+  readonly officerFeedInactiveMs?: number | undefined;
 }
 
 export interface NodeFeeds {
@@ -42,6 +43,7 @@ export function nodeFeeds(context: NodeFeedsContext): NodeFeeds {
     async feed(officerId, filter = EMPTY_FEED_FILTER) {
       const durable = await openOfficerFeed({
         nc: context.nc, directory: context.directory, logger: context.logger,
+        ...(context.officerFeedInactiveMs ? { inactiveThresholdMs: context.officerFeedInactiveMs } : {}),
         sentSummary: (id) => store.sent.get(id)?.summary,
         firstSequence: (id) => store.received.get(id)?.streamSequence,
       }, officerId, filter);

@@ -39,6 +39,8 @@ export interface NodeServiceOptions {
   readonly clockTickMs?: number;
   /** The unit named on acknowledgements and reminders the node sends itself (default "<STATE>-LIAISON"). */
   readonly senderUnit?: string;
+  /** An officer's durable feed unused this long is removed by the leaf (default ACCESS_LIMITS.officerFeedInactiveMs). */
+  readonly officerFeedInactiveMs?: number;
 }
 
 export interface RunningNode {
@@ -85,7 +87,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   const ticker = await startDeadlineTicker({
     state, store, events, logger, now, senderUnit, signingKey, deadlines, dueInput: queries.dueInput, send: submitter.send,
   }, options.clockTickMs ?? 1_000);
-  const feeds = nodeFeeds({ nc, directory, store, events, logger });
+  const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
   let stopped = false;
 

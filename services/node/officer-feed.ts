@@ -3,7 +3,7 @@
 // off. Items are verified like the node's own; an item is acknowledged once the caller has taken
 // it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CONSUMERS, isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
+import { ACCESS_LIMITS, CONSUMERS, isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
 import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
@@ -11,11 +11,16 @@ import type { FeedItem } from './node-events.ts';
 import { NodeRequestError } from './node-errors.ts';
 import { openDelivery } from './open-delivery.ts';
 
-const OFFICER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// The officer reference of a signed-in officer (node-access's OFFICER_REF_PATTERN): it names the consumer.
+const OFFICER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
+/**
+ * Consumer names allow no dots, officer references do: "_" is written "__" and "." "_d", so two
+ * references never share a consumer.
+ */
 export function feedConsumerName(officerId: string): string {
   if (!OFFICER_ID.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
-  return CONSUMERS.officerFeed(officerId);
+  return CONSUMERS.officerFeed(officerId.replaceAll('_', '__').replaceAll('.', '_d'));
 }
 
 export interface FeedSource {
@@ -26,6 +31,8 @@ export interface FeedSource {
   /** Stream sequence of the first copy of a message id the node recorded, to skip later copies. */
   readonly firstSequence: (messageId: string) => number | undefined;
   readonly logger: Logger;
+  /** The leaf removes a feed consumer unused this long (default ACCESS_LIMITS.officerFeedInactiveMs). */
+  readonly inactiveThresholdMs?: number;
 }
 
 /** The item filters look at: a receipt is judged by the message of ours it concerns. */
@@ -42,7 +49,7 @@ export interface OfficerFeed extends AsyncIterable<FeedItem> {
 }
 
 export async function openOfficerFeed(source: FeedSource, officerId: string, filter: FeedFilter): Promise<OfficerFeed> {
-  const consumer = await openInboxReader(source.nc, feedConsumerName(officerId));
+  const consumer = await openInboxReader(source.nc, feedConsumerName(officerId), { inactiveThresholdMs: source.inactiveThresholdMs ?? ACCESS_LIMITS.officerFeedInactiveMs });
   const messages = await consumer.consume({ max_messages: 32 });
   async function* items(): AsyncGenerator<FeedItem> {
     for await (const message of messages) {

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStateCode } from '../../core/mod.ts';
-import { startLocalDeployment } from '../../deployment/mod.ts';
+import { provisionNodeAccess, startLocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
@@ -57,8 +57,10 @@ export const upCommand: Command = {
 
     // One node service per state (HTTP API, dashboard, durable inbox), as a state would run it.
     const nodes: RunningNodeProcess[] = [];
+    const provisioned: Promise<void>[] = [];
     if (values['without-nodes'] !== true) {
       await mkdir(join(dir, 'nodes'), { recursive: true, mode: 0o700 });
+      await mkdir(join(dir, 'credentials'), { recursive: true, mode: 0o700 });
       for (const state of deployment.states) {
         const connection = deployment.connections[state]!;
         const configPath = join(dir, 'nodes', `${state}.json`);
@@ -73,8 +75,13 @@ export const upCommand: Command = {
         }, null, 2)}\n`);
         const node = await runNode(configPath);
         nodes.push(node);
-        console.log(`${state}  node API and dashboard ${node.url}/  (config ${configPath})`);
+        const credentialsPath = join(dir, 'credentials', `${state}.json`);
+        // Password hashing is deliberately slow: the states' accounts are made side by side.
+        provisioned.push(provisionNodeAccess(node.nc, state, credentialsPath).then(() => {
+          console.log(`${state}  node API and dashboard ${node.url}/  (config ${configPath}; sign-in and API token in ${credentialsPath}, mode 0600)`);
+        }));
       }
+      await Promise.all(provisioned);
     }
     console.log('running; stop with Ctrl-C or `tipnet down`');
 
