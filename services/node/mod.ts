@@ -3,7 +3,7 @@
 // reply deadlines and escalation, message summaries and receipt status, the node's events and
 // errors, and the inbox and submission primitives the drill shares.
 export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type AcknowledgeStatus, type ReceivedMessage } from './node-service.ts';
-export { startNodeHttp, buildNodeHttp, type NodeHttpOptions, type RunningNodeHttp } from './http/node-http.ts';
+export { startNodeHttp, buildNodeHttp, nodeOpenApiText, type NodeHttpOptions, type RunningNodeHttp } from './http/node-http.ts';
 export type { NodeApi, SubmitCall, ActingOfficer } from './http/node-api.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';

@@ -8,7 +8,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ACCESS_LIMITS, LIMITS, type Logger } from '../../core/mod.ts';
+import { ACCESS_LIMITS, createLogger, LIMITS, type Logger } from '../../core/mod.ts';
 import { SessionTable, SignInGuard, type AccessLookup } from '../../node-access/mod.ts';
 import { loadDashboardFiles, type DashboardFiles } from '../dashboard-files.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -19,7 +19,7 @@ import { feedRoutes, type FeedTracking } from './feed-routes.ts';
 import { NO_AUDIT, type AuditRecorder } from './http-types.ts';
 import { messageRoutes } from './message-routes.ts';
 import type { NodeApi } from './node-api.ts';
-import { OPENAPI_INFO, openApiRoute, swaggerTransform } from './openapi.ts';
+import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
 import { installRequestGuards } from './request-guard-hooks.ts';
 import { allowedHostsFor } from './request-guards.ts';
 import { sessionCookie } from './session-cookie.ts';
@@ -129,3 +129,10 @@ function helmetOptions(tls: boolean) {
   };
 }
 
+
+/** The OpenAPI document of these routes (docs/openapi.json). */
+export function nodeOpenApiText(): Promise<string> {
+  const logger = createLogger({ service: 'node', level: 'silent' });
+  const access = { officer: async () => undefined, token: async () => undefined };
+  return renderOpenApiDocument(async (node) => (await buildNodeHttp({ node, logger, access }, () => new Set())).app);
+}

@@ -3,6 +3,7 @@
 // the copy and the routes drift apart (`npm run openapi` rewrites it).
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import type { NodeApi } from './node-api.ts';
 import { toJsonSchema } from './zod-route-schemas.ts';
 
 export const OPENAPI_INFO: Record<string, unknown> = {
@@ -46,4 +47,17 @@ export function openApiRoute(app: FastifyInstance): void {
 
 export function openApiDocument(app: FastifyInstance): unknown {
   return (app as unknown as { swagger(): unknown }).swagger();
+}
+
+/** The document as checked into docs/openapi.json: built from the routes, no node or leaf needed. */
+export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<FastifyInstance>): Promise<string> {
+  const unavailable = () => { throw new Error('documentation only'); };
+  const app = await build({
+    state: 'IDN', submit: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
+    receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable,
+  });
+  await app.ready();
+  const text = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
+  await app.close();
+  return text;
 }
