@@ -35,10 +35,19 @@ test('tipnet up starts the topology with a node per state and writes connection 
   assert.equal(connection.submitSubject, 'tip.v1.submit.IDN.>');
   const nc = await connect({ servers: connection.servers, user: connection.user, pass: connection.password });
   await nc.close();
-  // The node's API answers.
+  // The node's API answers only with credentials: the deployment made a duty supervisor and a
+  // token for each node, in a private file.
   const url = /IDN {2}node API and dashboard (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
-  const response = await fetch(`${url}/api/node`);
+  assert.equal((await fetch(`${url}/api/node`)).status, 401);
+  const credentialsFile = join(dir, 'credentials', 'IDN.json');
+  assert.equal((await stat(credentialsFile)).mode & 0o777, 0o600);
+  const credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as { token: string; officer: { officer: string; password: string } };
+  assert.ok(!output.includes(credentials.token) && !output.includes(credentials.officer.password), 'secrets are never printed');
+  const response = await fetch(`${url}/api/node`, { headers: { authorization: `Bearer ${credentials.token}` } });
   assert.equal(response.status, 200);
+  const signIn = await fetch(`${url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ officer: credentials.officer.officer, password: credentials.officer.password }) });
+  assert.equal(signIn.status, 200);
+  assert.equal(((await signIn.json()) as { role: string }).role, 'supervisor');
 
   const down = await run(process.execPath, [tipnet, 'down', '--dir', dir], { cwd: root });
   assert.match(down.stdout, /stopped tipnet up/);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { LIMITS } from '../../services/core/limits.ts';
 import { NODE_ERROR_CODES } from '../../services/node/node-errors.ts';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
-import { startTestNode, type JsonAnswer } from '../support/node-fixture.ts';
+import { startTestNode, withNodeCredentials, type JsonAnswer } from '../support/node-fixture.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, any>;
 
@@ -24,7 +24,7 @@ async function timedPost(url: string, body: unknown, idempotencyKey: string): Pr
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      headers: withNodeCredentials(url, { 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey }),
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(giveUpMs),
     });

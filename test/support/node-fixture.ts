@@ -1,11 +1,15 @@
 // A member-state node (service and HTTP API) on a hub fixture's leaf, with its own connection, and
-// small HTTP helpers. Every node is stopped in t.after, also when the test fails.
+// small HTTP helpers. Every node is stopped in t.after, also when the test fails. Each node has an
+// access store on its leaf with one API token of every scope; postJson and getJson send it to that
+// node's URL unless the call brings its own credentials (or `anonymous`), as an attacker would.
 import type { TestContext } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../../services/core/logging/mod.ts';
 import type { StateCode } from '../../services/core/member-states.ts';
 import type { KeyDirectory, SigningKey } from '../../services/core/signing/mod.ts';
+import { AccessStore, type OfficerRole } from '../../services/node-access/mod.ts';
 import { startNodeHttp, startNodeService, type NodeServiceOptions, type RunningNode, type RunningNodeHttp } from '../../services/node/mod.ts';
+import { TEST_SCRYPT } from './memory-access.ts';
 import type { HubFixture } from './hub-fixture.ts';
 
 export interface TestNode {
@@ -14,14 +18,24 @@ export interface TestNode {
   readonly http: RunningNodeHttp;
   readonly url: string;
   readonly nc: NatsConnection;
+  readonly access: AccessStore;
+  /** An API token with scopes submit, read and acknowledge. */
+  readonly token: string;
+  /** Adds a local officer account and signs it in; returns the session cookie ("name=value"). */
+  signInAs(officerRef: string, role: OfficerRole, unit?: string): Promise<string>;
   stop(): Promise<void>;
 }
+
+const tokensByOrigin = new Map<string, string>();
+export const TEST_PASSWORD = 'test password for officers';
 
 export interface TestNodeOptions {
   readonly directory?: KeyDirectory;
   readonly deadlines?: NodeServiceOptions['deadlines'];
   readonly clockTickMs?: number;
   readonly now?: () => number;
+  readonly officerFeedInactiveMs?: number;
+  readonly maxOpenFeedsPerCaller?: number;
 }
 
 export async function startTestNode(t: TestContext, fixture: HubFixture, state: StateCode, options: TestNodeOptions = {}): Promise<TestNode> {
@@ -46,9 +60,20 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     ...(options.clockTickMs ? { clockTickMs: options.clockTickMs } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.officerFeedInactiveMs ? { officerFeedInactiveMs: options.officerFeedInactiveMs } : {}),
   });
-  http = await startNodeHttp({ node, logger });
-  return { state, node, http, url: http.url, nc, stop };
+  const access = await AccessStore.open(nc, { scrypt: TEST_SCRYPT });
+  http = await startNodeHttp({ node, logger, access, ...(options.maxOpenFeedsPerCaller ? { maxOpenFeedsPerCaller: options.maxOpenFeedsPerCaller } : {}) });
+  const { token } = await access.addToken({ name: `${state} test system`, unit: `${state}-CASES`, scopes: ['submit', 'read', 'acknowledge'] });
+  tokensByOrigin.set(new URL(http.url).origin, token);
+  const url = http.url;
+  async function signInAs(officerRef: string, role: OfficerRole, unit = `${state}-NCB`): Promise<string> {
+    if (!(await access.officer(officerRef))) await access.addOfficer({ officerRef, role, unit, password: TEST_PASSWORD });
+    const response = await fetch(`${url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ officer: officerRef, password: TEST_PASSWORD }) });
+    if (response.status !== 200) throw new Error(`sign-in of ${officerRef} answered ${response.status}`);
+    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+  return { state, node, http, url, nc, access, token, signInAs, stop };
 }
 
 export interface JsonAnswer<T = any> {
@@ -56,16 +81,23 @@ export interface JsonAnswer<T = any> {
   readonly body: T;
 }
 
-export async function postJson<T = any>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer<T>> {
+/** The node's test token for its URL, unless the caller brings credentials or asks for none. */
+export function withNodeCredentials(url: string, headers: Record<string, string>, anonymous = false): Record<string, string> {
+  const token = tokensByOrigin.get(new URL(url).origin);
+  if (anonymous || !token || 'authorization' in headers || 'cookie' in headers) return headers;
+  return { ...headers, authorization: `Bearer ${token}` };
+}
+
+export async function postJson<T = any>(url: string, body: unknown, headers: Record<string, string> = {}, anonymous = false): Promise<JsonAnswer<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: withNodeCredentials(url, { 'content-type': 'application/json', ...headers }, anonymous),
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export async function getJson<T = any>(url: string): Promise<JsonAnswer<T>> {
-  const response = await fetch(url);
+export async function getJson<T = any>(url: string, headers: Record<string, string> = {}, anonymous = false): Promise<JsonAnswer<T>> {
+  const response = await fetch(url, { headers: withNodeCredentials(url, headers, anonymous) });
   return { status: response.status, body: (await response.json()) as T };
 }
