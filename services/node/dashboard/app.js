@@ -3,7 +3,8 @@
 // identifiers to show: the node only ever holds keyed hashes, and the API gives their count.
 
 const $ = (selector) => document.querySelector(selector);
-const state = { node: '', received: new Map(), selected: undefined, source: undefined };
+const state = { node: '', caller: undefined, received: new Map(), selected: undefined, source: undefined, auditBefore: undefined };
+const may = (permission) => Boolean(state.caller?.permissions.includes(permission));
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -29,19 +30,33 @@ function remaining(ms) {
   return ms < 0 ? `overdue by ${text}` : `due in ${text}`;
 }
 
-async function api(path, options) {
-  const response = await fetch(path, options);
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body.problems?.join('; ') || body.message || `HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+// Same-origin requests with the session cookie; state-changing ones are JSON, as the node demands.
+async function api(path, options = {}) {
+  const response = await fetch(path, { credentials: 'same-origin', ...options });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.problems?.join('; ') || body.message || `HTTP ${response.status}`);
+  if (response.status === 401 && state.caller) {
+    state.caller = undefined;
+    showSignIn('Your sign-in has ended; sign in again.');
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
   return body;
 }
+
+const postJson = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 function filterQuery() {
   const form = new FormData($('#filters'));
   const params = new URLSearchParams();
   for (const [key, value] of form.entries()) {
     const text = String(value).trim();
-    if (text && key !== 'officer') params.set(key, key === 'states' ? text.toUpperCase() : text);
+    if (text) params.set(key, key === 'states' ? text.toUpperCase() : text);
   }
   return params;
 }
@@ -106,9 +121,7 @@ function renderDetail() {
   const acknowledge = (status) => async (event) => {
     event.target.disabled = true;
     try {
-      await api(`/api/messages/${record.messageId}/acknowledge`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }),
-      });
+      await postJson(`/api/messages/${record.messageId}/acknowledge`, { status });
       const field = status === 'read' ? 'readAtUnixMs' : 'actionedAtUnixMs';
       record.acknowledged = { ...record.acknowledged, [field]: record.acknowledged?.[field] ?? Date.now() };
       notice(`${status === 'read' ? 'Marked read' : 'Actioned'}: ${summary.caseReference || record.messageId}; ${summary.sender} is told.`);
@@ -119,7 +132,7 @@ function renderDetail() {
       event.target.disabled = false;
     }
   };
-  const acknowledgeable = summary.sender !== 'HUB' && summary.payloadName !== 'acknowledgement';
+  const acknowledgeable = may('acknowledge') && summary.sender !== 'HUB' && summary.payloadName !== 'acknowledgement';
   detail.replaceChildren(...[
     summary.traffic === 'exercise' ? el('p', { class: 'exercise-detail' }, `EXERCISE · drill ${summary.drillId}`) : undefined,
     el('div', { class: 'row' }, badges(summary)),
@@ -171,7 +184,13 @@ async function refreshSent() {
     el('div', { class: 'row' }, badges(status.summary)),
     el('div', {}, status.summary.caseReference || status.messageId),
     el('div', { class: 'meta' }, status.rejection ? `rejected by the hub: ${status.rejection.reasonCode}`
-      : status.recipients.length ? status.recipients.map((r) => `${r.state}: ${r.stage}`).join(', ') : 'sent, no receipt yet'))) : [el('li', { class: 'empty' }, 'Nothing sent.')]));
+      : status.recipients.length ? status.recipients.map(recipientText).join('; ') : 'sent, no receipt yet'))) : [el('li', { class: 'empty' }, 'Nothing sent.')]));
+}
+
+/** "KHM: read by KHM-NCB (officer dara)": who in the other state has it, not only that the state does. */
+function recipientText(recipient) {
+  const by = recipient.stage === 'actioned' ? recipient.actionedBy : recipient.stage === 'read' ? recipient.readBy : undefined;
+  return `${recipient.state}: ${recipient.stage}${by ? ` by ${by.unit}${by.note ? ` (${by.note})` : ''}` : ''}`;
 }
 
 function notice(text) {
@@ -190,8 +209,9 @@ async function loadReceived() {
 function connectFeed() {
   state.source?.close();
   const params = filterQuery();
-  const officer = new FormData($('#filters')).get('officer')?.toString().trim();
-  if (officer) params.set('officer', officer);
+  // A signed-in officer's feed is their own and durable: what arrived while they were away comes first.
+  const officer = state.caller?.kind === 'officer' ? state.caller.id : undefined;
+  if (officer) params.set('durable', 'true');
   const source = new EventSource(`/api/feed?${params}`);
   state.source = source;
   const status = $('#connection');
@@ -219,21 +239,107 @@ function connectFeed() {
   });
 }
 
+function showSignIn(message = '') {
+  state.source?.close();
+  $('#workspace').hidden = true;
+  $('#audit').hidden = true;
+  $('#who').hidden = true;
+  $('#sign-in').hidden = false;
+  $('#sign-in-error').textContent = message;
+  $('#connection').textContent = 'signed out';
+  $('#connection').classList.remove('live');
+}
+
+async function offerIdentityProvider() {
+  const providers = await api('/auth/providers').catch(() => ({ oidc: null }));
+  if (providers.oidc) {
+    $('#oidc-name').textContent = providers.oidc.name;
+    $('#oidc').hidden = false;
+  }
+}
+
+function showCaller(caller) {
+  $('#who-name').textContent = `${caller.id} · ${caller.unit}`;
+  $('#who-role').textContent = caller.role;
+  $('#who').hidden = false;
+}
+
+// --- The audit trail: auditors only -----------------------------------------------------------
+function auditRow(entry) {
+  return el('tr', { 'data-seq': entry.seq },
+    el('td', {}, String(entry.seq)), el('td', {}, time(entry.atUnixMs)),
+    el('td', {}, `${entry.actor.id}${entry.actor.role ? ` (${entry.actor.role})` : ''}`),
+    el('td', {}, entry.action), el('td', { class: entry.outcome === 'ok' ? '' : 'overdue' }, entry.outcome),
+    el('td', {}, entry.messageId ?? ''), el('td', {}, entry.from ?? ''), el('td', {}, entry.detail ?? entry.target ?? ''));
+}
+
+async function loadAudit(more = false) {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData($('#audit-filters')).entries()) if (String(value).trim()) params.set(key, String(value).trim());
+  if (more && state.auditBefore) params.set('before', String(state.auditBefore));
+  const page = await api(`/api/audit?${params}`);
+  const rows = page.entries.map(auditRow);
+  if (more) $('#audit-entries').append(...rows);
+  else $('#audit-entries').replaceChildren(...rows);
+  state.auditBefore = page.nextBefore;
+  $('#audit-more').hidden = page.nextBefore === undefined;
+}
+
+async function startWorkspace() {
+  $('#workspace').hidden = false;
+  await loadReceived();
+  connectFeed();
+  await Promise.all([refreshDue(), refreshSent()]);
+}
+
+async function startAudit() {
+  $('#audit').hidden = false;
+  $('#connection').textContent = 'audit trail';
+  await loadAudit();
+}
+
 async function start() {
+  try {
+    state.caller = await api('/auth/session');
+  } catch (error) {
+    if (error.status === 401) return showSignIn();
+    throw error;
+  }
   const node = await api('/api/node');
   state.node = node.state;
   $('#state').textContent = node.state;
   document.title = `tipnet ${node.state}`;
+  $('#sign-in').hidden = true;
+  showCaller(state.caller);
+  if (may('read')) await startWorkspace();
+  if (may('audit')) await startAudit();
+}
+
+function wire() {
   $('#filters').addEventListener('submit', (event) => {
     event.preventDefault();
     loadReceived().then(connectFeed).catch((error) => notice(`Filter not applied: ${error.message}`));
   });
-  await loadReceived();
-  connectFeed();
-  await Promise.all([refreshDue(), refreshSent()]);
-  setInterval(() => refreshDue().catch(() => undefined), 30_000);
+  $('#sign-in-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    postJson('/auth/sign-in', { officer: String(form.get('officer')), password: String(form.get('password')) })
+      .then(() => { event.target.reset(); return start(); })
+      .catch((error) => { $('#sign-in-error').textContent = error.message; });
+  });
+  $('#sign-out').addEventListener('click', () => {
+    postJson('/auth/sign-out', {}).catch(() => undefined).then(() => { state.caller = undefined; showSignIn('Signed out.'); });
+  });
+  $('#audit-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadAudit().catch((error) => notice(`Audit filter not applied: ${error.message}`));
+  });
+  $('#audit-more').addEventListener('click', () => loadAudit(true).catch(() => undefined));
+  setInterval(() => { if (may('read')) refreshDue().catch(() => undefined); }, 30_000);
 }
 
+wire();
+offerIdentityProvider();
 start().catch((error) => {
   $('#connection').textContent = `error: ${error.message}`;
 });
