@@ -60,7 +60,7 @@ export async function startNodeHttp(options: NodeHttpOptions): Promise<RunningNo
       const body = await readJsonBody(request);
       const key = request.headers['idempotency-key'];
       const idempotencyKey = key === undefined ? undefined : parseIdempotencyKey(key);
-      const result = await node.submit(body, idempotencyKey);
+      const result = await node.submit(body, idempotencyKey === undefined ? {} : { idempotencyKey });
       return json(response, 202, result);
     }
     if (method === 'GET' && path === '/api/messages') return json(response, 200, node.sent());
