@@ -38,15 +38,34 @@ export function refusedDeliveryKey(streamSequence: number): string {
   return `seq-${streamSequence}`;
 }
 
+/** Every key of NODE_IDEMPOTENCY_KEYS starts with this. */
+export const NODE_IDEMPOTENCY_KEY_PREFIX = 'tipnet-';
+
 /**
  * Idempotency keys of what a node sends on its own account (never a national system's). Each is
  * derived from what it answers, so a redo after a crash resends the same message, not a second.
+ * They live beside client keys (clientIdempotencyKey), never among them.
  */
 export const NODE_IDEMPOTENCY_KEYS = Object.freeze({
   /** A READ or ACTIONED acknowledgement of a message the node received (once per status). */
-  acknowledgement: (messageId: string, status: string): string => `tipnet-ack:${messageId}:${status}`,
+  acknowledgement: (messageId: string, status: string): string => `${NODE_IDEMPOTENCY_KEY_PREFIX}ack:${messageId}:${status}`,
   /** The REJECTED acknowledgement of a delivery the node refused. */
-  refusal: (messageId: string): string => `tipnet-refusal:${messageId}`,
+  refusal: (messageId: string): string => `${NODE_IDEMPOTENCY_KEY_PREFIX}refusal:${messageId}`,
   /** The reminder of an overdue assistance request. */
-  reminder: (requestMessageId: string): string => `tipnet-reminder:${requestMessageId}`,
+  reminder: (requestMessageId: string): string => `${NODE_IDEMPOTENCY_KEY_PREFIX}reminder:${requestMessageId}`,
 });
+
+/** What stands for "no caller" in a client key: a request made without a caller id. */
+export const ANONYMOUS_CALLER = '-';
+
+/**
+ * The idempotency key a national system chose, in the namespace of clients and of that caller:
+ * `client:<caller>:<key>`. So a client's key can never take the place of one of the node's own
+ * (a client sending "tipnet-ack:<id>:actioned" does not stop the node's ACTIONED receipt), and
+ * two systems that happen to choose the same key do not share it. The caller id is
+ * percent-encoded, so a ':' in it cannot move the boundary between caller and key.
+ */
+export function clientIdempotencyKey(key: string, callerId?: string): string {
+  if (callerId === '' || callerId === ANONYMOUS_CALLER) throw new RangeError(`a caller id must not be empty or "${ANONYMOUS_CALLER}"`);
+  return `client:${callerId === undefined ? ANONYMOUS_CALLER : encodeURIComponent(callerId)}:${key}`;
+}

@@ -1,8 +1,9 @@
 // Liaison officers played by the drill: they read and act on what reaches their state, and answer
 // assistance requests (or, for a share of them, do not), after the delays the scenario gives in
-// drill time. They act through the state's node, as a real officer does through the dashboard.
+// drill time. They act through the state's node, as a real officer does through the dashboard,
+// and sign their acknowledgements as one officer of the state's liaison unit (sim-<state>-1).
 import type { StateCode } from '../core/mod.ts';
-import type { FeedItem, RunningNode } from '../node/mod.ts';
+import type { Actor, FeedItem, RunningNode } from '../node/mod.ts';
 import type { ParticipantSpec } from './scenario-schema.ts';
 import { SeededRandom } from './seeded-random.ts';
 
@@ -27,10 +28,12 @@ export class SimulatedOfficer {
   readonly stats: OfficerStats = { read: 0, actioned: 0, answered: 0, leftUnanswered: 0 };
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly random: SeededRandom;
+  private readonly actor: Actor;
   private stopped = false;
 
   constructor(private readonly options: OfficerOptions) {
     this.random = new SeededRandom(options.seed);
+    this.actor = { unit: `${options.state}-LIAISON`, officerRef: `sim-${options.state.toLowerCase()}-1` };
   }
 
   /** Called for each delivery the state's node reports. */
@@ -62,7 +65,7 @@ export class SimulatedOfficer {
   }
 
   private async acknowledge(messageId: string, status: 'read' | 'actioned'): Promise<void> {
-    await this.withNode((node) => node.acknowledge(messageId, status));
+    await this.withNode((node) => node.acknowledge(messageId, status, this.actor));
     this.stats[status] += 1;
   }
 

@@ -45,17 +45,23 @@ export function createSendLanes(options: SendLaneOptions): SendLanes {
   };
 }
 
+/**
+ * The request is made at the first attempt that reaches a node and kept for every retry: a retry
+ * under the same idempotency key must repeat the same request (the node refuses another one with
+ * IDEMPOTENCY_KEY_CONFLICT), as a national system retrying after a 503 does.
+ */
 async function submitUntilThrough(message: PlannedMessage, options: SendLaneOptions): Promise<void> {
   const giveUpAt = Date.now() + MAX_SEND_RETRY_MS;
+  const idempotencyKey = `drill-${message.messageId}`;
+  let request: { readonly json: Record<string, unknown>; readonly deadlineWallMs: number } | undefined;
   for (;;) {
     const submittedAtWallMs = Date.now();
-    const deadlineWallMs = submittedAtWallMs + options.assistanceDeadlineMs / options.speed;
-    const json = submissionFor(message, { drillId: options.drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf: options.messageIdOf });
     try {
       const node = options.nodeOf(message.from);
       if (!node) throw new Error(`${message.from}'s node is down`);
-      await node.submit(json, `drill-${message.messageId}`);
-      options.sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs } : {}) });
+      request ??= requestFor(message, options, submittedAtWallMs);
+      await node.submit(request.json, { idempotencyKey });
+      options.sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs: request.deadlineWallMs } : {}) });
       return;
     } catch (error) {
       if (error instanceof InputValidationError || Date.now() > giveUpAt) {
@@ -65,4 +71,10 @@ async function submitUntilThrough(message: PlannedMessage, options: SendLaneOpti
       await sleep(SEND_RETRY_MS);
     }
   }
+}
+
+function requestFor(message: PlannedMessage, options: SendLaneOptions, atWallMs: number) {
+  const deadlineWallMs = atWallMs + options.assistanceDeadlineMs / options.speed;
+  const json = submissionFor(message, { drillId: options.drillId, replyDeadlineUnixMs: deadlineWallMs, messageIdOf: options.messageIdOf });
+  return { json, deadlineWallMs };
 }

@@ -11,6 +11,7 @@ import type { NodeEvents } from './node-events.ts';
 import type { EscalationRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
+import type { IdempotencyClaim } from './submitter.ts';
 
 export interface EscalationContext {
   readonly state: string;
@@ -22,7 +23,7 @@ export interface EscalationContext {
   readonly signingKey: SigningKey;
   readonly deadlines: ReplyDeadlines;
   readonly dueInput: () => DueInput;
-  readonly send: (prepare: () => PreparedSubmission, idempotencyKey: string, reminderFor: string) => Promise<{ messageId: string }>;
+  readonly send: (prepare: () => PreparedSubmission, idempotency: IdempotencyClaim, reminderFor: string) => Promise<{ messageId: string }>;
 }
 
 /** The reminder for an overdue request we sent, signed and checked against the contract rules. */
@@ -82,7 +83,7 @@ async function sendReminder(record: EscalationRecord, context: EscalationContext
   const request = context.store.sent.get(record.requestMessageId);
   if (!request) return;
   try {
-    const { messageId } = await context.send(() => prepareReminder(request, context, context.now()), NODE_IDEMPOTENCY_KEYS.reminder(request.messageId), request.messageId);
+    const { messageId } = await context.send(() => prepareReminder(request, context, context.now()), { key: NODE_IDEMPOTENCY_KEYS.reminder(request.messageId) }, request.messageId);
     await context.store.escalations.put(request.messageId, { ...record, reminderMessageId: messageId });
   } catch (error) {
     // Retried at the next start (resendMissingReminders); the escalation itself stands.

@@ -15,6 +15,7 @@ const NODE_ERROR_STATUS: Readonly<Record<NodeErrorCode, number>> = {
   NODE_STOPPED: 503,
   UNAVAILABLE: 503,
   MESSAGE_ID_IN_USE: 409,
+  IDEMPOTENCY_KEY_CONFLICT: 422,
 };
 
 export class HttpInputError extends Error {

@@ -16,6 +16,10 @@ export interface AcknowledgementSummary {
   /** delivered | read | actioned | rejected */
   readonly status: string;
   readonly acknowledgingState: string;
+  /** The unit that acknowledged: the acknowledgement's sender_unit (e.g. "KHM-NCB-PHNOM-PENH"). */
+  readonly unit: string;
+  /** The acknowledgement's note, e.g. "officer sokha" (the acting officer's reference); '' when none. */
+  readonly note: string;
   readonly reasonCode: string;
   readonly reason: string;
   readonly atUnixMs: number;
@@ -80,7 +84,19 @@ interface PayloadFacts {
   retractedMessageId?: string | undefined;
 }
 
-function factsOf(decoded: DecodedPayload): PayloadFacts {
+function acknowledgementFacts(ack: v1.Acknowledgement, senderUnit: string): Partial<PayloadFacts> {
+  const status = ENUM_WORDS.acknowledgementStatus.wordOf(ack.status);
+  return {
+    headline: `${status} by ${ack.acknowledgingState}${ack.reasonCode ? ` (${ack.reasonCode})` : ''}`,
+    relatedMessageId: ack.acknowledgedMessageId,
+    acknowledgement: {
+      acknowledgedMessageId: ack.acknowledgedMessageId, status, acknowledgingState: ack.acknowledgingState,
+      unit: senderUnit, note: ack.note, reasonCode: ack.reasonCode, reason: ack.reason, atUnixMs: ms(ack.atUnixMs),
+    },
+  };
+}
+
+function factsOf(decoded: DecodedPayload, senderUnit: string): PayloadFacts {
   const base: PayloadFacts = {
     kind: decoded.name, headline: '', route: [], victimCount: 0, identifierCount: 0, locationName: '',
     replyDeadlineUnixMs: 0, requestedState: '', relatedMessageId: '',
@@ -132,19 +148,8 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
         response: { requestMessageId: response.requestMessageId, outcome, summary: response.summary },
       };
     }
-    case 'acknowledgement': {
-      const ack = decoded.message;
-      const status = ENUM_WORDS.acknowledgementStatus.wordOf(ack.status);
-      return {
-        ...base,
-        headline: `${status} by ${ack.acknowledgingState}${ack.reasonCode ? ` (${ack.reasonCode})` : ''}`,
-        relatedMessageId: ack.acknowledgedMessageId,
-        acknowledgement: {
-          acknowledgedMessageId: ack.acknowledgedMessageId, status, acknowledgingState: ack.acknowledgingState,
-          reasonCode: ack.reasonCode, reason: ack.reason, atUnixMs: ms(ack.atUnixMs),
-        },
-      };
-    }
+    case 'acknowledgement':
+      return { ...base, ...acknowledgementFacts(decoded.message, senderUnit) };
     case 'retraction':
       return { ...base, headline: decoded.message.reason, relatedMessageId: decoded.message.retractedMessageId, retractedMessageId: decoded.message.retractedMessageId };
     case 'hit-notice':
@@ -155,7 +160,7 @@ function factsOf(decoded: DecodedPayload): PayloadFacts {
 }
 
 export function summariseMessage(envelope: Envelope, decoded: DecodedPayload): MessageSummary {
-  const facts = factsOf(decoded);
+  const facts = factsOf(decoded, envelope.senderUnit);
   return Object.freeze({
     messageId: envelope.messageId,
     payloadName: decoded.name,

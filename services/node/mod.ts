@@ -2,9 +2,9 @@
 // node service and its HTTP API, the process entry (runNode), its configuration, feed filters,
 // reply deadlines and escalation, message summaries and receipt status, the node's events and
 // errors, and the inbox and submission primitives the drill shares.
-export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type AcknowledgeStatus, type ReceivedMessage } from './node-service.ts';
+export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type SubmitOptions, type AcknowledgeStatus, type Actor, type ReceivedMessage } from './node-service.ts';
 export { startNodeHttp, buildNodeHttp, nodeOpenApiText, type NodeHttpOptions, type RunningNodeHttp } from './http/node-http.ts';
-export type { NodeApi, SubmitCall, ActingOfficer } from './http/node-api.ts';
+export type { NodeApi } from './http/node-api.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';
 export { nodeConfigSchema, readNodeConfig, readMatchingKey, type NodeConfig } from './node-config.ts';
@@ -12,7 +12,7 @@ export { FEED_ROLES, EMPTY_FEED_FILTER, matchesFeedFilter, parseFeedFilter, feed
 export { replyDeadlines, replyDeadlineFor, dueList, type DueItem, type DueList, type ReplyDeadlines } from './deadlines.ts';
 export { prepareReminder } from './escalation.ts';
 export { summariseMessage, type MessageSummary, type RouteLegSummary, type AcknowledgementSummary } from './message-summary.ts';
-export { messageStatus, type MessageStatus, type RecipientStatus, type RecipientStage } from './receipt-status.ts';
+export { messageStatus, type MessageStatus, type RecipientStatus, type RecipientStage, type AcknowledgedBy } from './receipt-status.ts';
 export { NodeEvents, type FeedItem, type FeedEventName, type RejectedEvent, type NodeEventMap } from './node-events.ts';
 export { NodeRequestError, NODE_ERROR_CODES, type NodeErrorCode } from './node-errors.ts';
 export { prepareSubmission, prepareOwnMessage, type PreparedSubmission, type SubmissionContext } from './prepare-submission.ts';

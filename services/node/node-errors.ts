@@ -7,6 +7,7 @@ export const NODE_ERROR_CODES = Object.freeze({
   NODE_STOPPED: 'The node service has stopped.',
   UNAVAILABLE: 'The hub did not confirm the submission in time. Retry with the same Idempotency-Key: the node resends the same signed message, so it is delivered once.',
   MESSAGE_ID_IN_USE: 'This node already sent or received a message with that messageId; leave messageId out or choose a new one. Nothing was sent.',
+  IDEMPOTENCY_KEY_CONFLICT: 'This Idempotency-Key was first used for a different request. Nothing was sent; send new or corrected content under a new key.',
 });
 
 export type NodeErrorCode = keyof typeof NODE_ERROR_CODES;

@@ -4,11 +4,23 @@ import type { MessageSummary } from './message-summary.ts';
 
 export type ReceiptStage = 'delivered' | 'read' | 'actioned';
 
+/** Who acknowledged, as the recipient's acknowledgement says: its sender_unit and note. */
+export interface AcknowledgedBy {
+  /** The acting unit, e.g. "KHM-NCB-PHNOM-PENH". */
+  readonly unit: string;
+  /** The note, e.g. "officer sokha"; absent when the acknowledgement carried none. */
+  readonly note?: string;
+}
+
 export interface RecipientReceipts {
   readonly state: string;
   readonly deliveredAtUnixMs?: number;
   readonly readAtUnixMs?: number;
+  /** Who read it: the first READ's unit and note (text from the recipient state). */
+  readonly readBy?: AcknowledgedBy;
   readonly actionedAtUnixMs?: number;
+  /** Who actioned it: the first ACTIONED's unit and note (text from the recipient state). */
+  readonly actionedBy?: AcknowledgedBy;
   readonly rejected?: { readonly atUnixMs: number; readonly reasonCode: string; readonly reason: string };
 }
 
@@ -51,6 +63,12 @@ export interface IdempotencyRecord {
   readonly envelope: string;
   readonly published: boolean;
   readonly createdAtUnixMs: number;
+  /**
+   * A client's key only: SHA-256 (hex) of the canonical request the key was first used for; a
+   * repeat with another request is refused. Absent on the node's own keys and on records written
+   * before it was kept (those match any request).
+   */
+  readonly requestDigest?: string;
 }
 
 export interface EscalationRecord {

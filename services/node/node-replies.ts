@@ -1,8 +1,11 @@
 // The acknowledgements a node sends itself: READ and ACTIONED for a message it received, REJECTED
 // for a delivery it refused. They are TLP:GREEN and ROUTINE, named to the original sender, with
 // the original's case reference and traffic (drill id): they carry ids and a status, no case
-// content. Each goes out once, under an idempotency key derived from what it answers.
+// content. Each goes out once, under an idempotency key derived from what it answers. A READ or
+// ACTIONED acknowledgement may name who acted: the unit as its sender_unit, the officer's
+// reference in its note; as it goes out once per status, the first officer to act is the one named.
 import { DEFAULT_LIFETIME_HOURS, ENUM_WORDS, HUB_SENDER, NODE_IDEMPOTENCY_KEYS, type SigningKey, type TrafficClass, trafficOf, v1 } from '../core/mod.ts';
+import { officerNote, parseActor, type Actor } from './actor.ts';
 import { NodeRequestError } from './node-errors.ts';
 import type { NodeStore } from './node-store.ts';
 import { prepareOwnMessage, type PreparedSubmission } from './prepare-submission.ts';
@@ -20,7 +23,7 @@ export interface AnsweredMessage {
 export type AcknowledgeStatus = 'read' | 'actioned';
 
 export type OwnAcknowledgement =
-  | { readonly status: AcknowledgeStatus }
+  | { readonly status: AcknowledgeStatus; readonly note?: string }
   | { readonly status: 'rejected'; readonly reasonCode: string; readonly reason: string };
 
 export interface ReplyContext {
@@ -43,6 +46,7 @@ export function prepareAcknowledgement(original: AnsweredMessage, ack: OwnAcknow
     acknowledgingState: context.state,
     atUnixMs: nowMs,
     ...(ack.status === 'rejected' ? { reasonCode: ack.reasonCode.trim(), reason: ack.reason.slice(0, MAX_REFUSAL_REASON_CHARS).trim() } : {}),
+    ...(ack.status !== 'rejected' && ack.note ? { note: ack.note } : {}),
   });
   return prepareOwnMessage({
     sender: context.state,
@@ -67,8 +71,11 @@ export interface RepliesContext {
 }
 
 export interface Replies {
-  /** Sends a READ or ACTIONED acknowledgement to the sender of a message we received (once each). */
-  acknowledge(messageId: string, status: AcknowledgeStatus): Promise<SubmitResult>;
+  /**
+   * Sends a READ or ACTIONED acknowledgement to the sender of a message we received (once each),
+   * naming the actor when given (otherwise the node's own unit and no officer).
+   */
+  acknowledge(messageId: string, status: AcknowledgeStatus, actor?: Actor): Promise<SubmitResult>;
   /** Sends our REJECTED acknowledgement for a delivery we refused (once per message id); returns its message id. */
   answerRefusal(refused: AnsweredMessage, reasonCode: string, reason: string): Promise<string>;
 }
@@ -76,12 +83,16 @@ export interface Replies {
 export function createReplies(context: RepliesContext): Replies {
   const { store, submitter, now } = context;
   return {
-    async acknowledge(messageId, status) {
+    async acknowledge(messageId, status, actor) {
+      const acting = actor === undefined ? undefined : parseActor(actor);
       const record = store.received.get(messageId);
       if (!record) throw new NodeRequestError('UNKNOWN_MESSAGE', `no message ${messageId} was received by ${context.reply.state}`);
       const { summary } = record;
       if (summary.sender === HUB_SENDER || summary.payloadName === 'acknowledgement') throw new NodeRequestError('NOT_ACKNOWLEDGEABLE');
-      const result = await submitter.send(() => prepareAcknowledgement(summary, { status }, context.reply, now()), NODE_IDEMPOTENCY_KEYS.acknowledgement(messageId, status));
+      const ack: OwnAcknowledgement = acting ? { status, note: officerNote(acting) } : { status };
+      const reply = acting ? { ...context.reply, senderUnit: acting.unit } : context.reply;
+      const key = NODE_IDEMPOTENCY_KEYS.acknowledgement(messageId, status);
+      const result = await submitter.send(() => prepareAcknowledgement(summary, ack, reply, now()), { key });
       const field = status === 'read' ? 'readAtUnixMs' : 'actionedAtUnixMs';
       const latest = store.received.get(messageId) ?? record;
       if (latest.acknowledged[field] === undefined) {
@@ -91,7 +102,7 @@ export function createReplies(context: RepliesContext): Replies {
     },
     async answerRefusal(refused, reasonCode, reason) {
       const prepare = () => prepareAcknowledgement(refused, { status: 'rejected', reasonCode, reason }, context.reply, now());
-      return (await submitter.send(prepare, NODE_IDEMPOTENCY_KEYS.refusal(refused.messageId))).messageId;
+      return (await submitter.send(prepare, { key: NODE_IDEMPOTENCY_KEYS.refusal(refused.messageId) })).messageId;
     },
   };
 }

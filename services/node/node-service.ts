@@ -6,6 +6,8 @@
 // This file only wires the parts: submitter, replies, inbox loop, deadline ticker, queries, feeds.
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KeyDirectory, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
+import type { Actor } from './actor.ts';
+import { clientIdempotencyClaim, type SubmitOptions } from './client-idempotency.ts';
 import { replyDeadlines, type DueList, type ReplyDeadlines } from './deadlines.ts';
 import { startDeadlineTicker } from './deadline-ticker.ts';
 import type { FeedFilter } from './feed-filter.ts';
@@ -21,7 +23,7 @@ import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
 
-export type { AcknowledgeStatus, ReceivedMessage, SubmitResult };
+export type { Actor, AcknowledgeStatus, ReceivedMessage, SubmitOptions, SubmitResult };
 
 export interface NodeServiceOptions {
   readonly state: string;
@@ -47,17 +49,27 @@ export interface RunningNode {
   readonly state: string;
   readonly events: NodeEvents;
   /**
-   * Validates, hashes identifiers, signs and publishes. Throws InputValidationError on bad input,
-   * NodeRequestError MESSAGE_ID_IN_USE for a chosen id this node already used, and UNAVAILABLE
-   * when the hub does not confirm within LIMITS.submitDeadlineMs (retry with the same key).
+   * Validates, hashes identifiers, signs and publishes. With `idempotencyKey`, the same request
+   * again (from the same `callerId`) returns the first message id with `duplicate: true`.
+   * Throws InputValidationError on bad input or options, NodeRequestError IDEMPOTENCY_KEY_CONFLICT
+   * when the key was first used for a different request, MESSAGE_ID_IN_USE for a chosen id this
+   * node already used, and UNAVAILABLE when the hub does not confirm within
+   * LIMITS.submitDeadlineMs (retry with the same key and body).
    */
-  submit(json: unknown, idempotencyKey?: string): Promise<SubmitResult>;
+  submit(json: unknown, options?: SubmitOptions): Promise<SubmitResult>;
   /** Receipts and answers per recipient for a message this node sent; undefined if unknown. */
   status(messageId: string): MessageStatus | undefined;
   /** Messages this node sent, newest first. */
   sent(): MessageStatus[];
-  /** Sends a READ or ACTIONED acknowledgement to the sender of a message we received (once each). */
-  acknowledge(messageId: string, status: AcknowledgeStatus): Promise<SubmitResult>;
+  /**
+   * Sends a READ or ACTIONED acknowledgement to the sender of a message we received, once per
+   * status: a repeat returns the first one's id with `duplicate: true`. With `actor`, its unit is
+   * the acknowledgement's sender_unit and its note reads "officer <officerRef>" (the first officer
+   * to act is the one named); without, the node's own unit and no note. Throws
+   * InputValidationError naming `actor.unit` or `actor.officerRef`, NodeRequestError
+   * UNKNOWN_MESSAGE or NOT_ACKNOWLEDGEABLE.
+   */
+  acknowledge(messageId: string, status: AcknowledgeStatus, actor?: Actor): Promise<SubmitResult>;
   /** What other states sent us (acknowledgements excluded), oldest first. */
   received(filter?: FeedFilter): ReceivedMessage[];
   receivedMessage(messageId: string): ReceivedMessage | undefined;
@@ -94,7 +106,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   return {
     state,
     events,
-    submit: (json, idempotencyKey) => submitter.send(submission(json), idempotencyKey),
+    submit: async (json, submitOptions) => submitter.send(submission(json), clientIdempotencyClaim(json, submitOptions)),
     status: queries.status,
     sent: queries.sent,
     acknowledge: replies.acknowledge,

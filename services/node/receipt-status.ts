@@ -1,8 +1,10 @@
 // Receipts and answers applied to what a node sent, as pure functions. Applying the same receipt
 // twice changes nothing, so a redelivered receipt is harmless.
 import type { AcknowledgementSummary, MessageSummary } from './message-summary.ts';
-import type { RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
+import type { AcknowledgedBy, RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
 import { type Envelope, HUB_SENDER } from '../core/mod.ts';
+
+export type { AcknowledgedBy };
 
 export function newSentRecord(envelope: Pick<Envelope, 'payload'>, summary: MessageSummary, sentAtUnixMs: number, reminderFor?: string): SentRecord {
   return {
@@ -13,6 +15,15 @@ export function newSentRecord(envelope: Pick<Envelope, 'payload'>, summary: Mess
 }
 
 const STAGE_FIELD = { delivered: 'deliveredAtUnixMs', read: 'readAtUnixMs', actioned: 'actionedAtUnixMs' } as const;
+/** The stages a recipient state acknowledges itself, and where who did it is kept. */
+const ACTOR_FIELD = { read: 'readBy', actioned: 'actionedBy' } as const;
+
+function acknowledgedBy(ack: AcknowledgementSummary): AcknowledgedBy | undefined {
+  // Every acknowledgement names a unit (sender_unit is required); a summary made before units
+  // were kept names nobody rather than ''.
+  if (!ack.unit) return undefined;
+  return { unit: ack.unit, ...(ack.note ? { note: ack.note } : {}) };
+}
 
 export function applyAcknowledgement(record: SentRecord, ack: AcknowledgementSummary): SentRecord {
   if (ack.status === 'rejected' && ack.acknowledgingState === HUB_SENDER) {
@@ -25,9 +36,12 @@ export function applyAcknowledgement(record: SentRecord, ack: AcknowledgementSum
     if (current.rejected) return record;
     next = { ...current, rejected: { atUnixMs: ack.atUnixMs, reasonCode: ack.reasonCode, reason: ack.reason } };
   } else {
-    const field = STAGE_FIELD[ack.status as ReceiptStage];
+    const stage = ack.status as ReceiptStage;
+    const field = STAGE_FIELD[stage];
     if (!field || current[field] !== undefined) return record;
-    next = { ...current, [field]: ack.atUnixMs };
+    const actorField = stage === 'delivered' ? undefined : ACTOR_FIELD[stage];
+    const by = actorField && acknowledgedBy(ack);
+    next = { ...current, [field]: ack.atUnixMs, ...(actorField && by ? { [actorField]: by } : {}) };
   }
   return { ...record, recipients: { ...record.recipients, [ack.acknowledgingState]: next } };
 }

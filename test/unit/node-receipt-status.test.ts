@@ -4,8 +4,9 @@ import { applyAcknowledgement, messageStatus, newSentRecord } from '../../servic
 import type { AcknowledgementSummary, MessageSummary } from '../../services/node/mod.ts';
 
 const summary = { messageId: '3f1c9a52-7b0e-4d6a-9c21-5e8f0b7d4a13', payloadName: 'case-alert', kind: 'rescue-request' } as MessageSummary;
-const ack = (status: string, acknowledgingState: string, atUnixMs: number, reasonCode = ''): AcknowledgementSummary => ({
-  acknowledgedMessageId: summary.messageId, status, acknowledgingState, reasonCode, reason: reasonCode ? 'because' : '', atUnixMs,
+const ack = (status: string, acknowledgingState: string, atUnixMs: number, reasonCode = '', by: { unit?: string; note?: string } = {}): AcknowledgementSummary => ({
+  acknowledgedMessageId: summary.messageId, status, acknowledgingState, unit: by.unit ?? `${acknowledgingState}-LIAISON`, note: by.note ?? '',
+  reasonCode, reason: reasonCode ? 'because' : '', atUnixMs,
 });
 
 describe('message status from receipts', () => {
@@ -33,5 +34,44 @@ describe('message status from receipts', () => {
     const status = messageStatus(record);
     assert.equal(status.rejection?.reasonCode, 'RED_NEEDS_NAMED_RECIPIENTS');
     assert.deepEqual(status.recipients.map((r) => [r.state, r.stage, r.rejected?.reasonCode]), [['KHM', 'rejected', 'UNKNOWN_KEY']]);
+  });
+
+  test('read and actioned name the unit and the note of the acknowledgement that said so', () => {
+    let record = newSentRecord({ payload: new Uint8Array() }, summary, 1);
+    record = applyAcknowledgement(record, ack('delivered', 'KHM', 10, '', { unit: 'HUB' }));
+    record = applyAcknowledgement(record, ack('read', 'KHM', 30, '', { unit: 'KHM-NCB-PHNOM-PENH', note: 'officer sokha' }));
+    record = applyAcknowledgement(record, ack('actioned', 'KHM', 40, '', { unit: 'KHM-LIAISON' }));
+    const [khm] = messageStatus(record).recipients;
+    assert.deepEqual(khm?.readBy, { unit: 'KHM-NCB-PHNOM-PENH', note: 'officer sokha' });
+    assert.deepEqual(khm?.actionedBy, { unit: 'KHM-LIAISON' }, 'no note: no note field');
+    assert.equal('deliveredBy' in (khm ?? {}), false, "the hub's DELIVERED names no actor");
+    // The JSON the HTTP API returns for that recipient.
+    assert.deepEqual(JSON.parse(JSON.stringify(khm)), {
+      state: 'KHM', deliveredAtUnixMs: 10, readAtUnixMs: 30, readBy: { unit: 'KHM-NCB-PHNOM-PENH', note: 'officer sokha' },
+      actionedAtUnixMs: 40, actionedBy: { unit: 'KHM-LIAISON' }, stage: 'actioned', stages: ['delivered', 'read', 'actioned'],
+    });
+  });
+
+  test('the first READ names who read; a later READ from another unit of the same state changes nothing', () => {
+    const first = applyAcknowledgement(newSentRecord({ payload: new Uint8Array() }, summary, 1), ack('read', 'KHM', 30, '', { unit: 'KHM-NCB', note: 'officer sokha' }));
+    assert.equal(applyAcknowledgement(first, ack('read', 'KHM', 31, '', { unit: 'KHM-IMMIGRATION', note: 'officer dara' })), first);
+    assert.deepEqual(messageStatus(first).recipients[0]?.readBy, { unit: 'KHM-NCB', note: 'officer sokha' });
+  });
+
+  test('each recipient state has its own actor', () => {
+    let record = newSentRecord({ payload: new Uint8Array() }, summary, 1);
+    record = applyAcknowledgement(record, ack('read', 'KHM', 30, '', { unit: 'KHM-NCB', note: 'officer sokha' }));
+    record = applyAcknowledgement(record, ack('read', 'THA', 32, '', { unit: 'THA-DSI', note: 'officer somchai' }));
+    assert.deepEqual(messageStatus(record).recipients.map((r) => [r.state, r.readBy?.unit, r.readBy?.note]), [
+      ['KHM', 'KHM-NCB', 'officer sokha'],
+      ['THA', 'THA-DSI', 'officer somchai'],
+    ]);
+  });
+
+  test('a summary without a unit (stored before units were kept) sets the time and names nobody', () => {
+    const record = applyAcknowledgement(newSentRecord({ payload: new Uint8Array() }, summary, 1), ack('read', 'KHM', 30, '', { unit: '' }));
+    const [khm] = messageStatus(record).recipients;
+    assert.equal(khm?.readAtUnixMs, 30);
+    assert.equal(khm?.readBy, undefined);
   });
 });

@@ -1,9 +1,11 @@
 // `tipnet feed --state IDN --role destination --kind rescue-request`: tail a node's feed in the
 // terminal, one line per item. With --officer the feed is durable: what arrived since that
-// officer last looked comes first.
+// officer last looked comes first. Every line is made terminal-safe: most of it is other states'
+// text, and an escape sequence in a headline must not clear or rewrite the officer's screen.
 import type { FeedItem } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
 import { NODE_URL_OPTION, NodeApiError, printNodeApiError } from '../node-api-client.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 export const feedCommand: Command = {
   name: 'feed',
@@ -53,7 +55,7 @@ export async function tailFeed(nodeUrl: string, params: URLSearchParams, signal:
     const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string; problems?: string[] };
     throw new NodeApiError(response.status, body.error ?? `HTTP_${response.status}`, body.message ?? response.statusText, body.problems ?? []);
   }
-  print(`following ${nodeUrl} feed${params.size > 0 ? ` (${params})` : ''}; Ctrl-C to stop`);
+  print(terminalSafe(`following ${nodeUrl} feed${params.size > 0 ? ` (${params})` : ''}; Ctrl-C to stop`));
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of response.body) {
@@ -69,8 +71,12 @@ export async function tailFeed(nodeUrl: string, params: URLSearchParams, signal:
   }
 }
 
-/** One readable line: time, event, marks, who, what. */
+/** One readable line: time, event, marks, who, what; nothing in it a terminal would obey. */
 export function formatFeedItem(item: FeedItem): string {
+  return terminalSafe(feedLine(item));
+}
+
+function feedLine(item: FeedItem): string {
   const { summary } = item;
   const time = new Date(item.atUnixMs).toISOString().replace('T', ' ').slice(0, 19);
   const exercise = summary.traffic === 'exercise' ? 'EXERCISE ' : '';
@@ -79,7 +85,9 @@ export function formatFeedItem(item: FeedItem): string {
   switch (item.event) {
     case 'receipt': {
       const ack = summary.acknowledgement;
-      return `${time} RECEIPT    ${exercise}${ack?.acknowledgingState ?? summary.sender} ${ack?.status ?? ''}${ack?.reasonCode ? ` ${ack.reasonCode}` : ''} for ${item.about?.caseReference ?? ''} ${ack?.acknowledgedMessageId ?? ''}`;
+      // READ and ACTIONED come from the recipient state itself: its unit and note say who acted.
+      const by = (ack?.status === 'read' || ack?.status === 'actioned') && ack.unit ? ` by ${ack.unit}${ack.note ? ` (${ack.note})` : ''}` : '';
+      return `${time} RECEIPT    ${exercise}${ack?.acknowledgingState ?? summary.sender} ${ack?.status ?? ''}${by}${ack?.reasonCode ? ` ${ack.reasonCode}` : ''} for ${item.about?.caseReference ?? ''} ${ack?.acknowledgedMessageId ?? ''}`;
     }
     case 'escalation':
       return `${time} ESCALATED  ${exercise}${marks} ${summary.kind} to ${summary.requestedState} ${summary.caseReference} ${summary.messageId} overdue since ${new Date(summary.replyDeadlineUnixMs).toISOString()}; reminder sent`;

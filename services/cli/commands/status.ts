@@ -1,7 +1,10 @@
-// `tipnet status <message-id>`: who has a message this node sent, from the receipts.
-import type { MessageStatus } from '../../node/mod.ts';
+// `tipnet status <message-id>`: who has a message this node sent, from the receipts, and who at
+// each recipient read and actioned it. Units, notes and reasons are other states' (or the hub's)
+// text: every line is made terminal-safe before it is printed, and so is the JSON.
+import type { AcknowledgedBy, MessageStatus } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
 import { callNode, NODE_URL_OPTION, printNodeApiError } from '../node-api-client.ts';
+import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -19,7 +22,7 @@ export const statusCommand: Command = {
     }
     try {
       const status = await callNode<MessageStatus>(String(values.node), `/api/messages/${encodeURIComponent(messageId)}/status`);
-      console.log(values.json ? JSON.stringify(status, null, 2) : formatStatus(status));
+      console.log(values.json ? terminalSafeJson(status) : formatStatus(status));
       return 0;
     } catch (error) {
       return printNodeApiError('status', error);
@@ -28,6 +31,8 @@ export const statusCommand: Command = {
 };
 
 const at = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : '');
+/** " by KHM-NCB-PHNOM-PENH (officer sokha)", or nothing when the receipt names nobody. */
+const by = (actor: AcknowledgedBy | undefined) => (actor ? ` by ${actor.unit}${actor.note ? ` (${actor.note})` : ''}` : '');
 
 export function formatStatus(status: MessageStatus): string {
   const lines = [`${status.messageId}  ${status.kind}  ${status.summary.caseReference}  sent ${at(status.sentAtUnixMs)}`];
@@ -36,12 +41,12 @@ export function formatStatus(status: MessageStatus): string {
   for (const recipient of status.recipients) {
     const stages = [
       recipient.deliveredAtUnixMs ? `delivered ${at(recipient.deliveredAtUnixMs)}` : '',
-      recipient.readAtUnixMs ? `read ${at(recipient.readAtUnixMs)}` : '',
-      recipient.actionedAtUnixMs ? `actioned ${at(recipient.actionedAtUnixMs)}` : '',
+      recipient.readAtUnixMs ? `read ${at(recipient.readAtUnixMs)}${by(recipient.readBy)}` : '',
+      recipient.actionedAtUnixMs ? `actioned ${at(recipient.actionedAtUnixMs)}${by(recipient.actionedBy)}` : '',
       recipient.rejected ? `rejected ${at(recipient.rejected.atUnixMs)} (${recipient.rejected.reasonCode})` : '',
     ].filter(Boolean);
     lines.push(`  ${recipient.state.padEnd(4)} ${recipient.stage.padEnd(10)} ${stages.join(', ')}`);
   }
   for (const answer of status.answers) lines.push(`  answer from ${answer.from}: ${answer.outcome} (${answer.messageId})`);
-  return lines.join('\n');
+  return lines.map(terminalSafe).join('\n');
 }

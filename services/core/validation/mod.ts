@@ -2,7 +2,7 @@
 // (CLI, node HTTP API) and start-up configuration. Import from here, not from the files behind it.
 export { validateEnvelope, validatePayload, validateMessage, envelopeProblems, payloadProblems, joinProblems } from './message-rules.ts';
 export { CASE_ALERT_REQUIREMENTS } from './case-alert-rules.ts';
-export { CASE_REFERENCE, hasControlCharacters, LOWER_UUID, SHARING_GROUP_SLUG } from './proto-fields.ts';
+export { CASE_REFERENCE, hasControlCharacters, LOWER_UUID, requiredText, SHARING_GROUP_SLUG } from './proto-fields.ts';
 export {
   parseSubmissionInput, toEnvelopeDraft, toEnvelopeFields, submissionInputSchema, DEFAULT_LIFETIME_HOURS,
   type SubmissionInput, type ConversionOptions, type ConvertedSubmission, type UnsignedEnvelopeFields,
