@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { EMPTY_FEED_FILTER, type FeedItem, type OfficerFeed } from '../../services/node/mod.ts';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
-import { postJson, startTestNode } from '../support/node-fixture.ts';
+import { postJson, startTestNode, TEST_PASSWORD } from '../support/node-fixture.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const examplePath = fileURLToPath(new URL('../../examples/rescue-request.json', import.meta.url));
@@ -57,18 +57,22 @@ describe('liaison-officer feeds', () => {
     });
 
     await t.test('`tipnet send` and `tipnet status` go through the HTTP API; `tipnet feed` prints one line per item', async () => {
+      await khm.signInAs('terminal-1', 'officer');
       const feed = spawn(process.execPath, [
         'bin/tipnet.js', 'feed', '--node', khm.url, '--state', 'KHM', '--role', 'destination', '--kind', 'rescue-request', '--officer', 'terminal-1',
-      ], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      ], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TIPNET_PASSWORD: TEST_PASSWORD } });
       t.after(() => { if (feed.exitCode === null) feed.kill('SIGKILL'); });
       let output = '';
       feed.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       await waitFor(() => output.includes('following'), 'the feed to start', 15_000);
 
-      const sent = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', examplePath, '--idempotency-key', 'cli-1'], { cwd: root });
+      const asIdn = { cwd: root, env: { ...process.env, TIPNET_TOKEN: idn.token } };
+      const unauthenticated = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', examplePath], { cwd: root, env: { ...process.env, TIPNET_TOKEN: '' } }).catch((error: { code: number; stderr: string }) => error);
+      assert.match((unauthenticated as { stderr: string }).stderr, /NO_TOKEN/);
+      const sent = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', examplePath, '--idempotency-key', 'cli-1'], asIdn);
       const messageId = /sent ([0-9a-f-]{36})/.exec(sent.stdout)?.[1];
       assert.ok(messageId, sent.stdout);
-      const resent = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', examplePath, '--idempotency-key', 'cli-1'], { cwd: root });
+      const resent = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', examplePath, '--idempotency-key', 'cli-1'], asIdn);
       assert.match(resent.stdout, new RegExp(`already sent as ${messageId}`));
 
       await waitFor(() => output.includes(messageId), 'the feed line for the alert', 20_000);
@@ -79,13 +83,13 @@ describe('liaison-officer feeds', () => {
       assert.ok(!output.includes('9876543'));
 
       await waitFor(() => idn.node.status(messageId)?.recipients.length === 1, 'the DELIVERED receipt');
-      const status = await run(process.execPath, ['bin/tipnet.js', 'status', messageId, '--node', idn.url], { cwd: root });
+      const status = await run(process.execPath, ['bin/tipnet.js', 'status', messageId, '--node', idn.url], asIdn);
       assert.match(status.stdout, /KHM\s+delivered\s+delivered \d{4}-/);
       feed.kill('SIGINT');
     });
 
     await t.test('bad input to `tipnet send` lists each problem and exits 2', async () => {
-      const failed = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', fileURLToPath(new URL('../../package.json', import.meta.url))], { cwd: root }).catch((error: { code: number; stderr: string }) => error);
+      const failed = await run(process.execPath, ['bin/tipnet.js', 'send', '--node', idn.url, '--file', fileURLToPath(new URL('../../package.json', import.meta.url))], { cwd: root, env: { ...process.env, TIPNET_TOKEN: idn.token } }).catch((error: { code: number; stderr: string }) => error);
       assert.equal((failed as { code: number }).code, 2);
       assert.match((failed as { stderr: string }).stderr, /INVALID_INPUT[\s\S]*- type: /);
     });

@@ -1,10 +1,12 @@
 // `tipnet feed --state IDN --role destination --kind rescue-request`: tail a node's feed in the
-// terminal, one line per item. With --officer the feed is durable: what arrived since that
-// officer last looked comes first. Every line is made terminal-safe: most of it is other states'
+// terminal, one line per item. With --officer the officer signs in (password from
+// --password-file or TIPNET_PASSWORD) and the feed is their own durable one: what arrived since
+// they last looked comes first. Otherwise the feed is live, with an API token (TIPNET_TOKEN or
+// --token-file). Every line is made terminal-safe: most of it is other states'
 // text, and an escape sequence in a headline must not clear or rewrite the officer's screen.
 import type { FeedItem } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
-import { NODE_URL_OPTION, NodeApiError, printNodeApiError } from '../node-api-client.ts';
+import { NODE_URL_OPTION, NodeApiError, officerCredentials, printNodeApiError, TOKEN_FILE_OPTION, tokenCredentials, type NodeCredentials } from '../node-api-client.ts';
 import { terminalSafe } from '../terminal-text.ts';
 
 export const feedCommand: Command = {
@@ -20,7 +22,9 @@ export const feedCommand: Command = {
     case: { type: 'string', description: 'case reference, e.g. IDN-2026-000123', valueName: 'reference' },
     exercise: { type: 'boolean', description: 'exercise (drill) traffic only' },
     real: { type: 'boolean', description: 'real traffic only' },
-    officer: { type: 'string', description: 'officer id: a durable feed that resumes where it left off', valueName: 'id' },
+    officer: { type: 'string', description: "sign in as this officer: the officer's own durable feed, resuming where it left off", valueName: 'ref' },
+    'password-file': { type: 'string', description: "file holding the officer's password (default: TIPNET_PASSWORD)", valueName: 'file' },
+    'token-file': TOKEN_FILE_OPTION,
   },
   async run({ values }) {
     if (values.exercise && values.real) {
@@ -33,11 +37,13 @@ export const feedCommand: Command = {
     if (typeof values.case === 'string') params.set('caseReference', values.case);
     if (values.exercise) params.set('traffic', 'exercise');
     if (values.real) params.set('traffic', 'real');
-    if (typeof values.officer === 'string') params.set('officer', values.officer);
+    if (typeof values.officer === 'string') params.set('durable', 'true');
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
     try {
-      await tailFeed(String(values.node), params, abort.signal, (line) => console.log(line));
+      const node = String(values.node);
+      const credentials = typeof values.officer === 'string' ? await officerCredentials(node, values.officer, values['password-file']) : await tokenCredentials(values['token-file']);
+      await tailFeed(node, params, abort.signal, (line) => console.log(line), credentials);
       return 0;
     } catch (error) {
       if (abort.signal.aborted) return 0;
@@ -46,8 +52,8 @@ export const feedCommand: Command = {
   },
 };
 
-export async function tailFeed(nodeUrl: string, params: URLSearchParams, signal: AbortSignal, print: (line: string) => void): Promise<void> {
-  const response = await fetch(new URL(`/api/feed?${params}`, nodeUrl), { signal, headers: { accept: 'text/event-stream' } }).catch((cause: Error) => {
+export async function tailFeed(nodeUrl: string, params: URLSearchParams, signal: AbortSignal, print: (line: string) => void, credentials: NodeCredentials = {}): Promise<void> {
+  const response = await fetch(new URL(`/api/feed?${params}`, nodeUrl), { signal, headers: { accept: 'text/event-stream', ...credentials } }).catch((cause: Error) => {
     if (signal.aborted) throw cause;
     throw new NodeApiError(0, 'UNREACHABLE', `no node answers at ${nodeUrl}`);
   });

@@ -3,7 +3,7 @@
 // text: every line is made terminal-safe before it is printed, and so is the JSON.
 import type { AcknowledgedBy, MessageStatus } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
-import { callNode, NODE_URL_OPTION, printNodeApiError } from '../node-api-client.ts';
+import { callNode, NODE_URL_OPTION, printNodeApiError, TOKEN_FILE_OPTION, tokenCredentials } from '../node-api-client.ts';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
 export const statusCommand: Command = {
@@ -12,6 +12,7 @@ export const statusCommand: Command = {
   usage: '<message-id>',
   options: {
     node: NODE_URL_OPTION,
+    'token-file': TOKEN_FILE_OPTION,
     json: { type: 'boolean', description: 'print the status as JSON' },
   },
   async run({ values, positionals }) {
@@ -21,7 +22,8 @@ export const statusCommand: Command = {
       return 2;
     }
     try {
-      const status = await callNode<MessageStatus>(String(values.node), `/api/messages/${encodeURIComponent(messageId)}/status`);
+      const credentials = await tokenCredentials(values['token-file']);
+      const status = await callNode<MessageStatus>(String(values.node), `/api/messages/${encodeURIComponent(messageId)}/status`, {}, credentials);
       console.log(values.json ? terminalSafeJson(status) : formatStatus(status));
       return 0;
     } catch (error) {
