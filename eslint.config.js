@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@testcontainers/*', 'testcontainers', 'playwright-core', 'playwright'], message: 'development-only package: not for services/' },
+          { group: ['@testcontainers/*', 'testcontainers', 'playwright-core', 'playwright', 'oidc-provider'], message: 'development-only package: not for services/' },
           { regex: 'generated/tip(\\.js)?$', message: 'import the protobuf code through core (services/core/mod.ts), never the generated file' },
         ],
       }],

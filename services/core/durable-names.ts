@@ -6,6 +6,14 @@ import { requireStateCode } from './subjects.ts';
 /** An officer's durable feed is consumer `feed-<officer>` on the node's TIP_INBOX. */
 export const FEED_CONSUMER_PREFIX = 'feed-';
 
+/**
+ * What an officer id (officer reference) may be: it names the officer's durable consumer and appears
+ * on acknowledgements. No dots: NATS refuses `.`, `*`, `>` and whitespace in a durable name, since
+ * the name becomes a subject token of the JetStream API.
+ */
+export const OFFICER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const OFFICER_ID_RULE = '1 to 64 letters, digits, dashes or underscores';
+
 export const CONSUMERS = Object.freeze({
   /** The hub's router, shared by every router instance (they share the work). */
   router: 'router',
