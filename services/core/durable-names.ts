@@ -8,11 +8,11 @@ export const FEED_CONSUMER_PREFIX = 'feed-';
 
 /**
  * What an officer id (officer reference) may be: it names the officer's durable consumer and appears
- * on acknowledgements. No dots: NATS refuses `.`, `*`, `>` and whitespace in a durable name, since
- * the name becomes a subject token of the JetStream API.
+ * on acknowledgements. Dots are allowed (identity providers' user names have them) although NATS
+ * refuses `.` in a durable name: officerFeedConsumer escapes them.
  */
-export const OFFICER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const OFFICER_ID_RULE = '1 to 64 letters, digits, dashes or underscores';
+export const OFFICER_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const OFFICER_ID_RULE = '1 to 64 letters, digits, dots, dashes or underscores';
 
 export const CONSUMERS = Object.freeze({
   /** The hub's router, shared by every router instance (they share the work). */
@@ -21,8 +21,11 @@ export const CONSUMERS = Object.freeze({
   dispatcher: (code: string): string => `dispatch-${requireStateCode(code)}`,
   /** A node's own reader of its inbox. */
   node: 'node',
-  /** A liaison officer's durable feed on the node's inbox (the officer id is checked by the caller). */
-  officerFeed: (officerId: string): string => `${FEED_CONSUMER_PREFIX}${officerId}`,
+  /**
+   * A liaison officer's durable feed on the node's inbox (the officer id is checked by the caller).
+   * A consumer name takes no dots: "_" is written "__" and "." "_d", so two ids never share a feed.
+   */
+  officerFeed: (officerId: string): string => `${FEED_CONSUMER_PREFIX}${officerId.replaceAll('_', '__').replaceAll('.', '_d')}`,
   /** The drill's observer of each participant's inbox. */
   drillObserver: 'drill-observer',
 });

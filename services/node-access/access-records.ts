@@ -1,14 +1,14 @@
 // What the node keeps about who may call it: officer accounts and API tokens. Secrets appear only
 // as a scrypt hash (passwords) or a SHA-256 digest (token secrets).
 import { z } from 'zod';
-import { LIMITS } from '../core/mod.ts';
+import { LIMITS, OFFICER_ID_PATTERN, OFFICER_ID_RULE } from '../core/mod.ts';
 import { OFFICER_ROLES, TOKEN_SCOPES, type OfficerRole, type TokenScope } from './roles.ts';
 
 /** An officer reference names a durable feed and appears on acknowledgements: no spaces, no personal name required. */
-export const OFFICER_REF_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const OFFICER_REF_PATTERN = OFFICER_ID_PATTERN;
 const shortText = z.string().trim().min(1).max(LIMITS.maxShortTextChars).regex(/^[^\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]*$/u, 'must not contain control characters');
 
-export const officerRefSchema = z.string().regex(OFFICER_REF_PATTERN, 'must be 1 to 64 letters, digits, dots, dashes or underscores');
+export const officerRefSchema = z.string().regex(OFFICER_REF_PATTERN, `must be ${OFFICER_ID_RULE}`);
 export const unitSchema = shortText;
 export const tokenNameSchema = shortText;
 export const officerRoleSchema = z.enum(OFFICER_ROLES);

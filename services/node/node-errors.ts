@@ -3,7 +3,7 @@ import { CodedError } from '../core/mod.ts';
 export const NODE_ERROR_CODES = Object.freeze({
   UNKNOWN_MESSAGE: 'This node neither sent nor received a message with that id.',
   NOT_ACKNOWLEDGEABLE: 'Only a message another state sent to this state can be acknowledged.',
-  INVALID_OFFICER: 'An officer id is 1 to 64 letters, digits, dashes or underscores.',
+  INVALID_OFFICER: 'An officer id is 1 to 64 letters, digits, dots, dashes or underscores.',
   NODE_STOPPED: 'The node service has stopped.',
   UNAVAILABLE: 'The hub did not confirm the submission in time. Retry with the same Idempotency-Key: the node resends the same signed message, so it is delivered once.',
   MESSAGE_ID_IN_USE: 'This node already sent or received a message with that messageId; leave messageId out or choose a new one. Nothing was sent.',

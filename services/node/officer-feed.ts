@@ -3,7 +3,7 @@
 // off. Items are verified like the node's own; an item is acknowledged once the caller has taken
 // it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ACCESS_LIMITS, CONSUMERS, isRejection, type KeyDirectory, type Logger } from '../core/mod.ts';
+import { ACCESS_LIMITS, CONSUMERS, isRejection, OFFICER_ID_PATTERN, type KeyDirectory, type Logger } from '../core/mod.ts';
 import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
@@ -11,16 +11,10 @@ import type { FeedItem } from './node-events.ts';
 import { NodeRequestError } from './node-errors.ts';
 import { openDelivery } from './open-delivery.ts';
 
-// The officer reference of a signed-in officer (node-access's OFFICER_REF_PATTERN): it names the consumer.
-const OFFICER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
-/**
- * Consumer names allow no dots, officer references do: "_" is written "__" and "." "_d", so two
- * references never share a consumer.
- */
 export function feedConsumerName(officerId: string): string {
-  if (!OFFICER_ID.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
-  return CONSUMERS.officerFeed(officerId.replaceAll('_', '__').replaceAll('.', '_d'));
+  if (!OFFICER_ID_PATTERN.test(officerId)) throw new NodeRequestError('INVALID_OFFICER');
+  return CONSUMERS.officerFeed(officerId);
 }
 
 export interface FeedSource {

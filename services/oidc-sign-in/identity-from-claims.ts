@@ -69,7 +69,7 @@ function officerRefFromClaims(claims: ReleasedClaims, officerClaim: string): str
 function officerRefFault(value: string): string {
   if (value.length === 0) return 'is empty';
   if (value.length > 64) return `has ${value.length} characters`;
-  const bad = [...new Set(value.replace(/[A-Za-z0-9_-]/g, ''))].slice(0, 5);
+  const bad = [...new Set(value.replace(/[A-Za-z0-9_.-]/g, ''))].slice(0, 5);
   return `contains ${listOf(bad)}`;
 }
 

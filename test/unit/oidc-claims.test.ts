@@ -104,7 +104,8 @@ test('without the officer claim the officer reference falls back to sub', () => 
 test('an officer claim that cannot name a durable feed is refused with OIDC_BAD_OFFICER_REF, without falling back to sub or repeating it', () => {
   const email = refusal(() => identityFromClaims(claims({ tipnet_role: 'officer', preferred_username: 'siti.rahma@polri.go.id' }), DEFAULTS), 'OIDC_BAD_OFFICER_REF');
   assert.match(email.message, /"preferred_username" claim/);
-  assert.match(email.message, /contains "\.", "@"/);
+  assert.match(email.message, /contains "@"/);
+  assert.equal(identityFromClaims(claims({ tipnet_role: 'officer', preferred_username: 'siti.rahma' }), DEFAULTS).officerRef, 'siti.rahma');
   assert.ok(!email.message.includes('siti'));
   const long = refusal(() => identityFromClaims(claims({ tipnet_role: 'officer', preferred_username: 'a'.repeat(65) }), DEFAULTS), 'OIDC_BAD_OFFICER_REF');
   assert.match(long.message, /has 65 characters/);
