@@ -19,7 +19,8 @@ describe("KHM's dashboard in a real browser (Debian's chromium)", () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     t.after(() => browser.close());
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -68,7 +69,7 @@ describe("KHM's dashboard in a real browser (Debian's chromium)", () => {
     await waitFor(() => idn.node.status(messageId)?.recipients.find((r) => r.state === 'KHM')?.actionedAtUnixMs !== undefined, "IDN's actioned receipt from KHM");
     const status = idn.node.status(messageId);
     assert.equal(status?.recipients.find((r) => r.state === 'KHM')?.stage, 'actioned');
-    await detail.getByText(/^actioned /).waitFor();
+    await detail.getByText(/read .*, actioned /).waitFor();
 
     // Drill traffic raises the EXERCISE banner.
     const drill = await postJson(`${idn.url}/api/messages`, { ...example, caseReference: 'IDN-2026-DRILL-1', exercise: { drillId: 'DRILL-2026-MEKONG-01' } });
@@ -91,7 +92,7 @@ describe("KHM's dashboard in a real browser (Debian's chromium)", () => {
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     t.after(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
-    const attackerPage = await page.context().newPage();
+    const attackerPage = await context.newPage();
     const refused: number[] = [];
     attackerPage.on('response', (response) => { if (response.url().startsWith(khm.url)) refused.push(response.status()); });
     await attackerPage.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);

@@ -76,14 +76,14 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   await app.register(cookie);
   await app.register(helmet, helmetOptions(tls));
   await app.register(swagger, { openapi: OPENAPI_INFO, transform: swaggerTransform(isZodSchema) });
-  installAuthentication(app, { access: options.access, sessions, cookie: sessionCookie(tls), audit });
+  installAuthentication(app, { access: options.access, sessions, cookie: sessionCookie(tls, options.node.state), audit });
   await app.register(rateLimit, {
     global: true, hook: 'preHandler', max: options.requestsPerMinute ?? ACCESS_LIMITS.requestsPerMinute, timeWindow: 60_000,
     keyGenerator: (request) => (request.caller ? `${request.caller.kind}:${request.caller.id}` : `address:${request.ip}`),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'RATE_LIMITED', message: `more than ${context.max} requests a minute; slow down and retry after ${context.after}` }),
   });
   const feeds: FeedTracking = { streams: new Set(), openPerCaller: new Map() };
-  authRoutes(app, { access: options.access, sessions, guard: new SignInGuard(), cookie: sessionCookie(tls), audit });
+  authRoutes(app, { access: options.access, sessions, guard: new SignInGuard(), cookie: sessionCookie(tls, options.node.state), audit });
   messageRoutes(app, options.node, audit);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));

@@ -16,7 +16,7 @@ export const OPENAPI_INFO: Record<string, unknown> = {
   components: {
     securitySchemes: {
       apiToken: { type: 'http', scheme: 'bearer', description: 'tipnet_<token id>_<secret>, created with `tipnet access token create`' },
-      officerSession: { type: 'apiKey', in: 'cookie', name: 'tipnet_session', description: '__Host-tipnet_session when the node serves TLS' },
+      officerSession: { type: 'apiKey', in: 'cookie', name: 'tipnet_session_<STATE>', description: 'set by /auth/sign-in; __Host-tipnet_session_<STATE> when the node serves TLS' },
     },
   },
   security: [{ apiToken: [] }, { officerSession: [] }],

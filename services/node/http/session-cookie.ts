@@ -1,6 +1,7 @@
 // The session cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's page sends
 // it), Secure and __Host- prefixed when the node serves TLS (never sent in clear, bound to this
-// host), and expiring with the session.
+// host), and expiring with the session. Its name carries the state, because browsers share
+// cookies between ports of one host: two local nodes must not sign each other's officers out.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SessionCookie {
@@ -10,8 +11,8 @@ export interface SessionCookie {
   clear(reply: FastifyReply): void;
 }
 
-export function sessionCookie(tls: boolean): SessionCookie {
-  const name = tls ? '__Host-tipnet_session' : 'tipnet_session';
+export function sessionCookie(tls: boolean, state: string): SessionCookie {
+  const name = `${tls ? '__Host-' : ''}tipnet_session_${state}`;
   const attributes = { httpOnly: true, sameSite: 'strict' as const, secure: tls, path: '/' };
   return {
     name,
