@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
+import { createOidcSignIn, readClientSecretFile } from '../oidc-sign-in/mod.ts';
 import { startNodeHttp } from './http/node-http.ts';
 import { deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
 import { startNodeService } from './node-service.ts';
@@ -34,6 +35,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
     const access = await AccessStore.open(nc);
     const http = await startNodeHttp({
       node, logger, access, port: config.httpPort, host: config.httpHost, allowedHosts: config.allowedHosts, tls: await readTls(config),
+      oidc: oidcSettings(config),
       ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
     });
     return {
@@ -49,6 +51,16 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
     await nc.close();
     throw error;
   }
+}
+
+function oidcSettings(config: NodeConfig) {
+  const { oidc } = config;
+  if (!oidc) return undefined;
+  return {
+    name: config.oidcDisplayName ?? new URL(oidc.issuer).host,
+    defaultUnit: config.senderUnit ?? `${config.state}-LIAISON`,
+    signIn: async () => createOidcSignIn(oidc, { clientSecret: await readClientSecretFile(oidc.clientSecretFile) }),
+  };
 }
 
 async function readTls(config: NodeConfig): Promise<{ key: Buffer; cert: Buffer } | undefined> {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigurationError, type MatchingKey, readJsonFile, stateCodeSchema } from '../core/mod.ts';
+import { oidcConfigSchema } from '../oidc-sign-in/mod.ts';
 import type { ReplyDeadlines } from './deadlines.ts';
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +30,10 @@ export const nodeConfigSchema = z.strictObject({
   plainHttpBehindProxy: z.boolean().default(false),
   /** Requests a minute per caller before 429 (default ACCESS_LIMITS.requestsPerMinute). */
   requestsPerMinute: z.int().min(1).max(1_000_000).optional(),
+  /** Sign-in through the ministry's identity provider (services/oidc-sign-in/README.md), besides local accounts. */
+  oidc: oidcConfigSchema.optional(),
+  /** What the sign-in page calls that provider (default: its host name). */
+  oidcDisplayName: z.string().trim().min(1).max(80).optional(),
   /** Reply deadlines by priority, in hours. */
   deadlines: z.strictObject({ immediate: hours, urgent: hours, routine: hours }).partial().default({}),
   senderUnit: z.string().min(1).max(200).optional(),

@@ -9,6 +9,7 @@ import type { StateCode } from '../../services/core/member-states.ts';
 import type { KeyDirectory, SigningKey } from '../../services/core/signing/mod.ts';
 import { AccessStore, type OfficerRole } from '../../services/node-access/mod.ts';
 import { startNodeHttp, startNodeService, type NodeServiceOptions, type RunningNode, type RunningNodeHttp } from '../../services/node/mod.ts';
+import type { OidcRouteSettings } from '../../services/node/http/oidc-routes.ts';
 import { TEST_SCRYPT } from './memory-access.ts';
 import type { HubFixture } from './hub-fixture.ts';
 
@@ -36,6 +37,7 @@ export interface TestNodeOptions {
   readonly now?: () => number;
   readonly officerFeedInactiveMs?: number;
   readonly maxOpenFeedsPerCaller?: number;
+  readonly oidc?: OidcRouteSettings;
 }
 
 export async function startTestNode(t: TestContext, fixture: HubFixture, state: StateCode, options: TestNodeOptions = {}): Promise<TestNode> {
@@ -63,7 +65,7 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     ...(options.officerFeedInactiveMs ? { officerFeedInactiveMs: options.officerFeedInactiveMs } : {}),
   });
   const access = await AccessStore.open(nc, { scrypt: TEST_SCRYPT });
-  http = await startNodeHttp({ node, logger, access, ...(options.maxOpenFeedsPerCaller ? { maxOpenFeedsPerCaller: options.maxOpenFeedsPerCaller } : {}) });
+  http = await startNodeHttp({ node, logger, access, oidc: options.oidc, ...(options.maxOpenFeedsPerCaller ? { maxOpenFeedsPerCaller: options.maxOpenFeedsPerCaller } : {}) });
   const { token } = await access.addToken({ name: `${state} test system`, unit: `${state}-CASES`, scopes: ['submit', 'read', 'acknowledge'] });
   tokensByOrigin.set(new URL(http.url).origin, token);
   const url = http.url;

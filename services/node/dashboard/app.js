@@ -302,7 +302,7 @@ async function start() {
   try {
     state.caller = await api('/auth/session');
   } catch (error) {
-    if (error.status === 401) return showSignIn();
+    if (error.status === 401) return showSignIn($('#sign-in-error').textContent);
     throw error;
   }
   const node = await api('/api/node');
@@ -338,8 +338,18 @@ function wire() {
   setInterval(() => { if (may('read')) refreshDue().catch(() => undefined); }, 30_000);
 }
 
+// The identity provider's sign-in came back refused: say why, in the node's code.
+function signInRefusal() {
+  const code = new URLSearchParams(location.hash.slice(1)).get('sign-in-refused');
+  if (!code) return '';
+  history.replaceState(null, '', '/');
+  return `Sign-in with the identity provider was refused (${code}). Ask your administrator if this persists.`;
+}
+
 wire();
 offerIdentityProvider();
+const refusal = signInRefusal();
+if (refusal) $('#sign-in-error').textContent = refusal;
 start().catch((error) => {
   $('#connection').textContent = `error: ${error.message}`;
 });

@@ -3,7 +3,7 @@
 // permission; before any route runs, the Host must be one the node answers to, state-changing
 // requests must be JSON from the node's own origin, and answers carry security headers. Routes are
 // validated with zod schemas, documented as OpenAPI (openapi.ts), and audited.
-import cookie from '@fastify/cookie';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -17,6 +17,7 @@ import { dashboardRoutes } from './dashboard-routes.ts';
 import { frameworkErrorAnswer, installErrorAnswers } from './error-answers.ts';
 import { feedRoutes, type FeedTracking } from './feed-routes.ts';
 import { NO_AUDIT, type AuditRecorder } from './http-types.ts';
+import { oidcRoutes, type OidcRouteSettings } from './oidc-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import type { NodeApi } from './node-api.ts';
 import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
@@ -42,6 +43,8 @@ export interface NodeHttpOptions {
   readonly sessions?: SessionTable;
   readonly requestsPerMinute?: number;
   readonly maxOpenFeedsPerCaller?: number;
+  /** Sign-in through the ministry's identity provider, besides local accounts. */
+  readonly oidc?: OidcRouteSettings | undefined;
 }
 
 export interface RunningNodeHttp {
@@ -73,17 +76,19 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   app.removeContentTypeParser(['text/plain']);
   installErrorAnswers(app, options.logger);
   installRequestGuards(app, { hosts: hostsAfterListen, tls });
-  await app.register(cookie);
+  await app.register(fastifyCookie);
   await app.register(helmet, helmetOptions(tls));
   await app.register(swagger, { openapi: OPENAPI_INFO, transform: swaggerTransform(isZodSchema) });
-  installAuthentication(app, { access: options.access, sessions, cookie: sessionCookie(tls, options.node.state), audit });
+  const cookie = sessionCookie(tls, options.node.state);
+  installAuthentication(app, { access: options.access, sessions, cookie, audit });
   await app.register(rateLimit, {
     global: true, hook: 'preHandler', max: options.requestsPerMinute ?? ACCESS_LIMITS.requestsPerMinute, timeWindow: 60_000,
     keyGenerator: (request) => (request.caller ? `${request.caller.kind}:${request.caller.id}` : `address:${request.ip}`),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'RATE_LIMITED', message: `more than ${context.max} requests a minute; slow down and retry after ${context.after}` }),
   });
   const feeds: FeedTracking = { streams: new Set(), openPerCaller: new Map() };
-  authRoutes(app, { access: options.access, sessions, guard: new SignInGuard(), cookie: sessionCookie(tls, options.node.state), audit });
+  authRoutes(app, { access: options.access, sessions, guard: new SignInGuard(), cookie, audit, oidcProviderName: options.oidc?.name });
+  if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));
@@ -134,5 +139,7 @@ function helmetOptions(tls: boolean) {
 export function nodeOpenApiText(): Promise<string> {
   const logger = createLogger({ service: 'node', level: 'silent' });
   const access = { officer: async () => undefined, token: async () => undefined };
-  return renderOpenApiDocument(async (node) => (await buildNodeHttp({ node, logger, access }, () => new Set())).app);
+  // Documented as a node with an identity provider serves them: every route a node may have.
+  const oidc = { name: 'documentation', defaultUnit: 'IDN-LIAISON', signIn: () => Promise.reject(new Error('documentation only')) };
+  return renderOpenApiDocument(async (node) => (await buildNodeHttp({ node, logger, access, oidc }, () => new Set())).app);
 }
