@@ -92,6 +92,12 @@ export class AuditStore {
     return stored ? { streamSequence: stored.seq, value: decodeRecord(stored.data) } : undefined;
   }
 
+  /** The newest record, in one request (every entry is on the one subject). */
+  async newest(): Promise<StoredRecord | undefined> {
+    const stored = await this.guarded(() => this.jsm.streams.getMessage(NODE_STREAMS.audit, { last_by_subj: subjects.auditTrail() }));
+    return stored ? { streamSequence: stored.seq, value: decodeRecord(stored.data) } : undefined;
+  }
+
   /** Records from..to inclusive, ascending; sequences with no record are left out. */
   async range(from: number, to: number): Promise<StoredRecord[]> {
     const records: StoredRecord[] = [];

@@ -15,8 +15,12 @@ import { storedEntryText } from './canonical-entry.ts';
 import { chainCheckpoint, chainEntry, EMPTY_CHAIN, headOf, parseDraft, type ChainHead } from './chain-entry.ts';
 
 export const DEFAULT_CHECKPOINT_EVERY = 100;
-/** Rounds lost to other writers before an append gives up (each round, some writer wins). */
-const MAX_ATTEMPTS = 50;
+/**
+ * How long an append keeps losing to other writers before it gives up. Each round some writer
+ * wins, but not fairly: a writer with a burst queued links from its own fresh head and tends to
+ * win until its burst is done, so patience is measured in time, not rounds.
+ */
+const CONFLICT_PATIENCE_MS = 15_000;
 
 export interface AuditTrailOptions {
   readonly state: string;
@@ -59,14 +63,13 @@ export async function openAuditTrail(nc: NatsConnection, options: AuditTrailOpti
 }
 
 async function readHead(store: AuditStore): Promise<StoredHead> {
-  const { last, count } = await store.bounds();
-  if (count === 0) return { ...EMPTY_CHAIN, streamSequence: last };
-  const record = await store.get(last);
-  const parsed = record ? auditEntrySchema.safeParse(record.value) : undefined;
-  if (!parsed?.success) {
-    throw new AuditError('AUDIT_TRAIL_BROKEN', { message: `the newest record of the audit trail (stream sequence ${last}) is not a valid entry, so nothing can be chained to it: run tipnet audit verify` });
+  const record = await store.newest();
+  if (!record) return { ...EMPTY_CHAIN, streamSequence: (await store.bounds()).last };
+  const parsed = auditEntrySchema.safeParse(record.value);
+  if (!parsed.success) {
+    throw new AuditError('AUDIT_TRAIL_BROKEN', { message: `the newest record of the audit trail (stream sequence ${record.streamSequence}) is not a valid entry, so nothing can be chained to it: run tipnet audit verify` });
   }
-  return { ...headOf(parsed.data), streamSequence: last };
+  return { ...headOf(parsed.data), streamSequence: record.streamSequence };
 }
 
 /** Seq of the newest checkpoint among the last `every` records; if none, as if one was just due. */
@@ -100,14 +103,24 @@ class AuditTrailWriter implements AuditTrail {
   async append(draft: AuditDraft): Promise<AuditEntry> {
     if (this.closing) throw new AuditError('AUDIT_TRAIL_CLOSED');
     const parsed = parseDraft(draft);
-    const { state, signingKey, every, logger } = this.settings;
-    const entry = await this.serially(() => this.write((head) => chainEntry(parsed, { state, nowUnixMs: this.now() }, head)));
-    if (signingKey && entry.seq - this.lastCheckpointSeq >= every) {
-      void this.serially(() => this.writeCheckpoint()).catch((error: unknown) => {
-        logger?.warn({ err: error, code: 'AUDIT_CHECKPOINT_FAILED' }, 'the audit checkpoint was not written; the next append tries again');
-      });
+    const { state } = this.settings;
+    return this.serially(async () => {
+      const entry = await this.write((head) => chainEntry(parsed, { state, nowUnixMs: this.now() }, head));
+      await this.checkpointIfDue(entry);
+      return entry;
+    });
+  }
+
+  /** Inside the append's turn, so a burst of queued appends cannot push the checkpoint past its place. */
+  private async checkpointIfDue(entry: AuditEntry): Promise<void> {
+    const { signingKey, every, logger } = this.settings;
+    if (!signingKey || entry.seq - this.lastCheckpointSeq < every) return;
+    try {
+      await this.writeCheckpoint();
+    } catch (error) {
+      // The entry is stored; a failed checkpoint is retried after the next append.
+      logger?.warn({ err: error, code: 'AUDIT_CHECKPOINT_FAILED' }, 'the audit checkpoint was not written; the next append tries again');
     }
-    return entry;
   }
 
   checkpoint(): Promise<AuditEntry | undefined> {
@@ -134,12 +147,15 @@ class AuditTrailWriter implements AuditTrail {
     const { signingKey: key, state } = this.settings;
     if (!key) return Promise.reject(new AuditError('AUDIT_NO_SIGNING_KEY'));
     const actor = this.settings.checkpointActor ?? { kind: 'node' as const, id: state };
+    // Whether a checkpoint is needed depends on the newest entry of any writer, not on this one's last.
+    this.head = undefined;
     return this.write((head) => (head.isCheckpoint || head.seq === 0 ? undefined : chainCheckpoint({ state, nowUnixMs: this.now(), actor, key }, head)));
   }
 
   /** Links what `build` makes to the newest entry and stores it, again after each conflict. */
   private async write<T extends AuditEntry | undefined>(build: (head: ChainHead) => T): Promise<T> {
     let head = this.head ?? this.adopt(await readHead(this.store));
+    const deadline = performance.now() + CONFLICT_PATIENCE_MS;
     for (let attempt = 1; ; attempt += 1) {
       const entry = build(head);
       if (!entry) return entry;
@@ -153,7 +169,7 @@ class AuditTrailWriter implements AuditTrail {
         // The append did land, and only its answer was lost: it is the newest entry now.
         if (head.hash === entry.hash) return entry;
         if (!isWrongLastSequence(error)) throw new AuditError('AUDIT_STORE_FAILED', { message: `the audit entry was not stored: ${(error as Error).message}`, cause: error });
-        if (attempt >= MAX_ATTEMPTS) throw new AuditError('AUDIT_CONFLICT');
+        if (performance.now() > deadline) throw new AuditError('AUDIT_CONFLICT');
         this.settings.logger?.debug({ code: 'AUDIT_APPEND_CONFLICT', attempt, streamSequence: head.streamSequence }, 'another writer appended first; linking again');
       }
     }
