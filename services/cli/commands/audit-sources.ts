@@ -70,8 +70,7 @@ async function withMissingFile<T>(what: string, read: () => Promise<T>): Promise
     return await read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigurationError(what, ['file not found']);
-    if (code === 'EACCES') throw new ConfigurationError(what, ['cannot be read (permission denied)']);
-    throw error;
+    if (typeof code !== 'string') throw error;
+    throw new ConfigurationError(what, [code === 'ENOENT' || code === 'ENOTDIR' ? 'file not found' : `cannot be read (${code})`]);
   }
 }

@@ -123,16 +123,16 @@ async function exportSubcommand(values: Values): Promise<number> {
   return withTrail(config, operator, async (trail) => {
     // Sign what is there first, so the copy ends covered by a checkpoint.
     await trail.checkpoint();
-    const values = (await trail.readAll()).map((record) => record.value);
+    const records = (await trail.readAll()).map((record) => record.value);
     const draft = { actor: operator, action: 'export' as const, ...localHost() };
     try {
-      await writeSecretFile(out, trailFileText(values));
+      await writeSecretFile(out, trailFileText(records));
     } catch (error) {
       await trail.append({ ...draft, outcome: 'failed', detail: 'audit-trail' });
       throw new CommandFailure(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, AUDIT_EXIT.usage);
     }
-    await trail.append({ ...draft, outcome: 'ok', detail: `audit-trail entries=${values.length.toLocaleString('en-US')}` });
-    console.log(`exported ${values.length} entries of ${config.state}'s audit trail to ${out} (mode 0600)`);
+    await trail.append({ ...draft, outcome: 'ok', detail: `audit-trail entries=${records.length.toLocaleString('en-US')}` });
+    console.log(`exported ${records.length} entries of ${config.state}'s audit trail to ${out} (mode 0600)`);
     return AUDIT_EXIT.ok;
   });
 }
