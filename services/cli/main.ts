@@ -4,6 +4,7 @@ import { ConfigurationError } from '../core/mod.ts';
 import type { Command } from './command.ts';
 import { commandHelp, overallHelp } from './help.ts';
 import { accessCommand } from './commands/access.ts';
+import { auditCommand } from './commands/audit.ts';
 import { configCommand } from './commands/config.ts';
 import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
@@ -16,7 +17,7 @@ import { nodeCommand } from './commands/node.ts';
 import { sendCommand } from './commands/send.ts';
 import { statusCommand } from './commands/status.ts';
 
-export const COMMANDS: readonly Command[] = [accessCommand, configCommand, demoCommand, downCommand, drillCommand, hubCommand, keysCommand, upCommand, feedCommand, nodeCommand, sendCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, hubCommand, keysCommand, upCommand, feedCommand, nodeCommand, sendCommand, statusCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -44,6 +44,14 @@ export const NODE_BUCKETS = Object.freeze({
   access: 'TIPNODE_ACCESS',
 });
 
+/**
+ * A node's streams, on its own leaf like its buckets. TIPNODE_AUDIT is the tamper-evident audit
+ * trail (services/audit): one hash-chained entry per message, never deleted or purged.
+ */
+export const NODE_STREAMS = Object.freeze({
+  audit: 'TIPNODE_AUDIT',
+});
+
 /** Key in TIPNODE_REFUSED of a refused delivery: its TIP_INBOX sequence. */
 export function refusedDeliveryKey(streamSequence: number): string {
   return `seq-${streamSequence}`;

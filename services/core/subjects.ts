@@ -86,6 +86,8 @@ export const subjects = Object.freeze({
   deadLetterAny: () => `${SUBJECT_ROOT}.deadletter.>`,
   /** Subjects a state's own software may use among itself on its leaf, never crossing to the hub. */
   localAny: () => 'tipnet.local.>',
+  /** A node's audit trail on its own leaf (stream TIPNODE_AUDIT), inside localAny: never crosses to the hub. */
+  auditTrail: () => 'tipnet.local.audit',
 });
 
 /**
