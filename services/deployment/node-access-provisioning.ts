@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { openAuditTrail } from '../audit/mod.ts';
 import type { StateCode } from '../core/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
 
@@ -28,6 +29,12 @@ export async function provisionNodeAccess(nc: NatsConnection, state: StateCode, 
   await store.addOfficer({ officerRef: officer, role: 'supervisor', unit, password });
   const { record, token } = await store.addToken({ name: `${state} national case system`, unit: `${state}-CASES`, scopes: ['submit', 'read', 'acknowledge'] });
   const credentials: NodeCredentialsFile = { state, officer: { officer, role: 'supervisor', unit, password }, tokenId: record.tokenId, token };
+  // The deployment's own changes are in the trail like any operator's.
+  const trail = await openAuditTrail(nc, { state });
+  const actor = { kind: 'operator' as const, id: 'tipnet-up' };
+  await trail.append({ actor, action: 'permission-change', target: officer, outcome: 'ok', detail: 'officer added role=supervisor' });
+  await trail.append({ actor, action: 'token-issue', target: record.tokenId, outcome: 'ok', detail: 'scopes=submit,read,acknowledge' });
+  await trail.close();
   await writeFile(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
 }

@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { openAuditTrail } from '../audit/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
+import { trailRecorder } from './audit-recorder.ts';
 import { createOidcSignIn, readClientSecretFile } from '../oidc-sign-in/mod.ts';
 import { startNodeHttp } from './http/node-http.ts';
 import { deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
@@ -33,8 +35,9 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
       ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
     });
     const access = await AccessStore.open(nc);
+    const trail = await openAuditTrail(nc, { state: config.state, signingKey, logger });
     const http = await startNodeHttp({
-      node, logger, access, port: config.httpPort, host: config.httpHost, allowedHosts: config.allowedHosts, tls: await readTls(config),
+      node, logger, access, audit: trailRecorder(trail, logger), port: config.httpPort, host: config.httpHost, allowedHosts: config.allowedHosts, tls: await readTls(config),
       oidc: oidcSettings(config),
       ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
     });
@@ -43,6 +46,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
       nc,
       async stop() {
         await http.close();
+        await trail.close();
         await node.stop();
         await nc.close();
       },

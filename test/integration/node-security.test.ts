@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS } from '../../services/core/mod.ts';
+import { readAuditTrail, verifyTrail } from '../../services/audit/mod.ts';
 import { openApiDocument } from '../../services/node/mod.ts';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { getJson, postJson, startTestNode } from '../support/node-fixture.ts';
@@ -110,6 +111,30 @@ describe('a node only its own people can use', () => {
       }
       // A token cannot make durable consumers at all.
       assert.equal((await getJson(`${khm.url}/api/feed?durable=true`)).status, 403);
+    });
+
+    await t.test('the auditor pages the trail (sign-ins, the submission, refusals), others may not, and it verifies with no victim identifier in it', async () => {
+      const auditor = await idn.signInAs('inspector', 'auditor');
+      const page = await getJson(`${idn.url}/api/audit?limit=200`, { cookie: auditor });
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      const entries = page.body.entries as { action: string; outcome: string; messageId?: string; actor: { id: string; kind: string }; detail?: string }[];
+      const actions = new Set(entries.map((entry) => entry.action));
+      for (const action of ['sign-in', 'submit', 'access-denied']) assert.ok(actions.has(action), `${action} in ${[...actions].join(', ')}`);
+      const submitted = entries.find((entry) => entry.action === 'submit');
+      assert.deepEqual([submitted?.messageId, submitted?.actor.id, submitted?.actor.kind], [alertId, 'chief', 'officer']);
+      assert.ok(entries.some((entry) => entry.action === 'access-denied' && entry.actor.id === 'sokha' && /permission=send/.test(entry.detail ?? '')));
+      const onlySubmissions = await getJson(`${idn.url}/api/audit?action=submit`, { cookie: auditor });
+      assert.deepEqual([...new Set((onlySubmissions.body.entries as { action: string }[]).map((entry) => entry.action))], ['submit']);
+      const officer = await idn.signInAs('sokha', 'officer');
+      const refused = await getJson(`${idn.url}/api/audit`, { cookie: officer });
+      assert.deepEqual([refused.status, refused.body.missingPermission], [403, 'audit']);
+
+      await idn.trail.checkpoint();
+      const records = await readAuditTrail(idn.nc);
+      const verification = verifyTrail(records.map((record) => record.value), { state: 'IDN', directory: fixture.directory });
+      assert.equal(verification.ok, true, JSON.stringify(verification.problems));
+      const text = JSON.stringify(records);
+      for (const clear of ['X 9876543', '5555-0199', '6281255550199']) assert.ok(!text.includes(clear), `${clear} in the trail`);
     });
   });
 });

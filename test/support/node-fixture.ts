@@ -9,6 +9,8 @@ import type { StateCode } from '../../services/core/member-states.ts';
 import type { KeyDirectory, SigningKey } from '../../services/core/signing/mod.ts';
 import { AccessStore, type OfficerRole } from '../../services/node-access/mod.ts';
 import { startNodeHttp, startNodeService, type NodeServiceOptions, type RunningNode, type RunningNodeHttp } from '../../services/node/mod.ts';
+import { openAuditTrail, type AuditTrail } from '../../services/audit/mod.ts';
+import { trailRecorder } from '../../services/node/audit-recorder.ts';
 import type { OidcRouteSettings } from '../../services/node/http/oidc-routes.ts';
 import { TEST_SCRYPT } from './memory-access.ts';
 import type { HubFixture } from './hub-fixture.ts';
@@ -20,6 +22,7 @@ export interface TestNode {
   readonly url: string;
   readonly nc: NatsConnection;
   readonly access: AccessStore;
+  readonly trail: AuditTrail;
   /** An API token with scopes submit, read and acknowledge. */
   readonly token: string;
   /** Adds a local officer account and signs it in; returns the session cookie ("name=value"). */
@@ -44,11 +47,13 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
   const nc = await connect({ ...fixture.topology.leafConnectOptions(state), name: `${state} node service`, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
   let node: RunningNode | undefined;
   let http: RunningNodeHttp | undefined;
+  let trail: AuditTrail | undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     await http?.close().catch(() => undefined);
+    await trail?.close().catch(() => undefined);
     await node?.stop().catch(() => undefined);
     await nc.close().catch(() => undefined);
   };
@@ -65,7 +70,8 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     ...(options.officerFeedInactiveMs ? { officerFeedInactiveMs: options.officerFeedInactiveMs } : {}),
   });
   const access = await AccessStore.open(nc, { scrypt: TEST_SCRYPT });
-  http = await startNodeHttp({ node, logger, access, oidc: options.oidc, ...(options.maxOpenFeedsPerCaller ? { maxOpenFeedsPerCaller: options.maxOpenFeedsPerCaller } : {}) });
+  trail = await openAuditTrail(nc, { state, signingKey: fixture.keys[state] as SigningKey, logger });
+  http = await startNodeHttp({ node, logger, access, audit: trailRecorder(trail, logger), oidc: options.oidc, ...(options.maxOpenFeedsPerCaller ? { maxOpenFeedsPerCaller: options.maxOpenFeedsPerCaller } : {}) });
   const { token } = await access.addToken({ name: `${state} test system`, unit: `${state}-CASES`, scopes: ['submit', 'read', 'acknowledge'] });
   tokensByOrigin.set(new URL(http.url).origin, token);
   const url = http.url;
@@ -75,7 +81,7 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     if (response.status !== 200) throw new Error(`sign-in of ${officerRef} answered ${response.status}`);
     return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   }
-  return { state, node, http, url, nc, access, token, signInAs, stop };
+  return { state, node, http, url, nc, access, trail, token, signInAs, stop };
 }
 
 export interface JsonAnswer<T = any> {

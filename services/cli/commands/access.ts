@@ -1,7 +1,8 @@
 // `tipnet access officer|token ...`: who may use a state's node. Run by the node's operator on
 // the node's host: it reads the node's configuration to reach the state's leaf, where the node
 // keeps accounts and tokens (TIPNODE_ACCESS). Passwords and tokens are shown or written once;
-// only their hashes are stored.
+// only their hashes are stored. Every change is an entry in the node's audit trail, by the
+// operator (--operator, default the OS user), closed by a checkpoint signed with the state's key.
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -9,8 +10,11 @@ import {
   AccessError, AccessStore, isOfficerRole, isTokenScope, officerListing, OFFICER_REF_PATTERN, OFFICER_ROLES, tokenListing, TOKEN_SCOPES,
   type OfficerRole, type TokenScope,
 } from '../../node-access/mod.ts';
+import { openAuditTrail, type AuditDraft, type AuditTrail } from '../../audit/mod.ts';
+import { readSigningKey } from '../../core/mod.ts';
 import { readNodeConfig } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
+import { localHost, operatorFrom } from './audit-sources.ts';
 
 const USAGE = `tipnet access officer add <ref> --role <role> --unit <unit> [--password-file <file>]
 tipnet access officer set <ref> [--role <role>] [--unit <unit>] [--password-file <file>] [--disable | --enable]
@@ -36,17 +40,22 @@ export const accessCommand: Command = {
     name: { type: 'string', description: 'what the token is for, e.g. "national case system"', valueName: 'name' },
     scopes: { type: 'string', description: `token scopes, comma-separated: ${TOKEN_SCOPES.join(', ')}`, valueName: 'scopes' },
     out: { type: 'string', description: 'write the new token to this file (mode 0600) instead of printing it', valueName: 'file' },
+    operator: { type: 'string', description: 'who is making the change, for the audit trail (default: the OS user name)', valueName: 'id' },
   },
   async run({ values, positionals }) {
     const [subject, verb, target] = positionals;
     let nc: NatsConnection | undefined;
+    let trail: AuditTrail | undefined;
     try {
+      if (subject !== 'officer' && subject !== 'token') throw new UsageError('say what to manage: officer or token');
       const config = readNodeConfig(String(values.config));
+      const operator = operatorFrom(values.operator);
       nc = await connect({ servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password, name: 'tipnet access' });
       const store = await AccessStore.open(nc);
-      if (subject === 'officer') return await officerAction(store, verb, target, values);
-      if (subject === 'token') return await tokenAction(store, verb, target, values);
-      throw new UsageError(`say what to manage: officer or token`);
+      trail = await openAuditTrail(nc, { state: config.state, signingKey: await readSigningKey(config.signingKeyFile) });
+      const opened = trail;
+      const record: Recorder = (change) => opened.append({ ...change, actor: operator, outcome: 'ok', ...localHost() }).then(() => undefined);
+      return subject === 'officer' ? await officerAction(store, verb, target, values, record) : await tokenAction(store, verb, target, values, record);
     } catch (error) {
       if (error instanceof UsageError) {
         console.error(`tipnet access: ${error.message}\n\n${USAGE}`);
@@ -58,14 +67,16 @@ export const accessCommand: Command = {
       }
       throw error;
     } finally {
+      await trail?.close();
       await nc?.close();
     }
   },
 };
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Recorder = (change: Pick<AuditDraft, 'action' | 'target' | 'detail'>) => Promise<void>;
 
-async function officerAction(store: AccessStore, verb: string | undefined, ref: string | undefined, values: Values): Promise<number> {
+async function officerAction(store: AccessStore, verb: string | undefined, ref: string | undefined, values: Values, record: Recorder): Promise<number> {
   if (verb === 'list') {
     for (const account of await store.officers()) console.log(JSON.stringify(officerListing(account)));
     return 0;
@@ -77,6 +88,7 @@ async function officerAction(store: AccessStore, verb: string | undefined, ref: 
     if (!role || !unit) throw new UsageError('officer add needs --role and --unit');
     const { password, generated } = await newPassword(values['password-file']);
     await store.addOfficer({ officerRef: ref, role, unit, password });
+    await record({ action: 'permission-change', target: ref, detail: `officer added role=${role}` });
     console.log(`officer ${ref} added as ${role} of ${unit}`);
     if (generated) console.log(`password (shown once; give it to the officer and have it changed): ${password}`);
     return 0;
@@ -86,21 +98,24 @@ async function officerAction(store: AccessStore, verb: string | undefined, ref: 
     const password = typeof values['password-file'] === 'string' ? (await newPassword(values['password-file'])).password : undefined;
     const change = { ...(role ? { role } : {}), ...(unit ? { unit } : {}), ...(password ? { password } : {}), ...(values.disable ? { disabled: true } : values.enable ? { disabled: false } : {}) };
     const account = await store.updateOfficer(ref, change);
+    const changed = [role ? `role=${role}` : '', unit ? 'unit' : '', password ? 'password' : '', values.disable ? 'disabled' : values.enable ? 'enabled' : ''].filter(Boolean).join(' ');
+    await record({ action: 'permission-change', target: ref, detail: `officer changed ${changed || 'nothing'}` });
     console.log(JSON.stringify(officerListing(account)));
     return 0;
   }
   throw new UsageError(`unknown officer action "${verb ?? ''}"`);
 }
 
-async function tokenAction(store: AccessStore, verb: string | undefined, tokenId: string | undefined, values: Values): Promise<number> {
+async function tokenAction(store: AccessStore, verb: string | undefined, tokenId: string | undefined, values: Values, record: Recorder): Promise<number> {
   if (verb === 'list') {
     for (const record of await store.tokens()) console.log(JSON.stringify(tokenListing(record)));
     return 0;
   }
   if (verb === 'revoke') {
     if (!tokenId) throw new UsageError('give the token id (tipnet access token list shows them)');
-    const record = await store.revokeToken(tokenId);
-    console.log(`token ${record.tokenId} (${record.name}) revoked; it is refused from now on`);
+    const revoked = await store.revokeToken(tokenId);
+    await record({ action: 'token-revoke', target: revoked.tokenId });
+    console.log(`token ${revoked.tokenId} (${revoked.name}) revoked; it is refused from now on`);
     return 0;
   }
   if (verb === 'create') {
@@ -109,12 +124,13 @@ async function tokenAction(store: AccessStore, verb: string | undefined, tokenId
     if (typeof values.name !== 'string' || typeof values.unit !== 'string' || scopes.length === 0 || unknown.length > 0) {
       throw new UsageError(`token create needs --name, --unit and --scopes from ${TOKEN_SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
     }
-    const { record, token } = await store.addToken({ name: values.name.trim(), unit: values.unit.trim(), scopes: scopes as TokenScope[] });
+    const { record: issued, token } = await store.addToken({ name: values.name.trim(), unit: values.unit.trim(), scopes: scopes as TokenScope[] });
+    await record({ action: 'token-issue', target: issued.tokenId, detail: `scopes=${issued.scopes.join(',')}` });
     if (typeof values.out === 'string') {
-      await writeFile(values.out, `${JSON.stringify({ tokenId: record.tokenId, token }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      console.log(`token ${record.tokenId} (${record.scopes.join(', ')}) written to ${values.out}`);
+      await writeFile(values.out, `${JSON.stringify({ tokenId: issued.tokenId, token }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      console.log(`token ${issued.tokenId} (${issued.scopes.join(', ')}) written to ${values.out}`);
     } else {
-      console.log(`token ${record.tokenId} (${record.scopes.join(', ')}); shown once, store it now:\n${token}`);
+      console.log(`token ${issued.tokenId} (${issued.scopes.join(', ')}); shown once, store it now:\n${token}`);
     }
     return 0;
   }

@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
     const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
     if (!account || !passwordOk || account.disabledAtUnixMs !== undefined) {
       guard.failed(officer, request.ip);
-      await audit.record({ action: 'sign-in-refused', outcome: 'denied', actor: { kind: 'anonymous', id: officer.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 64) }, from: request.ip, detail: 'method=local' });
+      await audit.record({ action: 'sign-in-refused', outcome: 'denied', actor: { kind: 'officer', id: officer.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 64) }, from: request.ip, detail: 'method=local' });
       return reply.code(401).send({ error: 'SIGN_IN_REFUSED', message: 'the officer reference or the password is wrong, or the account is disabled' });
     }
     guard.succeeded(officer, request.ip);

@@ -1,5 +1,6 @@
 // What the HTTP layer adds to Fastify's request and route config: the authenticated caller, and
 // per route whether it is public and which permission it needs.
+import type { AuditDraft, AuditPage, AuditPageQuery } from '../../audit/mod.ts';
 import type { Caller, Permission } from '../../node-access/mod.ts';
 
 /** `submission`: the permission follows the submitted document's type (permissionForSubmission). */
@@ -16,20 +17,14 @@ declare module 'fastify' {
   }
 }
 
-/** One audit trail entry as the HTTP layer describes it; the trail adds sequence, time and hashes. */
-export interface AuditEvent {
-  readonly action: string;
-  readonly outcome: 'ok' | 'denied' | 'failed';
-  readonly actor: { readonly kind: 'officer' | 'token' | 'anonymous'; readonly id: string; readonly unit?: string; readonly role?: string };
-  readonly from?: string;
-  readonly messageId?: string;
-  readonly target?: string;
-  /** Codes and ids only (e.g. "payload=case-alert"), never content. */
-  readonly detail?: string;
-}
+/** One audit trail entry as the HTTP layer describes it (codes and ids only, never content); the trail adds sequence, time and hashes. */
+export type AuditEvent = AuditDraft;
 
 export interface AuditRecorder {
+  /** Never throws: an entry that cannot be written is logged as an error, the request goes on. */
   record(event: AuditEvent): Promise<void>;
+  /** The auditor's view; absent where the node runs without a trail. */
+  page?(query: AuditPageQuery): Promise<AuditPage>;
 }
 
 /** For tests and tools that run the API without a trail. */

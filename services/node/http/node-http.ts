@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ACCESS_LIMITS, createLogger, LIMITS, type Logger } from '../../core/mod.ts';
 import { SessionTable, SignInGuard, type AccessLookup } from '../../node-access/mod.ts';
 import { loadDashboardFiles, type DashboardFiles } from '../dashboard-files.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { installAuthentication } from './authentication-hooks.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
@@ -91,6 +92,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
+  auditRoutes(app, audit);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));
   openApiRoute(app);
   dashboardRoutes(app, options.dashboard ?? (await loadDashboardFiles()));

@@ -82,7 +82,7 @@ export function oidcRoutes(app: FastifyInstance, deps: OidcRouteDeps): void {
   });
 
   async function refuse(request: FastifyRequest, reply: FastifyReply, code: string) {
-    await deps.audit.record({ action: 'sign-in-refused', outcome: 'denied', actor: { kind: 'anonymous', id: 'oidc' }, from: request.ip, detail: `method=oidc code=${code}` });
+    await deps.audit.record({ action: 'sign-in-refused', outcome: 'denied', actor: { kind: 'officer', id: 'unknown-oidc-user' }, from: request.ip, detail: `method=oidc code=${code}` });
     return reply.redirect(`/#sign-in-refused=${encodeURIComponent(code)}`, 302);
   }
 }
