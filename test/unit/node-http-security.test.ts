@@ -241,4 +241,16 @@ describe('node HTTP API security', () => {
     assert.deepEqual(acknowledged[0]?.actor, { unit: 'IDN-NCB', officerRef: 'sokha' });
     assert.equal((acknowledged[1]?.actor as { unit: string }).unit, 'IDN-CASES');
   });
+
+  test('requests are rate-limited per caller: one caller over the limit gets 429, another caller goes on', async (t) => {
+    const { url, access } = await startApi(t, { requestsPerMinute: 5 });
+    const busy = access.addToken(['read']).token;
+    const quiet = access.addToken(['read']).token;
+    const statuses: number[] = [];
+    for (let request = 0; request < 6; request += 1) statuses.push((await call(url, '/api/received', { headers: { authorization: `Bearer ${busy}` } })).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+    const limited = await call(url, '/api/received', { headers: { authorization: `Bearer ${busy}` } });
+    assert.equal(((await limited.json()) as { error: string }).error, 'RATE_LIMITED');
+    assert.equal((await call(url, '/api/received', { headers: { authorization: `Bearer ${quiet}` } })).status, 200);
+  });
 });
