@@ -16,7 +16,9 @@ test('docs/openapi.json is the document the routes produce (run `npm run openapi
 test('the node serves the same document at /openapi.json, without credentials', async (t) => {
   const unused = () => { throw new Error('not used'); };
   const node = { state: 'IDN', submit: unused, acknowledge: unused, status: unused, sent: unused, received: unused, receivedMessage: unused, due: unused, feed: unused, liveFeed: unused } as unknown as NodeApi;
-  const http = await startNodeHttp({ node, access: new MemoryAccess(), logger: createLogger({ service: 'node', level: 'silent' }) });
+  // With an identity provider configured, as the document describes every route a node may have.
+  const oidc = { name: 'Polri SSO', defaultUnit: 'IDN-LIAISON', signIn: () => Promise.reject(new Error('not used')) };
+  const http = await startNodeHttp({ node, access: new MemoryAccess(), oidc, logger: createLogger({ service: 'node', level: 'silent' }) });
   t.after(() => http.close());
   const served = await (await fetch(`${http.url}/openapi.json`)).json();
   assert.deepEqual(served, JSON.parse(checkedIn));
