@@ -1,6 +1,8 @@
 // The drill's independent witness on every state's leaf: its own durable consumer on TIP_INBOX,
 // verifying each delivery, recording when it arrived and how often. It sees exactly what any
-// application reading the inbox would see, so a copy that arrives twice is counted twice.
+// application reading the inbox would see, so a copy that arrives twice is counted twice. A copy
+// is a stream entry: the consumer handing the same entry over again (its ack came later than the
+// ack wait, as on a loaded machine) is the witness's own redelivery, not a second copy.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
 import { openInboxReader } from '../node/mod.ts';
@@ -31,8 +33,14 @@ export async function observeInbox(nc: NatsConnection, state: string, directory:
   const observations: Observation[] = [];
   const reader = await openInboxReader(nc, CONSUMERS.drillObserver);
   const messages = await reader.consume({ max_messages: 256 });
+  const seenSequences = new Set<number>();
   const loop = (async () => {
     for await (const message of messages) {
+      if (seenSequences.has(message.info.streamSequence)) {
+        message.ack();
+        continue;
+      }
+      seenSequences.add(message.info.streamSequence);
       const observation = observe(state, message.data, message.info.streamSequence, directory);
       observations.push(observation);
       onObservation?.(observation);

@@ -2,28 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/core/logging/mod.ts';
-import { generateSigningKey } from '../../services/core/signing/mod.ts';
-import { prepareSubmission, replyDeadlines, startNodeHttp, type NodeApi } from '../../services/node/mod.ts';
+import { startNodeHttp } from '../../services/node/mod.ts';
+import { listedNodeApi } from '../support/listed-node-api.ts';
 import { MemoryAccess } from '../support/memory-access.ts';
-import { TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, any>;
 
-/** The HTTP API over a node whose publishing is a list: parsing, hashing and signing are real. */
+/** The HTTP API over a node whose publishing is a list (listedNodeApi). */
 async function startApi(t: import('node:test').TestContext) {
-  const published: string[] = [];
-  const signingKey = generateSigningKey('IDN');
-  const unused = () => { throw new Error('not used here'); };
-  const node: NodeApi = {
-    state: 'IDN',
-    async submit(json) {
-      const { envelope } = prepareSubmission(json, { state: 'IDN', signingKey, matchingKey: TEST_MATCHING_KEY, deadlines: replyDeadlines(), nowMs: Date.now() });
-      published.push(envelope.messageId);
-      return { messageId: envelope.messageId, duplicate: false };
-    },
-    status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
-    due: () => ({ toAnswer: [], awaitingAnswer: [] }), acknowledge: unused, feed: unused, liveFeed: unused,
-  };
+  const { node, published } = listedNodeApi();
   const access = new MemoryAccess();
   const { token } = access.addToken(['submit', 'read', 'acknowledge']);
   const http = await startNodeHttp({ node, access, logger: createLogger({ service: 'node', level: 'silent' }) });

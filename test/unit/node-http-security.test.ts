@@ -7,42 +7,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createLogger } from '../../services/core/logging/mod.ts';
-import { generateSigningKey } from '../../services/core/signing/mod.ts';
-import { openApiDocument, prepareSubmission, replyDeadlines, startNodeHttp, type NodeApi, type OfficerFeed } from '../../services/node/mod.ts';
+import { openApiDocument, startNodeHttp } from '../../services/node/mod.ts';
+import { listedNodeApi } from '../support/listed-node-api.ts';
 import { MemoryAccess } from '../support/memory-access.ts';
-import { TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const RECEIVED_ID = '3f1c9a52-7b0e-4d6a-9c21-5e8f0b7d4a13';
 const PASSWORD = 'correct horse battery staple';
 
-function idleFeed(): OfficerFeed {
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
-  return {
-    async *[Symbol.asyncIterator]() { await stopped; },
-    async close() { stop(); },
-  };
-}
-
 async function startApi(t: TestContext, options: { maxOpenFeedsPerCaller?: number; requestsPerMinute?: number } = {}) {
-  const published: string[] = [];
-  const acknowledged: { id: string; status: string; actor?: unknown }[] = [];
-  const signingKey = generateSigningKey('IDN');
-  const node: NodeApi = {
-    state: 'IDN',
-    async submit(json) {
-      const { envelope } = prepareSubmission(json, { state: 'IDN', signingKey, matchingKey: TEST_MATCHING_KEY, deadlines: replyDeadlines(), nowMs: Date.now() });
-      published.push(envelope.messageId);
-      return { messageId: envelope.messageId, duplicate: false };
-    },
-    async acknowledge(id, status, actor) {
-      acknowledged.push({ id, status, actor });
-      return { messageId: '00000000-0000-4000-8000-000000000001', duplicate: false };
-    },
-    status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
-    due: () => ({ toAnswer: [], awaitingAnswer: [] }), feed: async () => idleFeed(), liveFeed: () => idleFeed(),
-  };
+  const { node, published, acknowledged } = listedNodeApi();
   const access = new MemoryAccess();
   await access.addOfficer('sokha', 'officer', PASSWORD, 'IDN-NCB');
   await access.addOfficer('chief', 'supervisor', PASSWORD, 'IDN-NCB');

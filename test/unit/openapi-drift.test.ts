@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/core/logging/mod.ts';
-import { nodeOpenApiText, startNodeHttp, type NodeApi } from '../../services/node/mod.ts';
+import { nodeOpenApiText, startNodeHttp } from '../../services/node/mod.ts';
+import { listedNodeApi } from '../support/listed-node-api.ts';
 import { MemoryAccess } from '../support/memory-access.ts';
 
 const checkedIn = readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
@@ -14,8 +15,7 @@ test('docs/openapi.json is the document the routes produce (run `npm run openapi
 });
 
 test('the node serves the same document at /openapi.json, without credentials', async (t) => {
-  const unused = () => { throw new Error('not used'); };
-  const node = { state: 'IDN', submit: unused, acknowledge: unused, status: unused, sent: unused, received: unused, receivedMessage: unused, due: unused, feed: unused, liveFeed: unused } as unknown as NodeApi;
+  const { node } = listedNodeApi();
   // With an identity provider configured, as the document describes every route a node may have.
   const oidc = { name: 'Polri SSO', defaultUnit: 'IDN-LIAISON', signIn: () => Promise.reject(new Error('not used')) };
   const http = await startNodeHttp({ node, access: new MemoryAccess(), oidc, logger: createLogger({ service: 'node', level: 'silent' }) });

@@ -1,0 +1,41 @@
+// A node for tests of the HTTP layer without a broker: parsing, hashing and signing are real,
+// publishing and acknowledging are lists, feeds stay open until closed.
+import { generateSigningKey } from '../../services/core/signing/mod.ts';
+import { prepareSubmission, replyDeadlines, type NodeApi, type OfficerFeed } from '../../services/node/mod.ts';
+import { TEST_MATCHING_KEY } from './validation-fixtures.ts';
+
+export interface ListedNodeApi {
+  readonly node: NodeApi;
+  readonly published: string[];
+  readonly acknowledged: { id: string; status: string; actor?: unknown }[];
+}
+
+export function idleFeed(): OfficerFeed {
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  return {
+    async *[Symbol.asyncIterator]() { await stopped; },
+    async close() { stop(); },
+  };
+}
+
+export function listedNodeApi(state = 'IDN'): ListedNodeApi {
+  const published: string[] = [];
+  const acknowledged: ListedNodeApi['acknowledged'] = [];
+  const signingKey = generateSigningKey(state);
+  const node: NodeApi = {
+    state,
+    async submit(json) {
+      const { envelope } = prepareSubmission(json, { state, signingKey, matchingKey: TEST_MATCHING_KEY, deadlines: replyDeadlines(), nowMs: Date.now() });
+      published.push(envelope.messageId);
+      return { messageId: envelope.messageId, duplicate: false };
+    },
+    async acknowledge(id, status, actor) {
+      acknowledged.push({ id, status, actor });
+      return { messageId: '00000000-0000-4000-8000-000000000001', duplicate: false };
+    },
+    status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
+    due: () => ({ toAnswer: [], awaitingAnswer: [] }), feed: async () => idleFeed(), liveFeed: () => idleFeed(),
+  };
+  return { node, published, acknowledged };
+}
