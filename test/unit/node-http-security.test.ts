@@ -228,3 +228,29 @@ describe('node HTTP API security', () => {
     assert.equal((await call(url, '/api/received', { headers: { authorization: `Bearer ${quiet}` } })).status, 200);
   });
 });
+
+describe('node HTTP API under a client that goes away', () => {
+  test('a request aborted before its answer is one warn line, not an error with a stack, and the node answers the next request', async (t) => {
+    const lines: { level: number; msg: string; err?: unknown }[] = [];
+    const destination = { write: (line: string) => { lines.push(JSON.parse(line) as { level: number; msg: string }); } };
+    let release: () => void = () => undefined;
+    const { node } = listedNodeApi();
+    const slow = { ...node, submit: () => new Promise<never>((_resolve, reject) => { release = () => reject(new Error('gave up')); }) };
+    const access = new MemoryAccess();
+    const { token } = access.addToken(['submit', 'read']);
+    const http = await startNodeHttp({ node: slow, access, logger: createLogger({ service: 'node', level: 'info', destination }) });
+    t.after(() => http.close());
+    const controller = new AbortController();
+    const pending = fetch(`${http.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(example), signal: controller.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    await pending;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    const answer = await call(http.url, '/api/received', { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(answer.status, 200);
+    const warnings = lines.filter((line) => line.level === 40);
+    assert.deepEqual(warnings.map((line) => line.msg), ['client closed the request before the answer']);
+    assert.deepEqual(lines.filter((line) => line.level >= 50), [], 'no error line');
+  });
+});

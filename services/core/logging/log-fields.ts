@@ -36,6 +36,8 @@ export const LOG_FIELDS: Readonly<Record<string, FieldShape>> = Object.freeze({
   messageId, hitId: messageId, requestMessageId: messageId,
   sender: state, recipient: state, requestedState: state, recipients: states, states,
   payload: payloadName, code: token, reason: text, drillId: token, officer: token,
+  // the node's HTTP API: the method and the route pattern (never the concrete path: it may carry ids), the audit action
+  method: token, route: text, action: token,
   // counts and positions
   streamSequence: count, attempt: count, delayMs: count, matched: count, notices: count, count, durationMs: count,
   // where a process listens or connects

@@ -9,6 +9,8 @@ import { FRAMEWORK_ERRORS } from './http-answers.ts';
 export function installErrorAnswers(app: FastifyInstance, logger: Logger): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (reply.sent || reply.raw.headersSent) return;
+    // The caller left (its close was logged): nobody reads the answer, and the cause is not news.
+    if (request.raw.socket?.destroyed) return;
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (known) {
       const { status, ...body } = known;
@@ -24,8 +26,14 @@ export function installErrorAnswers(app: FastifyInstance, logger: Logger): void 
     return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
   });
   app.setNotFoundHandler(async (request, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: `no ${request.method} ${new URL(request.url, 'http://node.invalid').pathname}` }));
-  app.addHook('onRequestAbort', async (request) => {
-    logger.warn({ method: request.method, route: request.routeOptions.url }, 'client closed the request before the answer');
+  // A client that goes away before its answer (gave up on a slow hub, closed the tab): one warn
+  // line. Fastify's onRequestAbort only sees a body cut short, so the answer's stream is watched.
+  // Feeds (hijacked streams) end that way normally and are left out.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished || (reply.sent && !reply.raw.writableEnded)) return;
+      logger.warn({ method: request.method, route: request.routeOptions.url }, 'client closed the request before the answer');
+    });
   });
 }
 
