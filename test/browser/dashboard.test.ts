@@ -28,6 +28,7 @@ describe("KHM's dashboard in a real browser (Debian's chromium)", () => {
     await khm.signInAs('dara', 'officer', 'KHM-NCB-PHNOM-PENH');
     await page.goto(khm.url);
     await page.locator('#sign-in-form').waitFor();
+    await page.locator('#state', { hasText: 'KHM' }).waitFor();
     assert.equal(await page.locator('#workspace').isVisible(), false);
     await page.locator('#sign-in-form input[name=officer]').fill('dara');
     await page.locator('#sign-in-form input[name=password]').fill('not the password');
@@ -35,7 +36,8 @@ describe("KHM's dashboard in a real browser (Debian's chromium)", () => {
     await page.locator('#sign-in-error', { hasText: /wrong/ }).waitFor();
     await page.locator('#sign-in-form input[name=password]').fill(TEST_PASSWORD);
     await page.locator('#sign-in-form button').click();
-    await page.locator('#state', { hasText: 'KHM' }).waitFor();
+    await page.locator('#who', { hasText: 'dara' }).waitFor();
+    assert.equal(await page.locator('#state').innerText(), 'KHM');
     assert.match(await page.locator('#who').innerText(), /dara · KHM-NCB-PHNOM-PENH\s+officer/i);
     await page.locator('#connection.live').waitFor();
 

@@ -27,7 +27,7 @@ describe('OpenID Connect sign-in on a real node', () => {
     });
     redirectUri = `${node.url}/auth/oidc/callback`;
     provider.allowRedirectUri(redirectUri);
-    assert.deepEqual((await (await fetch(`${node.url}/auth/providers`)).json()), { local: true, oidc: { name: 'Polri SSO', start: '/auth/oidc/start' } });
+    assert.deepEqual((await (await fetch(`${node.url}/auth/providers`)).json()), { state: 'IDN', local: true, oidc: { name: 'Polri SSO', start: '/auth/oidc/start' } });
 
     const signInAs = async (login: string) => {
       const agent = new ScriptedUserAgent();

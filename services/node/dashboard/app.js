@@ -252,6 +252,7 @@ function showSignIn(message = '') {
 
 async function offerIdentityProvider() {
   const providers = await api('/auth/providers').catch(() => ({ oidc: null }));
+  if (providers.state) $('#state').textContent = providers.state;
   if (providers.oidc) {
     $('#oidc-name').textContent = providers.oidc.name;
     $('#oidc').hidden = false;

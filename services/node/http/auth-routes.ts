@@ -16,6 +16,8 @@ export interface AuthRouteDeps {
   readonly guard: SignInGuard;
   readonly cookie: SessionCookie;
   readonly audit: AuditRecorder;
+  /** Which state's node this is: the sign-in page says so before anyone signs in. */
+  readonly state: string;
   /** What the sign-in page offers: local accounts always, the ministry's identity provider when configured. */
   readonly oidcProviderName?: string | undefined;
 }
@@ -28,8 +30,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
 
   app.get('/auth/providers', {
     config: { public: true },
-    schema: { summary: 'How officers may sign in on this node', tags: ['sign-in'] },
-  }, async () => ({ local: true, oidc: deps.oidcProviderName ? { name: deps.oidcProviderName, start: '/auth/oidc/start' } : null }));
+    schema: { summary: 'Which state this node is, and how officers may sign in on it', tags: ['sign-in'] },
+  }, async () => ({ state: deps.state, local: true, oidc: deps.oidcProviderName ? { name: deps.oidcProviderName, start: '/auth/oidc/start' } : null }));
 
   app.post('/auth/sign-in', {
     config: { public: true },

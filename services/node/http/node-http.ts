@@ -88,7 +88,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'RATE_LIMITED', message: `more than ${context.max} requests a minute; slow down and retry after ${context.after}` }),
   });
   const feeds: FeedTracking = { streams: new Set(), openPerCaller: new Map() };
-  authRoutes(app, { access: options.access, sessions, guard: new SignInGuard(), cookie, audit, oidcProviderName: options.oidc?.name });
+  authRoutes(app, { state: options.node.state, access: options.access, sessions, guard: new SignInGuard(), cookie, audit, oidcProviderName: options.oidc?.name });
   if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
