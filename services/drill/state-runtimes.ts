@@ -1,6 +1,9 @@
 // What the drill runs for each state on the hub: its connection (as that state's apps), an inbox
 // observer as independent witness, and for participants a node service and a simulated liaison
 // officer. Faults stop and restart a state's node; close() stops everything, also after a failure.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger, StateCode } from '../core/mod.ts';
 import type { LocalDeployment } from '../deployment/mod.ts';
@@ -35,6 +38,8 @@ export interface StateRuntimeOptions {
 
 export class StateRuntimes {
   private readonly runtimes = new Map<StateCode, StateRuntime>();
+  /** Each node's store lives in <dataRoot>/<STATE>, kept across a fault's restart, removed by close(). */
+  private dataRoot: string | undefined;
 
   constructor(private readonly options: StateRuntimeOptions) {}
 
@@ -93,6 +98,8 @@ export class StateRuntimes {
       await runtime.observer?.stop().catch(() => undefined);
       await runtime.nc.close().catch(() => undefined);
     }
+    if (this.dataRoot) rmSync(this.dataRoot, { recursive: true, force: true });
+    this.dataRoot = undefined;
   }
 
   private runtime(state: StateCode): StateRuntime {
@@ -119,8 +126,9 @@ export class StateRuntimes {
 
   private async startNode(runtime: StateRuntime): Promise<void> {
     const { keys } = this.options.deployment;
+    this.dataRoot ??= mkdtempSync(join(tmpdir(), 'tipnet-drill-nodes-'));
     runtime.node = await startNodeService({
-      state: runtime.state, nc: runtime.nc, signingKey: keys.signingKeys[runtime.state]!, directory: keys.directory,
+      state: runtime.state, nc: runtime.nc, dataDir: join(this.dataRoot, runtime.state), signingKey: keys.signingKeys[runtime.state]!, directory: keys.directory,
       matchingKey: keys.matchingKey, logger: this.options.logger, clockTickMs: 250,
     });
     runtime.node.events.on('delivery', (item) => runtime.officer?.onDelivery(item));

@@ -1,7 +1,8 @@
 // The node's durable reader of its inbox (consumer "node" on TIP_INBOX): verify each delivery
 // against the key directory, record it once, apply receipts and answers to what we sent, and tell
 // listeners. A delivery that fails verification is recorded and answered with a REJECTED
-// acknowledgement; one bad message never stops the loop. A KV or network failure is retried.
+// acknowledgement; one bad message never stops the loop. A store or network failure is retried.
+// Each write commits before this returns, so the loop acknowledges a delivery only once it is durable.
 import type { JsMsg } from '@nats-io/jetstream';
 import { HUB_SENDER, isRejection, isStateCode, type KeyDirectory, type Logger, refusedDeliveryKey, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
 import type { AnsweredMessage } from './node-replies.ts';
@@ -33,7 +34,7 @@ export async function processDelivery(message: Pick<JsMsg, 'data' | 'seq'>, cont
   }
   const summary = summariseMessage(opened.envelope, opened.decoded);
   const record = { messageId: summary.messageId, summary, receivedAtUnixMs: context.now(), streamSequence: message.seq, acknowledged: {} };
-  const first = await context.store.received.create(summary.messageId, record);
+  const first = await context.store.received.create(summary.messageId, record, opened.envelope);
   // Receipts and answers are applied even to a second copy: applying twice changes nothing, and a
   // crash between recording and applying must not lose them.
   const about = await applyToSent(summary, context);

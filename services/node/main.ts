@@ -9,7 +9,7 @@ import { AccessStore } from '../node-access/mod.ts';
 import { trailRecorder } from './audit-recorder.ts';
 import { createOidcSignIn, readClientSecretFile } from '../oidc-sign-in/mod.ts';
 import { startNodeHttp } from './http/node-http.ts';
-import { deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
+import { dataDirOf, deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
 import { startNodeService } from './node-service.ts';
 
 export interface RunningNodeProcess {
@@ -31,7 +31,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
   });
   try {
     const node = await startNodeService({
-      state: config.state, nc, signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
+      state: config.state, nc, dataDir: dataDirOf(config, configPath), signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
       ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
     });
     const access = await AccessStore.open(nc);

@@ -1,6 +1,7 @@
 // The configuration file of one node process (`tipnet node --config <file>`), validated once at
 // start with every problem reported together. services/node/README.md documents the format.
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError, type MatchingKey, readJsonFile, stateCodeSchema } from '../core/mod.ts';
 import { oidcConfigSchema } from '../oidc-sign-in/mod.ts';
@@ -19,6 +20,8 @@ export const nodeConfigSchema = z.strictObject({
   signingKeyFile: z.string().min(1),
   keyDirectoryFile: z.string().min(1),
   matchingKeyFile: z.string().min(1),
+  /** The node's own folder (its SQLite store); default: "<config file name>-data" beside the config file. */
+  dataDir: z.string().min(1).optional(),
   httpPort: z.int().min(0).max(65_535),
   /** Loopback by default. Any other address needs `tls` (or `plainHttpBehindProxy`): sign-in cookies and tokens must not cross a network in clear. */
   httpHost: z.string().default('127.0.0.1'),
@@ -50,6 +53,12 @@ export type NodeConfig = z.output<typeof nodeConfigSchema>;
 
 export function readNodeConfig(path: string): Readonly<NodeConfig> {
   return readJsonFile(path, nodeConfigSchema);
+}
+
+/** Where the node keeps its store: `dataDir` as given, or "<config name>-data" beside the config file. */
+export function dataDirOf(config: Pick<NodeConfig, 'dataDir'>, configPath: string): string {
+  if (config.dataDir !== undefined) return config.dataDir;
+  return join(dirname(configPath), `${basename(configPath, extname(configPath))}-data`);
 }
 
 export function deadlinesInMs(config: Pick<NodeConfig, 'deadlines'>): Partial<ReplyDeadlines> {

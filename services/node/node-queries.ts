@@ -1,11 +1,16 @@
-// What the node answers about its own records, read from the in-memory mirror of its buckets:
-// status of what it sent, what it received, and the assistance requests due either way.
-import { dueList, type DueInput, type DueList } from './deadlines.ts';
-import { EMPTY_FEED_FILTER, matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
+// What the node answers about its own records, each an indexed query on its store: status of what
+// it sent, what it received, the workbench's inbox, details and cases, and the requests due either
+// way (only rows that carry a reply deadline are read, never the whole store).
+import { dueList, type DueInput, type DueItem, type DueList } from './deadlines.ts';
+import { EMPTY_FEED_FILTER, type FeedFilter } from './feed-filter.ts';
 import type { MessageSummary } from './message-summary.ts';
-import type { ReceivedRecord } from './node-records.ts';
+import type { ReceivedRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { messageStatus, type MessageStatus } from './receipt-status.ts';
+import { inboxSql } from './store/inbox-sql.ts';
+import { WorkbenchQueries, type MessageRow, type Viewer } from './store/workbench-queries.ts';
+import { deadlineView } from './workbench/deadline-view.ts';
+import type { AnswerView, CaseThread, DeadlineView, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
 export interface ReceivedMessage {
   readonly messageId: string;
@@ -14,49 +19,109 @@ export interface ReceivedMessage {
   readonly acknowledged: ReceivedRecord['acknowledged'];
 }
 
+/** A due item with its deadline as both sides see it (answers, delays, who is late). */
+export type WorkbenchDueItem = DueItem & { readonly deadline?: DeadlineView | undefined };
+
+export interface WorkbenchDueList {
+  readonly toAnswer: readonly WorkbenchDueItem[];
+  readonly awaitingAnswer: readonly WorkbenchDueItem[];
+}
+
 export interface NodeQueries {
   status(messageId: string): MessageStatus | undefined;
   sent(): MessageStatus[];
   received(filter?: FeedFilter): ReceivedMessage[];
   receivedMessage(messageId: string): ReceivedMessage | undefined;
-  due(): DueList;
-  /** The records deadlines and escalation are judged from, at the node's clock. */
+  due(): WorkbenchDueList;
+  /** The requests deadlines are judged from, at the node's clock: every request still in force. */
   dueInput(): DueInput;
+  /** Only our requests whose deadline in force has passed (an indexed query): what escalation looks at each tick. */
+  escalationInput(): DueInput;
+  inbox(query: InboxQuery, officer?: string): InboxPage;
+  detail(messageId: string, officer?: string): MessageDetail | undefined;
+  caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+}
+
+interface RequestRow {
+  readonly message_id: string;
+  readonly record: string;
+  readonly answers: string;
+}
+
+/** Every received or sent message as a feed filter selects it, oldest first. */
+function allOf(filter: FeedFilter): InboxQuery {
+  return { ...filter, box: 'received', nationalities: [], sort: 'time', order: 'asc', page: 1, pageSize: Number.MAX_SAFE_INTEGER };
 }
 
 export function nodeQueries(state: string, store: NodeStore, now: () => number): NodeQueries {
+  const { db } = store;
+  const workbench = new WorkbenchQueries(db);
+  const inForce = 'withdrawn IS NULL AND corrected_by IS NULL';
+  const receivedRequests = db.prepare<[], RequestRow>(`SELECT message_id, record, answers FROM messages WHERE direction = 'received' AND reply_deadline_ms > 0 AND ${inForce}`);
+  const sentRequests = db.prepare<[], RequestRow>(`SELECT message_id, record, answers FROM messages WHERE direction = 'sent' AND reply_deadline_ms > 0 AND ${inForce}`);
+  const overdueSent = db.prepare<[number], RequestRow>(
+    `SELECT message_id, record, answers FROM messages WHERE deadline_open = 1 AND deadline_at <= ? AND direction = 'sent' AND ${inForce}`);
+  const answeredByUs = db.prepare<[], { related_message_id: string }>(`SELECT related_message_id FROM messages
+    WHERE direction = 'sent' AND payload_name = 'assistance-response'
+    AND related_message_id IN (SELECT message_id FROM messages WHERE direction = 'received' AND reply_deadline_ms > 0)`);
+  const sentNewestFirst = db.prepare<[], { record: string }>("SELECT record FROM messages WHERE direction = 'sent' ORDER BY at_ms DESC, id DESC");
+
+  const sentEntry = (row: RequestRow) => {
+    const record = JSON.parse(row.record) as SentRecord;
+    return {
+      summary: record.summary, answered: record.answers.length > 0, rejected: record.hubRejection !== undefined,
+      ...(record.reminderFor ? { reminderFor: record.reminderFor } : {}),
+    };
+  };
+  const escalations = () => new Map(store.escalations.values().map((record) => [record.requestMessageId, record.escalatedAtUnixMs]));
+  const viewer = (officer: string | undefined): Viewer => ({ officer, nowMs: now() });
+
   function dueInput(): DueInput {
-    const sent = store.sent.values();
     return {
       state,
       nowMs: now(),
-      received: store.received.values().map((record) => record.summary),
-      sent: sent.map((record) => ({
-        summary: record.summary, answered: record.answers.length > 0, rejected: record.hubRejection !== undefined,
-        ...(record.reminderFor ? { reminderFor: record.reminderFor } : {}),
-      })),
-      answeredByUs: new Set(sent.filter((record) => record.summary.payloadName === 'assistance-response').map((record) => record.summary.relatedMessageId)),
-      escalations: new Map(store.escalations.values().map((record) => [record.requestMessageId, record.escalatedAtUnixMs])),
+      received: receivedRequests.all().map((row) => (JSON.parse(row.record) as ReceivedRecord).summary),
+      sent: sentRequests.all().map(sentEntry),
+      answeredByUs: new Set(answeredByUs.all().map((row) => row.related_message_id)),
+      escalations: escalations(),
     };
   }
+
+  function due(): WorkbenchDueList {
+    const nowMs = now();
+    const answersOf = new Map<string, AnswerView[]>(
+      [...receivedRequests.all(), ...sentRequests.all()].map((row) => [row.message_id, JSON.parse(row.answers) as AnswerView[]]));
+    const withDeadline = (item: DueItem): WorkbenchDueItem => {
+      const deadline = deadlineView({ request: item.summary, answers: answersOf.get(item.messageId) ?? [], withdrawn: false, nowMs });
+      return deadline ? { ...item, deadline } : item;
+    };
+    const list: DueList = dueList(dueInput());
+    return { toAnswer: list.toAnswer.map(withDeadline), awaitingAnswer: list.awaitingAnswer.map(withDeadline) };
+  }
+
   return {
     status(messageId) {
       const record = store.sent.get(messageId);
       return record ? messageStatus(record) : undefined;
     },
-    sent: () => store.sent.values().sort((a, b) => b.sentAtUnixMs - a.sentAtUnixMs).map(messageStatus),
+    sent: () => sentNewestFirst.all().map((row) => messageStatus(JSON.parse(row.record) as SentRecord)),
     received(filter = EMPTY_FEED_FILTER) {
-      return store.received.values()
-        .filter((record) => record.summary.payloadName !== 'acknowledgement' && matchesFeedFilter(record.summary, filter))
-        .sort((a, b) => a.streamSequence - b.streamSequence)
-        .map(toReceived);
+      const { page } = inboxSql(allOf(filter), { nowMs: now() });
+      return db.prepare<(string | number)[], MessageRow>(page.sql).all(...page.params)
+        .map((row) => toReceived(JSON.parse(row.record) as ReceivedRecord));
     },
     receivedMessage(messageId) {
       const record = store.received.get(messageId);
       return record ? toReceived(record) : undefined;
     },
-    due: () => dueList(dueInput()),
+    due,
     dueInput,
+    escalationInput: () => ({
+      state, nowMs: now(), received: [], sent: overdueSent.all(now()).map(sentEntry), answeredByUs: new Set(), escalations: escalations(),
+    }),
+    inbox: (query, officer) => workbench.inbox(query, viewer(officer)),
+    detail: (messageId, officer) => workbench.detail(messageId, viewer(officer)),
+    caseThread: (caseReference, officer) => workbench.caseThread(caseReference, viewer(officer)),
   };
 }
 

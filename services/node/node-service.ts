@@ -1,27 +1,28 @@
 // One member state's node: submits for its national systems (validate, hash, sign, publish, with
 // idempotency keys), reads its inbox durably and verifies every delivery, tracks receipts and
 // answers to what it sent, escalates overdue assistance requests, and serves liaison officers'
-// feeds. All its state lives in KV buckets on the state's own leaf server. The drill and the HTTP
+// feeds. All its state lives in an SQLite file in its data directory, on the state's premises. The drill and the HTTP
 // API drive it through RunningNode; it owns no connection (the caller opens and closes `nc`).
 // This file only wires the parts: submitter, replies, inbox loop, deadline ticker, queries, feeds.
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { KeyDirectory, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
 import type { Actor } from './actor.ts';
 import { clientIdempotencyClaim, type SubmitOptions } from './client-idempotency.ts';
-import { replyDeadlines, type DueList, type ReplyDeadlines } from './deadlines.ts';
+import { replyDeadlines, type ReplyDeadlines } from './deadlines.ts';
 import { startDeadlineTicker } from './deadline-ticker.ts';
 import type { FeedFilter } from './feed-filter.ts';
 import { ensureInbox } from './inbox.ts';
 import { startInboxLoop } from './inbox-loop.ts';
 import { NodeEvents } from './node-events.ts';
 import { nodeFeeds } from './node-feeds.ts';
-import { nodeQueries, type ReceivedMessage } from './node-queries.ts';
+import { nodeQueries, type ReceivedMessage, type WorkbenchDueList } from './node-queries.ts';
 import { createReplies, type AcknowledgeStatus } from './node-replies.ts';
 import { NodeStore } from './node-store.ts';
 import type { OfficerFeed } from './officer-feed.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
+import type { CaseThread, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
 export type { Actor, AcknowledgeStatus, ReceivedMessage, SubmitOptions, SubmitResult };
 
@@ -29,6 +30,11 @@ export interface NodeServiceOptions {
   readonly state: string;
   /** A connection to the state's own leaf server, as its `apps` user. */
   readonly nc: NatsConnection;
+  /**
+   * The node's own folder on the state's premises: its SQLite store (messages received and sent,
+   * idempotency keys, escalations) lives here. Created if missing; a restart must be given the same one.
+   */
+  readonly dataDir: string;
   readonly signingKey: SigningKey;
   readonly directory: KeyDirectory;
   readonly matchingKey: MatchingKey;
@@ -73,8 +79,14 @@ export interface RunningNode {
   /** What other states sent us (acknowledgements excluded), oldest first. */
   received(filter?: FeedFilter): ReceivedMessage[];
   receivedMessage(messageId: string): ReceivedMessage | undefined;
-  /** Assistance requests to answer and requests of ours awaiting an answer, with deadlines. */
-  due(): DueList;
+  /** Requests to answer and requests of ours awaiting an answer, each with its deadline view (withdrawn ones not listed). */
+  due(): WorkbenchDueList;
+  /** One page of the officer's inbox; `officer` makes unread mean "not opened by this officer". */
+  inbox(query: InboxQuery, officer?: string): InboxPage;
+  /** One message received or sent, in full; an officer's look is recorded as opened. */
+  detail(messageId: string, officer?: string): MessageDetail | undefined;
+  /** Every message of a case, oldest first. */
+  caseThread(caseReference: string, officer?: string): CaseThread | undefined;
   /** An officer's durable feed (deliveries and receipts since they last read, then live), plus escalations. */
   feed(officerId: string, filter?: FeedFilter): Promise<OfficerFeed>;
   /** What happens from now on, filtered: nothing durable. */
@@ -91,13 +103,13 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   const senderUnit = options.senderUnit ?? `${state}-LIAISON`;
   const events = new NodeEvents();
   await ensureInbox(nc, state);
-  const store = await NodeStore.open(nc);
+  const store = NodeStore.open(options.dataDir);
   const submitter = createSubmitter({ nc, store, logger, now });
   const replies = createReplies({ reply: { state, senderUnit, signingKey }, store, submitter, now });
   const queries = nodeQueries(state, store, now);
   const inbox = await startInboxLoop(nc, { state, store, directory, events, logger, now, answerRefusal: replies.answerRefusal });
   const ticker = await startDeadlineTicker({
-    state, store, events, logger, now, senderUnit, signingKey, deadlines, dueInput: queries.dueInput, send: submitter.send,
+    state, store, events, logger, now, senderUnit, signingKey, deadlines, dueInput: queries.escalationInput, send: submitter.send,
   }, options.clockTickMs ?? 1_000);
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
@@ -113,6 +125,9 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     received: queries.received,
     receivedMessage: queries.receivedMessage,
     due: queries.due,
+    inbox: queries.inbox,
+    detail: queries.detail,
+    caseThread: queries.caseThread,
     feed: feeds.feed,
     liveFeed: feeds.liveFeed,
     checkDeadlines: ticker.check,
@@ -125,6 +140,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
       await inbox.stop();
       await tickerStopped;
       events.removeAllListeners();
+      store.close();
     },
   };
 }

@@ -1,89 +1,13 @@
-// A node's own state, in JetStream key-value buckets on its leaf server (its own domain), so it
-// survives a restart of the node and never leaves the state. Each bucket is mirrored in memory at
-// start (this process is the only writer); `create` is the one atomic step, used where two writers
-// must not both win: de-duplication of deliveries, idempotency keys and escalations.
+// A node's own state, in one SQLite file under its data directory (store/sqlite-store.ts), so it
+// survives a restart of the node, opens in milliseconds whatever its size and never leaves the
+// state. Messages received and sent are rows with indexed columns (store/message-table.ts);
+// idempotency keys, escalations and refused deliveries are small key-value tables. `create` is the
+// one atomic step (INSERT OR IGNORE), used where two writers must not both win: de-duplication of
+// deliveries, idempotency keys and escalations, also between two processes on the same file.
 import { createHash } from 'node:crypto';
-import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
-import { Kvm, type KV } from '@nats-io/kv';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { NODE_BUCKETS } from '../core/mod.ts';
 import type { EscalationRecord, IdempotencyRecord, ReceivedRecord, RefusedDelivery, SentRecord } from './node-records.ts';
-
-/** One bucket: a typed map kept in step with KV, writes to one key applied in order. */
-class Bucket<T> {
-  readonly entries = new Map<string, T>();
-  private readonly pending = new Map<string, Promise<unknown>>();
-
-  constructor(private readonly kv: KV) {}
-
-  static async open<T>(nc: NatsConnection, name: string): Promise<Bucket<T>> {
-    const kv = await new Kvm(nc).create(name, { history: 1, storage: StorageType.File });
-    const bucket = new Bucket<T>(kv);
-    await bucket.load();
-    return bucket;
-  }
-
-  private async load(): Promise<void> {
-    const keys: string[] = [];
-    for await (const key of await this.kv.keys()) keys.push(key);
-    for (const key of keys) {
-      const entry = await this.kv.get(key);
-      if (entry && entry.operation === 'PUT') this.entries.set(key, entry.json<T>());
-    }
-  }
-
-  get(key: string): T | undefined {
-    return this.entries.get(key);
-  }
-
-  /** Reads KV itself, for a key another writer (a second node process) may have created. */
-  async fetch(key: string): Promise<T | undefined> {
-    const entry = await this.kv.get(key);
-    if (!entry || entry.operation !== 'PUT') return undefined;
-    const value = entry.json<T>();
-    this.entries.set(key, value);
-    return value;
-  }
-
-  put(key: string, value: T): Promise<void> {
-    this.entries.set(key, value);
-    return this.serially(key, () => this.kv.put(key, JSON.stringify(value)));
-  }
-
-  /** Writes only if the key does not exist yet; false if another write got there first. */
-  async create(key: string, value: T): Promise<boolean> {
-    try {
-      await this.serially(key, () => this.kv.create(key, JSON.stringify(value)));
-    } catch (error) {
-      if (isWrongLastSequence(error)) {
-        await this.fetch(key);
-        return false;
-      }
-      throw error;
-    }
-    this.entries.set(key, value);
-    return true;
-  }
-
-  values(): T[] {
-    return [...this.entries.values()];
-  }
-
-  private serially(key: string, write: () => Promise<unknown>): Promise<void> {
-    const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(write);
-    this.pending.set(key, next);
-    void next.finally(() => {
-      if (this.pending.get(key) === next) this.pending.delete(key);
-    }).catch(() => undefined);
-    return next.then(() => undefined);
-  }
-}
-
-function isWrongLastSequence(error: unknown): boolean {
-  return error instanceof JetStreamApiError
-    && (error.code === JetStreamApiCodes.StreamWrongLastSequence || error.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
-}
+import { MessageRelations, MessageTable } from './store/message-table.ts';
+import { EntryTable, openStoreDatabase, type SqliteDatabase } from './store/sqlite-store.ts';
 
 /** Client idempotency keys are the client's text: stored only as a digest. */
 export function idempotencyKeyDigest(key: string): string {
@@ -91,23 +15,27 @@ export function idempotencyKeyDigest(key: string): string {
 }
 
 export class NodeStore {
-  private constructor(
-    readonly sent: Bucket<SentRecord>,
-    readonly received: Bucket<ReceivedRecord>,
-    readonly idempotency: Bucket<IdempotencyRecord>,
-    readonly escalations: Bucket<EscalationRecord>,
-    readonly refused: Bucket<RefusedDelivery>,
-  ) {}
+  readonly sent: MessageTable<SentRecord>;
+  readonly received: MessageTable<ReceivedRecord>;
+  readonly idempotency: EntryTable<IdempotencyRecord>;
+  readonly escalations: EntryTable<EscalationRecord>;
+  readonly refused: EntryTable<RefusedDelivery>;
 
-  static async open(nc: NatsConnection): Promise<NodeStore> {
-    return new NodeStore(
-      await Bucket.open<SentRecord>(nc, NODE_BUCKETS.sent),
-      await Bucket.open<ReceivedRecord>(nc, NODE_BUCKETS.received),
-      await Bucket.open<IdempotencyRecord>(nc, NODE_BUCKETS.idempotency),
-      await Bucket.open<EscalationRecord>(nc, NODE_BUCKETS.escalations),
-      await Bucket.open<RefusedDelivery>(nc, NODE_BUCKETS.refused),
-    );
+  private constructor(readonly db: SqliteDatabase) {
+    const relations = new MessageRelations(db);
+    this.sent = new MessageTable<SentRecord>(db, 'sent', relations);
+    this.received = new MessageTable<ReceivedRecord>(db, 'received', relations);
+    this.idempotency = new EntryTable<IdempotencyRecord>(db, 'idempotency');
+    this.escalations = new EntryTable<EscalationRecord>(db, 'escalations');
+    this.refused = new EntryTable<RefusedDelivery>(db, 'refused');
+  }
+
+  /** Opens (creating if need be) the store in `dataDir`. */
+  static open(dataDir: string): NodeStore {
+    return new NodeStore(openStoreDatabase(dataDir));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
   }
 }
-
-export type { Bucket };

@@ -123,7 +123,7 @@ export function createSubmitter(context: SubmitterContext): Submitter {
           if (winner) return await finishKnown(context, claim, { storeKey, record: winner });
         }
       }
-      await store.sent.put(envelope.messageId, newSentRecord(envelope, summary, now(), reminderFor));
+      await store.sent.put(envelope.messageId, newSentRecord(envelope, summary, now(), reminderFor), envelope);
       return undefined;
     } finally {
       claimedMessageIds.delete(envelope.messageId);

@@ -2,13 +2,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { Kvm } from '@nats-io/kv';
 import { InputValidationError } from '../../services/core/mod.ts';
-import { NODE_BUCKETS, NODE_IDEMPOTENCY_KEYS } from '../../services/core/durable-names.ts';
+import { NODE_IDEMPOTENCY_KEYS } from '../../services/core/durable-names.ts';
 import { STREAMS } from '../../services/core/subjects.ts';
 import { NodeRequestError } from '../../services/node/mod.ts';
 import type { IdempotencyRecord } from '../../services/node/node-records.ts';
-import { idempotencyKeyDigest } from '../../services/node/node-store.ts';
+import { idempotencyKeyDigest, NodeStore } from '../../services/node/node-store.ts';
 import { startHubFixture, waitFor, type HubFixture } from '../support/hub-fixture.ts';
 import { startTestNode } from '../support/node-fixture.ts';
 
@@ -160,13 +159,15 @@ describe("who acknowledged, and idempotency keys that cannot be misused, on IDN'
     });
 
     await t.test('a key recorded before keys had a namespace is honoured for a day, then no longer looked for', async () => {
-      const kv = await new Kvm(idn.nc).open(NODE_BUCKETS.idempotency);
+      // Written through a second connection to the node's store file, as another process would.
+      const store = NodeStore.open(idn.dataDir);
+      t.after(() => store.close());
       const recent = await alertAtKhm('001600');
       const old = '00000000-0000-4000-8000-000000000001';
-      const legacy = (messageId: string, createdAtUnixMs: number): string =>
-        JSON.stringify({ messageId, envelope: '', published: true, createdAtUnixMs } satisfies IdempotencyRecord);
-      await kv.put(idempotencyKeyDigest('before-upgrade'), legacy(recent, Date.now() - 60_000));
-      await kv.put(idempotencyKeyDigest('long-before-upgrade'), legacy(old, Date.now() - 2 * 24 * 3_600_000));
+      const legacy = (messageId: string, createdAtUnixMs: number): IdempotencyRecord =>
+        ({ messageId, envelope: '', published: true, createdAtUnixMs } satisfies IdempotencyRecord);
+      await store.idempotency.put(idempotencyKeyDigest('before-upgrade'), legacy(recent, Date.now() - 60_000));
+      await store.idempotency.put(idempotencyKeyDigest('long-before-upgrade'), legacy(old, Date.now() - 2 * 24 * 3_600_000));
       assert.deepEqual(await idn.node.submit(idnAlert('001601'), { idempotencyKey: 'before-upgrade' }), { messageId: recent, duplicate: true });
       const fresh = await idn.node.submit(idnAlert('001602'), { idempotencyKey: 'long-before-upgrade' });
       assert.equal(fresh.duplicate, false);

@@ -2,6 +2,9 @@
 // small HTTP helpers. Every node is stopped in t.after, also when the test fails. Each node has an
 // access store on its leaf with one API token of every scope; postJson and getJson send it to that
 // node's URL unless the call brings its own credentials (or `anonymous`), as an attacker would.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../../services/core/logging/mod.ts';
@@ -21,6 +24,8 @@ export interface TestNode {
   readonly http: RunningNodeHttp;
   readonly url: string;
   readonly nc: NatsConnection;
+  /** The node's data folder (its SQLite store); the same for every start of this state on this fixture. */
+  readonly dataDir: string;
   readonly access: AccessStore;
   readonly trail: AuditTrail;
   /** An API token with scopes submit, read and acknowledge. */
@@ -43,6 +48,24 @@ export interface TestNodeOptions {
   readonly oidc?: OidcRouteSettings;
 }
 
+/**
+ * A node's data folder, one per hub fixture and state: a node started again on the same fixture
+ * (a restart) finds its store as it left it, as a state's node would on its own premises. Removed
+ * after the test that first started the node.
+ */
+const dataDirs = new WeakMap<HubFixture, Map<StateCode, string>>();
+
+function dataDirFor(t: TestContext, fixture: HubFixture, state: StateCode): string {
+  const byState = dataDirs.get(fixture) ?? new Map<StateCode, string>();
+  dataDirs.set(fixture, byState);
+  const known = byState.get(state);
+  if (known) return known;
+  const dir = mkdtempSync(join(tmpdir(), `tipnet-node-${state}-`));
+  byState.set(state, dir);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 export async function startTestNode(t: TestContext, fixture: HubFixture, state: StateCode, options: TestNodeOptions = {}): Promise<TestNode> {
   const nc = await connect({ ...fixture.topology.leafConnectOptions(state), name: `${state} node service`, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
   let node: RunningNode | undefined;
@@ -59,8 +82,9 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
   };
   t.after(stop);
   const logger = createLogger({ service: 'node', state, level: 'silent' });
+  const dataDir = dataDirFor(t, fixture, state);
   node = await startNodeService({
-    state, nc, logger,
+    state, nc, logger, dataDir,
     signingKey: fixture.keys[state] as SigningKey,
     directory: options.directory ?? fixture.directory,
     matchingKey: fixture.matchingKey,
@@ -81,7 +105,7 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     if (response.status !== 200) throw new Error(`sign-in of ${officerRef} answered ${response.status}`);
     return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   }
-  return { state, node, http, url, nc, access, trail, token, signInAs, stop };
+  return { state, node, http, url, nc, dataDir, access, trail, token, signInAs, stop };
 }
 
 export interface JsonAnswer<T = any> {

@@ -70,6 +70,8 @@ export const upCommand: Command = {
           signingKeyFile: connection.signingKeyFile,
           keyDirectoryFile: connection.keyDirectoryFile,
           matchingKeyFile: connection.matchingKeyFile,
+          // Each state's own store, inside the deployment folder (removed with it by `tipnet down`).
+          dataDir: join(dir, 'data', state),
           httpPort: await findFreePort(),
           logLevel: 'warn',
         }, null, 2)}\n`);
