@@ -36,6 +36,7 @@ export function listedNodeApi(state = 'IDN'): ListedNodeApi {
     },
     status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
     due: () => ({ toAnswer: [], awaitingAnswer: [] }), feed: async () => idleFeed(), liveFeed: () => idleFeed(),
+    inbox: (query) => ({ items: [], total: 0, page: query.page, pageSize: query.pageSize }), detail: () => undefined, caseThread: () => undefined,
   };
   return { node, published, acknowledged };
 }

@@ -79,7 +79,7 @@ export function messageRoutes(app: FastifyInstance, node: NodeApi, audit: AuditR
 
   app.get('/api/due', {
     config: { permission: 'read' },
-    schema: { summary: 'Assistance requests to answer and requests of ours awaiting an answer, with deadlines', tags: ['received'] },
+    schema: { summary: 'Requests to answer and requests of ours awaiting an answer, each with its deadline in force (answers, delays, who is late); withdrawn requests are not listed', tags: ['received'] },
   }, async () => node.due());
 }
 

@@ -20,6 +20,7 @@ import { feedRoutes, type FeedTracking } from './feed-routes.ts';
 import { NO_AUDIT, type AuditRecorder } from './http-types.ts';
 import { oidcRoutes, type OidcRouteSettings } from './oidc-routes.ts';
 import { messageRoutes } from './message-routes.ts';
+import { workbenchRoutes } from './workbench-routes.ts';
 import type { NodeApi } from './node-api.ts';
 import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
 import { installRequestGuards } from './request-guard-hooks.ts';
@@ -92,6 +93,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
+  workbenchRoutes(app, options.node, audit);
   auditRoutes(app, audit);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));
   openApiRoute(app);

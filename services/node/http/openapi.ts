@@ -54,7 +54,8 @@ export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<Fa
   const unavailable = () => { throw new Error('documentation only'); };
   const app = await build({
     state: 'IDN', submit: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
-    receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable,
+    receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable, inbox: unavailable, detail: unavailable,
+    caseThread: unavailable,
   });
   await app.ready();
   const text = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
