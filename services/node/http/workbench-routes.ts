@@ -1,7 +1,7 @@
 // What the officer's workbench reads: the inbox page by page (filtered, sorted, searched), one
 // message in full (an officer's look is recorded as opened and audited as read), and a case as a
-// thread. Query strings are parsed by parseInboxQuery (every bad parameter named, 400); the zod
-// schema here documents them.
+// thread. Query strings are parsed by parseInboxQuery (every bad parameter named at once, 400);
+// the zod schema here only documents them, so it takes any text.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CASE_REFERENCE } from '../../core/mod.ts';
@@ -14,13 +14,13 @@ import type { NodeApi } from './node-api.ts';
 import { errorAnswer, feedQuery, messageIdParams } from './route-schemas.ts';
 
 export const inboxQueryDoc = feedQuery.extend({
-  box: z.enum(['received', 'sent', 'all']).optional().meta({ description: 'received (default), sent, or all' }),
+  box: z.string().optional().meta({ description: 'received (default), sent, or all' }),
   nationalities: z.string().optional().meta({ description: "comma-separated state codes: any victim group's nationality" }),
-  unread: z.enum(['true', 'false']).optional().meta({ description: 'true: only what the signed-in officer has not opened' }),
-  overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests whose deadline in force has passed unanswered' }),
+  unread: z.string().optional().meta({ description: 'true: only what the signed-in officer has not opened' }),
+  overdue: z.string().optional().meta({ description: 'true: only requests whose deadline in force has passed unanswered' }),
   q: z.string().optional().meta({ description: 'free text over headlines, summaries and place names (every word, as a prefix)' }),
-  sort: z.enum(['time', 'priority', 'deadline']).optional().meta({ description: 'time (default), priority, deadline (those without one last)' }),
-  order: z.enum(['asc', 'desc']).optional().meta({ description: 'desc (default) or asc' }),
+  sort: z.string().optional().meta({ description: 'time (default), priority, deadline (those without one last)' }),
+  order: z.string().optional().meta({ description: 'desc (default) or asc' }),
   page: z.string().optional().meta({ description: '1-based page number (default 1)' }),
   pageSize: z.string().optional().meta({ description: `rows a page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
 });
