@@ -24,6 +24,10 @@ export interface BenchOptions {
   readonly outFile: string;
   /** Deadline of each measured batch. */
   readonly phaseTimeoutMs: number;
+  /** Received messages written into a node store for the store figures. */
+  readonly storeMessages: number;
+  /** all (default), or store: only the node store figures, no servers started. */
+  readonly only: 'all' | 'store';
 }
 
 const positive = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -37,6 +41,8 @@ const optionsSchema = z.object({
   hubServices: positive(16).default(1),
   outFile: z.string().min(1).default('bench-out/bench.json'),
   phaseTimeoutMs: positive(3_600_000).default(60_000),
+  storeMessages: positive(1_000_000).default(50_000),
+  only: z.enum(['all', 'store']).default('all'),
 });
 
 const FLAGS = {
@@ -48,10 +54,13 @@ const FLAGS = {
   hubServices: { flag: 'hub-services', env: 'BENCH_HUB_SERVICES' },
   outFile: { flag: 'out', env: 'BENCH_OUT' },
   phaseTimeoutMs: { flag: 'phase-timeout-ms', env: 'BENCH_PHASE_TIMEOUT_MS' },
+  storeMessages: { flag: 'store-messages', env: 'BENCH_STORE_MESSAGES' },
+  only: { flag: 'only', env: 'BENCH_ONLY' },
 } as const satisfies Record<keyof BenchOptions, { flag: string; env: string }>;
 
 export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
                         [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
+                        [--store-messages N] [--only all|store]
 each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {

@@ -1,4 +1,5 @@
 // The report as a plain-text table for the terminal; bench.json carries the same figures in full.
+import { renderStoreTable } from './store-bench.ts';
 import type { LatencySummary } from './latency-summary.ts';
 import type { BatchResult } from './measure-path.ts';
 import type { BenchReport } from './run-bench.ts';
@@ -80,5 +81,6 @@ export function renderBenchTable(report: BenchReport): string {
     lines.push(pad([`  ${ratio.name}`, value(ratio.tipnet), `${value(ratio.baseline)} ${ratio.baselineName.split(' ')[0]}`, `${ratio.ratio.toFixed(2)}x`], ratioWidths));
   }
   lines.push('', `tipnet counters: ${Object.entries(report.tipnetCounters).map(([key, value]) => `${key}=${value}`).join(' ')}`);
+  lines.push('', renderStoreTable(report.store));
   return lines.join('\n');
 }

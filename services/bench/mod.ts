@@ -7,3 +7,4 @@ export { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench-optio
 export { renderBenchTable } from './bench-table.ts';
 export { CleanupStack } from '../deployment/mod.ts';
 export { runBench, type BenchReport } from './run-bench.ts';
+export { measureNodeStore, renderStoreTable, type StoreBenchResult } from './store-bench.ts';

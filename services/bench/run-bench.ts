@@ -17,6 +17,7 @@ import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrival
 import { measurePath } from './measure-path.ts';
 import { measureMicro, type MicroResult } from './micro.ts';
 import { signedAlerts } from './signed-alerts.ts';
+import { measureNodeStore, type StoreBenchResult } from './store-bench.ts';
 
 const BARE_READER = 'bench-bare-reader';
 const TIPNET_READER = 'bench-khm-node';
@@ -31,6 +32,8 @@ export interface BenchReport {
   readonly ratios: readonly Ratio[];
   /** From the hub services after the tipnet batches: all delivered, none rejected or retried. */
   readonly tipnetCounters: Readonly<Record<string, number>>;
+  /** A node's store at a year's volume. */
+  readonly store: StoreBenchResult;
 }
 
 export async function runBench(options: BenchOptions, cleanup: CleanupStack, progress: (line: string) => void): Promise<BenchReport> {
@@ -56,6 +59,9 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   progress('tipnet: real router and dispatcher, verified at KHM');
   const tipnet = await measureTipnet(hub, options, cleanup);
 
+  progress(`node store: ${options.storeMessages} received messages, then open, first page, search`);
+  const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
+
   const paths = { barePublish, bareForward, tipnet: tipnet.path };
   return {
     startedAt,
@@ -66,6 +72,7 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     paths,
     ratios: tipnetRatios(paths),
     tipnetCounters: tipnet.counters,
+    store,
   };
 }
 

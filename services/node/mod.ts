@@ -21,3 +21,7 @@ export type { OfficerFeed } from './officer-feed.ts';
 export { ensureInbox, openInboxReader } from './inbox.ts';
 export { openDelivery, type OpenedDelivery } from './open-delivery.ts';
 export { publishSubmission } from './publish-submission.ts';
+export { NodeStore } from './node-store.ts';
+export { nodeQueries, type NodeQueries } from './node-queries.ts';
+export { parseInboxQuery } from './workbench/inbox-query.ts';
+export type { InboxQuery, InboxPage, InboxItem, MessageDetail, CaseThread, DeadlineView, AnswerView } from './workbench/workbench-views.ts';

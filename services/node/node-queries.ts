@@ -8,7 +8,7 @@ import type { ReceivedRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { messageStatus, type MessageStatus } from './receipt-status.ts';
 import { inboxSql } from './store/inbox-sql.ts';
-import { WorkbenchQueries, type MessageRow, type Viewer } from './store/workbench-queries.ts';
+import { rowsInOrder, WorkbenchQueries, type Viewer } from './store/workbench-queries.ts';
 import { deadlineView } from './workbench/deadline-view.ts';
 import type { AnswerView, CaseThread, DeadlineView, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
@@ -56,15 +56,17 @@ function allOf(filter: FeedFilter): InboxQuery {
 export function nodeQueries(state: string, store: NodeStore, now: () => number): NodeQueries {
   const { db } = store;
   const workbench = new WorkbenchQueries(db);
-  const inForce = 'withdrawn IS NULL AND corrected_by IS NULL';
-  const receivedRequests = db.prepare<[], RequestRow>(`SELECT message_id, record, answers FROM messages WHERE direction = 'received' AND reply_deadline_ms > 0 AND ${inForce}`);
-  const sentRequests = db.prepare<[], RequestRow>(`SELECT message_id, record, answers FROM messages WHERE direction = 'sent' AND reply_deadline_ms > 0 AND ${inForce}`);
+  const inForce = 'm.withdrawn IS NULL AND m.corrected_by IS NULL';
+  const requestSelect = 'SELECT m.message_id, b.record, m.answers FROM messages m JOIN message_bodies b ON b.message = m.id';
+  const receivedRequests = db.prepare<[], RequestRow>(`${requestSelect} WHERE m.direction = 'received' AND m.reply_deadline_ms > 0 AND ${inForce}`);
+  const sentRequests = db.prepare<[], RequestRow>(`${requestSelect} WHERE m.direction = 'sent' AND m.reply_deadline_ms > 0 AND ${inForce}`);
   const overdueSent = db.prepare<[number], RequestRow>(
-    `SELECT message_id, record, answers FROM messages WHERE deadline_open = 1 AND deadline_at <= ? AND direction = 'sent' AND ${inForce}`);
+    `${requestSelect} WHERE m.deadline_open = 1 AND m.deadline_at <= ? AND m.direction = 'sent' AND ${inForce}`);
   const answeredByUs = db.prepare<[], { related_message_id: string }>(`SELECT related_message_id FROM messages
     WHERE direction = 'sent' AND payload_name = 'assistance-response'
     AND related_message_id IN (SELECT message_id FROM messages WHERE direction = 'received' AND reply_deadline_ms > 0)`);
-  const sentNewestFirst = db.prepare<[], { record: string }>("SELECT record FROM messages WHERE direction = 'sent' ORDER BY at_ms DESC, id DESC");
+  const sentNewestFirst = db.prepare<[], { record: string }>(
+    "SELECT b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.direction = 'sent' ORDER BY m.at_ms DESC, m.id DESC");
 
   const sentEntry = (row: RequestRow) => {
     const record = JSON.parse(row.record) as SentRecord;
@@ -107,7 +109,7 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
     sent: () => sentNewestFirst.all().map((row) => messageStatus(JSON.parse(row.record) as SentRecord)),
     received(filter = EMPTY_FEED_FILTER) {
       const { page } = inboxSql(allOf(filter), { nowMs: now() });
-      return db.prepare<(string | number)[], MessageRow>(page.sql).all(...page.params)
+      return rowsInOrder(db, db.prepare<(string | number)[], { id: number; unread: number }>(page.sql).all(...page.params))
         .map((row) => toReceived(JSON.parse(row.record) as ReceivedRecord));
     },
     receivedMessage(messageId) {

@@ -4,7 +4,8 @@
 // on SIGINT or SIGTERM.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { BenchError, BenchErrorCode, CleanupStack, parseBenchOptions, renderBenchTable, runBench } from '../../services/bench/mod.ts';
+import { BenchError, BenchErrorCode, CleanupStack, measureNodeStore, parseBenchOptions, renderBenchTable, renderStoreTable, runBench } from '../../services/bench/mod.ts';
+import { TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const cleanup = new CleanupStack();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -17,11 +18,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let exitCode = 0;
 try {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
-  const report = await runBench(options, cleanup, (line) => process.stderr.write(`bench: ${line}\n`));
+  const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  // `--only store`: the node store figures alone (no servers), e.g. for the README.
+  const report = options.only === 'store'
+    ? { startedAt: new Date().toISOString(), options, store: await measureNodeStore(options.storeMessages, TEST_MATCHING_KEY, progress) }
+    : await runBench(options, cleanup, progress);
   const outFile = resolve(options.outFile);
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`${renderBenchTable(report)}\n\nwrote ${outFile}\n`);
+  const table = 'paths' in report ? renderBenchTable(report) : renderStoreTable(report.store);
+  process.stdout.write(`${table}\n\nwrote ${outFile}\n`);
 } catch (error) {
   exitCode = error instanceof BenchError && error.code === BenchErrorCode.invalidOptions ? 2 : 1;
   process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);

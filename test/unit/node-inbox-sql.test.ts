@@ -9,7 +9,7 @@ const sqlOf = (text: string, officer?: string) => inboxSql(parseInboxQuery(new U
 test('the default page is received messages, acknowledgements left out, newest first, 50 a page', () => {
   const { page, count } = sqlOf('');
   assert.match(page.sql, /m\.payload_name <> 'acknowledgement' AND m\.direction = \?/);
-  assert.match(page.sql, /ORDER BY m\.at_ms DESC, m\.at_ms DESC, m\.id DESC LIMIT \? OFFSET \?$/);
+  assert.match(page.sql, /ORDER BY m\.at_ms DESC, m\.id DESC LIMIT \? OFFSET \?$/);
   assert.deepEqual(page.params, ['received', 50, 0]);
   assert.deepEqual(count.params, ['received']);
   assert.doesNotMatch(count.sql, /LIMIT/);

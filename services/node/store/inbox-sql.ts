@@ -10,7 +10,7 @@ export interface SqlQuery {
 }
 
 export interface InboxSql {
-  /** The page of rows (columns of `messages`, plus `unread` 0/1). */
+  /** The page: row ids (`id`) in order, and `unread` 0/1; the rows themselves are read by id. */
   readonly page: SqlQuery;
   /** How many rows match, for the page count. */
   readonly count: SqlQuery;
@@ -31,12 +31,14 @@ export function ftsMatch(text: string): string | undefined {
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
-const ORDER_COLUMN = {
-  time: 'm.at_ms',
-  priority: 'm.priority_rank',
+/** The sort, then time and insertion order, so a page boundary is stable. */
+function orderBy(sort: InboxQuery['sort'], direction: 'ASC' | 'DESC'): string {
+  const time = `m.at_ms ${direction}, m.id ${direction}`;
+  if (sort === 'priority') return `m.priority_rank ${direction}, ${time}`;
   // Messages without a deadline in force come last whatever the order.
-  deadline: 'm.deadline_open DESC, m.deadline_at',
-} as const;
+  if (sort === 'deadline') return `m.deadline_open DESC, m.deadline_at ${direction}, ${time}`;
+  return time;
+}
 
 export function inboxSql(query: InboxQuery, context: InboxSqlContext): InboxSql {
   const where: string[] = ["m.payload_name <> 'acknowledgement'"];
@@ -94,10 +96,9 @@ export function inboxSql(query: InboxQuery, context: InboxSqlContext): InboxSql 
   }
   const whereSql = where.join(' AND ');
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-  const order = `${ORDER_COLUMN[query.sort]} ${direction}, m.at_ms ${direction}, m.id ${direction}`;
   return {
     page: {
-      sql: `SELECT m.*, ${unreadExpression} AS unread FROM messages m WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      sql: `SELECT m.id, ${unreadExpression} AS unread FROM messages m WHERE ${whereSql} ORDER BY ${orderBy(query.sort, direction)} LIMIT ? OFFSET ?`,
       params: [...unreadParams, ...params, query.pageSize, (query.page - 1) * query.pageSize],
     },
     count: { sql: `SELECT count(*) AS total FROM messages m WHERE ${whereSql}`, params },

@@ -101,19 +101,23 @@ export class MessageTable<T extends StoredRecord> {
   private readonly selectAll;
   private readonly updateRecord;
   private readonly insertRow;
+  private readonly insertBody;
   private readonly insertState;
   private readonly insertNationality;
   private readonly insertText;
   private readonly insertMessage;
 
   constructor(private readonly db: SqliteDatabase, readonly direction: Direction, private readonly relations: MessageRelations) {
-    this.selectOne = db.prepare<[string, string], { record: string }>('SELECT record FROM messages WHERE message_id = ? AND direction = ?');
-    this.selectAll = db.prepare<[string], { record: string }>('SELECT record FROM messages WHERE direction = ? ORDER BY id');
-    this.updateRecord = db.prepare<[string, string, string]>('UPDATE messages SET record = ? WHERE message_id = ? AND direction = ?');
+    this.selectOne = db.prepare<[string, string], { record: string }>(
+      'SELECT b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.message_id = ? AND m.direction = ?');
+    this.selectAll = db.prepare<[string], { record: string }>('SELECT b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.direction = ? ORDER BY m.id');
+    this.updateRecord = db.prepare<[string, string, string]>(
+      'UPDATE message_bodies SET record = ? WHERE message = (SELECT id FROM messages WHERE message_id = ? AND direction = ?)');
     this.insertRow = db.prepare(`INSERT OR IGNORE INTO messages (message_id, direction, at_ms, payload_name, kind, sender, priority_rank, handling,
-      case_reference, traffic, related_message_id, reply_deadline_ms, stream_sequence, record, envelope, payload, payload_bytes, answer, retraction)
+      case_reference, traffic, related_message_id, reply_deadline_ms, stream_sequence, answer, retraction)
       VALUES (@messageId, @direction, @atMs, @payloadName, @kind, @sender, @priorityRank, @handling, @caseReference, @traffic, @relatedMessageId,
-      @replyDeadlineMs, @streamSequence, @record, @envelope, @payload, @payloadBytes, @answer, @retraction)`);
+      @replyDeadlineMs, @streamSequence, @answer, @retraction)`);
+    this.insertBody = db.prepare('INSERT INTO message_bodies (message, record, envelope, payload, payload_bytes) VALUES (@id, @record, @envelope, @payload, @payloadBytes)');
     this.insertState = db.prepare<[number, string, string]>('INSERT OR IGNORE INTO message_states (message, state, role) VALUES (?, ?, ?)');
     this.insertNationality = db.prepare<[number, string]>('INSERT OR IGNORE INTO message_nationalities (message, nationality) VALUES (?, ?)');
     this.insertText = db.prepare<[number, string, string, string]>('INSERT INTO message_text (rowid, headline, summary, places) VALUES (?, ?, ?, ?)');
@@ -138,6 +142,11 @@ export class MessageTable<T extends StoredRecord> {
   /** Stores a message only if this direction has no row for its id yet; false if another write got there first. */
   async create(key: string, value: T, envelope?: Envelope): Promise<boolean> {
     if (key !== value.messageId) throw new RangeError(`a message is stored under its own id, not ${key}`);
+    return this.insert(value, envelope);
+  }
+
+  /** The same as create, synchronously: for many inserts inside one `batch`. */
+  insert(value: T, envelope?: Envelope): boolean {
     return this.insertMessage(value, envelope);
   }
 
@@ -146,7 +155,7 @@ export class MessageTable<T extends StoredRecord> {
     return this.selectAll.all(this.direction).map((row) => JSON.parse(row.record) as T);
   }
 
-  /** Many inserts as one commit (bulk loads, imports). */
+  /** Many synchronous inserts as one commit (bulk loads, imports). */
   batch<R>(work: () => R): R {
     return this.db.transaction(work)();
   }
@@ -159,12 +168,14 @@ export class MessageTable<T extends StoredRecord> {
       atMs: record.receivedAtUnixMs ?? record.sentAtUnixMs ?? summary.createdAtUnixMs,
       payloadName: summary.payloadName, kind: summary.kind, sender: summary.sender, priorityRank: PRIORITY_RANK[summary.priority] ?? 0,
       handling: summary.handling, caseReference: summary.caseReference, traffic: summary.traffic, relatedMessageId: summary.relatedMessageId,
-      replyDeadlineMs: summary.replyDeadlineUnixMs, streamSequence: record.streamSequence ?? null, record: JSON.stringify(record),
-      envelope: content?.envelope ?? null, payload: content?.payload ?? null, payloadBytes: content?.payloadBytes ?? null,
+      replyDeadlineMs: summary.replyDeadlineUnixMs, streamSequence: record.streamSequence ?? null,
       answer: content?.answer ? JSON.stringify(content.answer) : null, retraction: content?.retraction ? JSON.stringify(content.retraction) : null,
     });
     if (result.changes === 0) return false;
     const id = Number(result.lastInsertRowid);
+    this.insertBody.run({
+      id, record: JSON.stringify(record), envelope: content?.envelope ?? null, payload: content?.payload ?? null, payloadBytes: content?.payloadBytes ?? null,
+    });
     this.insertState.run(id, summary.sender, 'sender');
     for (const leg of summary.route) this.insertState.run(id, leg.state, leg.role);
     for (const nationality of content?.nationalities ?? []) this.insertNationality.run(id, nationality);
@@ -187,7 +198,7 @@ export class MessageRelations {
   private readonly updateCorrects;
 
   constructor(db: SqliteDatabase) {
-    this.rowsOf = db.prepare<[string], RelationRow>('SELECT id, record FROM messages WHERE message_id = ?');
+    this.rowsOf = db.prepare<[string], RelationRow>('SELECT m.id, b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.message_id = ?');
     this.answersTo = db.prepare<[string], { answer: string }>(
       "SELECT answer FROM messages WHERE related_message_id = ? AND payload_name = 'assistance-response' AND answer IS NOT NULL ORDER BY at_ms, id");
     this.retractionsOf = db.prepare<[string], { retraction: string }>(

@@ -1,6 +1,6 @@
 // The node's SQLite schema: one row per message received or sent (its record as JSON plus the
 // columns the inbox filters and sorts on), side tables for the states and roles a message names and
-// its victims' nationalities, full-text search over headline, summary and place names, what each
+// its victims' nationalities, the large parts (record, envelope, payload) in a table of their own, full-text search over headline, summary and place names, what each
 // officer opened, and small key-value tables for idempotency keys, escalations and refusals.
 // `user_version` numbers the schema, so a later change can migrate instead of guessing.
 export const SCHEMA_VERSION = 1;
@@ -25,11 +25,6 @@ CREATE TABLE IF NOT EXISTS messages (
   deadline_state TEXT,
   deadline_open INTEGER NOT NULL DEFAULT 0,
   stream_sequence INTEGER,
-  record TEXT NOT NULL,
-  -- EnvelopeView and payload view (JSON); the signed payload bytes (keyed hashes, never a clear identifier).
-  envelope TEXT,
-  payload TEXT,
-  payload_bytes BLOB,
   -- For answers: the AnswerView; for retractions: what they retract, how and why.
   answer TEXT,
   retraction TEXT,
@@ -39,6 +34,15 @@ CREATE TABLE IF NOT EXISTS messages (
   corrected_by TEXT,
   corrects TEXT,
   UNIQUE (message_id, direction)
+);
+-- The large parts of a message, apart, so the rows the inbox filters, counts and sorts stay small.
+CREATE TABLE IF NOT EXISTS message_bodies (
+  message INTEGER PRIMARY KEY REFERENCES messages (id),
+  record TEXT NOT NULL,
+  -- EnvelopeView and payload view (JSON); the signed payload bytes (keyed hashes, never a clear identifier).
+  envelope TEXT,
+  payload TEXT,
+  payload_bytes BLOB
 );
 CREATE INDEX IF NOT EXISTS messages_by_time ON messages (direction, at_ms);
 CREATE INDEX IF NOT EXISTS messages_by_payload ON messages (payload_name, at_ms);

@@ -81,6 +81,20 @@ function envelopeFromSummary(summary: MessageSummary): EnvelopeView {
   };
 }
 
+/** A message row with its body, as every query here returns it. */
+const ROW_SELECT = 'SELECT m.*, b.record, b.envelope, b.payload FROM messages m JOIN message_bodies b ON b.message = m.id';
+
+/** Rows by id, in the order of the ids (a page's order), each with its unread flag. */
+export function rowsInOrder(db: SqliteDatabase, page: readonly { id: number; unread: number }[]): MessageRow[] {
+  if (page.length === 0) return [];
+  const rows = db.prepare<[string], MessageRow>(`${ROW_SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((entry) => entry.id)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap((entry) => {
+    const row = byId.get(entry.id);
+    return row ? [{ ...row, unread: entry.unread }] : [];
+  });
+}
+
 export class WorkbenchQueries {
   private readonly detailRow;
   private readonly openedBy;
@@ -90,17 +104,17 @@ export class WorkbenchQueries {
 
   constructor(private readonly db: SqliteDatabase) {
     // Received first: a message this node both sent and received is shown as received.
-    this.detailRow = db.prepare<[string], MessageRow>("SELECT * FROM messages WHERE message_id = ? ORDER BY direction = 'received' DESC LIMIT 1");
+    this.detailRow = db.prepare<[string], MessageRow>(`${ROW_SELECT} WHERE m.message_id = ? ORDER BY m.direction = 'received' DESC LIMIT 1`);
     this.openedBy = db.prepare<[string], { officer: string; at_ms: number }>('SELECT officer, at_ms FROM opened WHERE message_id = ? ORDER BY at_ms, officer');
     this.recordOpened = db.prepare<[string, string, number]>('INSERT OR IGNORE INTO opened (officer, message_id, at_ms) VALUES (?, ?, ?)');
     this.wasOpened = db.prepare<[string, string], { at_ms: number }>('SELECT at_ms FROM opened WHERE officer = ? AND message_id = ?');
     this.caseRows = db.prepare<[string], MessageRow>(
-      "SELECT * FROM messages WHERE case_reference = ? AND payload_name <> 'acknowledgement' ORDER BY at_ms, id LIMIT 2000");
+      `${ROW_SELECT} WHERE m.case_reference = ? AND m.payload_name <> 'acknowledgement' ORDER BY m.at_ms, m.id LIMIT 2000`);
   }
 
   inbox(query: InboxQuery, viewer: Viewer): InboxPage {
     const { page, count } = inboxSql(query, viewer);
-    const rows = this.db.prepare<(string | number)[], MessageRow>(page.sql).all(...page.params);
+    const rows = rowsInOrder(this.db, this.db.prepare<(string | number)[], { id: number; unread: number }>(page.sql).all(...page.params));
     const total = (this.db.prepare<(string | number)[], { total: number }>(count.sql).get(...count.params))?.total ?? 0;
     return { items: rows.map((row) => inboxItemOf(row, viewer.nowMs)), total, page: query.page, pageSize: query.pageSize };
   }
