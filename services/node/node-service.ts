@@ -18,6 +18,7 @@ import { nodeFeeds } from './node-feeds.ts';
 import { nodeQueries, type ReceivedMessage, type WorkbenchDueList } from './node-queries.ts';
 import { createReplies, type AcknowledgeStatus } from './node-replies.ts';
 import { NodeStore } from './node-store.ts';
+import { importLegacyBuckets } from './store/legacy-import.ts';
 import type { OfficerFeed } from './officer-feed.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
@@ -104,13 +105,25 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   const events = new NodeEvents();
   await ensureInbox(nc, state);
   const store = NodeStore.open(options.dataDir);
+  await importLegacyBuckets(nc, store, logger).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   const submitter = createSubmitter({ nc, store, logger, now });
   const replies = createReplies({ reply: { state, senderUnit, signingKey }, store, submitter, now });
   const queries = nodeQueries(state, store, now);
-  const inbox = await startInboxLoop(nc, { state, store, directory, events, logger, now, answerRefusal: replies.answerRefusal });
+  // A start that fails half-way closes what it opened, so a retried start (the drill's) leaks nothing.
+  const inbox = await startInboxLoop(nc, { state, store, directory, events, logger, now, answerRefusal: replies.answerRefusal }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   const ticker = await startDeadlineTicker({
     state, store, events, logger, now, senderUnit, signingKey, deadlines, dueInput: queries.escalationInput, send: submitter.send,
-  }, options.clockTickMs ?? 1_000);
+  }, options.clockTickMs ?? 1_000).catch(async (error: unknown) => {
+    await inbox.stop();
+    store.close();
+    throw error;
+  });
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
   let stopped = false;

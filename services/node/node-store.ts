@@ -35,6 +35,12 @@ export class NodeStore {
     return new NodeStore(openStoreDatabase(dataDir));
   }
 
+  /** Nothing stored yet: no message and no entry (a new node, or one upgraded from the KV buckets). */
+  isEmpty(): boolean {
+    const row = this.db.prepare<[], { any: number }>('SELECT EXISTS (SELECT 1 FROM messages) OR EXISTS (SELECT 1 FROM entries) AS any').get();
+    return row?.any === 0;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -4,9 +4,12 @@
 // reads as one thread; and a restart of the node keeps all of it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Kvm } from '@nats-io/kv';
+import { connect } from '@nats-io/transport-node';
+import { NODE_BUCKETS } from '../../services/core/durable-names.ts';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { getJson, postJson, startTestNode } from '../support/node-fixture.ts';
-import { alertInput } from '../support/store-messages.ts';
+import { alertInput, prepared } from '../support/store-messages.ts';
 
 const CASE = 'IDN-2026-000900';
 
@@ -139,5 +142,26 @@ describe('the officer workbench API', () => {
       assert.equal((await getJson(`${khm.url}/api/inbox?unread=true`, cookie)).body.total, 4);
       assert.ok((await getJson(`${khm.url}/api/messages/${alerts[2]}/detail`)).body.withdrawn);
     });
+  });
+
+  test('a node upgraded from the KV buckets finds its records in its new store, imported once', async (t) => {
+    const fixture = await startHubFixture(t, { states: ['IDN', 'KHM'], hubNodes: 1 });
+    const leaf = await connect(fixture.topology.leafConnectOptions('KHM'));
+    t.after(() => leaf.close());
+    const alert = prepared('IDN', alertInput('IDN-2026-000950', { place: 'Koh Kong' }));
+    const old = await new Kvm(leaf).create(NODE_BUCKETS.received, { history: 1 });
+    const record = { messageId: alert.summary.messageId, summary: alert.summary, receivedAtUnixMs: Date.now(), streamSequence: 1, acknowledged: {} };
+    await old.put(alert.summary.messageId, JSON.stringify(record));
+    await (await new Kvm(leaf).create(NODE_BUCKETS.escalations, { history: 1 })).put('x', JSON.stringify({ requestMessageId: 'x', requestedState: 'IDN', deadlineUnixMs: 1, escalatedAtUnixMs: 2 }));
+    let khm = await startTestNode(t, fixture, 'KHM');
+    assert.equal(khm.node.receivedMessage(alert.summary.messageId)?.summary.caseReference, 'IDN-2026-000950');
+    assert.deepEqual((await getJson(`${khm.url}/api/inbox?q=koh%20kong`)).body.items.map((item: any) => item.messageId), [alert.summary.messageId]);
+    assert.equal((await getJson(`${khm.url}/api/messages/${alert.summary.messageId}/detail`)).body.envelope.senderState, 'IDN');
+    // A second start finds the store in use and imports nothing: the message is there once.
+    await old.put(alert.summary.messageId, JSON.stringify({ ...record, streamSequence: 99 }));
+    await khm.stop();
+    khm = await startTestNode(t, fixture, 'KHM');
+    assert.equal(khm.node.receivedMessage(alert.summary.messageId)?.summary.messageId, alert.summary.messageId);
+    assert.equal((await getJson(`${khm.url}/api/inbox`)).body.total, 1);
   });
 });

@@ -61,6 +61,11 @@ export class EntryTable<T> {
 
   /** Writes only if the key does not exist yet; false if another write got there first. */
   async create(key: string, value: T): Promise<boolean> {
+    return this.insert(key, value);
+  }
+
+  /** The same as create, synchronously (inside a batch). */
+  insert(key: string, value: T): boolean {
     return this.insertNew.run(this.bucket, key, JSON.stringify(value)).changes === 1;
   }
 
