@@ -1,6 +1,6 @@
 // What the node answers about its own records, read from the in-memory mirror of its buckets:
 // status of what it sent, what it received, and the assistance requests due either way.
-import { dueList, type DueInput, type DueList } from './deadlines.ts';
+import { dueList, ourAnswersOf, retractedIdsOf, sentRequestsOf, type DueInput, type DueList } from './deadlines.ts';
 import { EMPTY_FEED_FILTER, matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import type { MessageSummary } from './message-summary.ts';
 import type { ReceivedRecord } from './node-records.ts';
@@ -27,15 +27,17 @@ export interface NodeQueries {
 export function nodeQueries(state: string, store: NodeStore, now: () => number): NodeQueries {
   function dueInput(): DueInput {
     const sent = store.sent.values();
+    const received = store.received.values().map((record) => record.summary);
     return {
       state,
       nowMs: now(),
-      received: store.received.values().map((record) => record.summary),
-      sent: sent.map((record) => ({
-        summary: record.summary, answered: record.answers.length > 0, rejected: record.hubRejection !== undefined,
-        ...(record.reminderFor ? { reminderFor: record.reminderFor } : {}),
-      })),
+      received,
+      sent: sentRequestsOf(sent),
       answeredByUs: new Set(sent.filter((record) => record.summary.payloadName === 'assistance-response').map((record) => record.summary.relatedMessageId)),
+      ourAnswers: ourAnswersOf(sent),
+      retracted: retractedIdsOf([
+        ...sent.map((record) => ({ summary: record.summary, refused: record.hubRejection !== undefined })), ...received.map((summary) => ({ summary })),
+      ]),
       escalations: new Map(store.escalations.values().map((record) => [record.requestMessageId, record.escalatedAtUnixMs])),
     };
   }
