@@ -57,6 +57,12 @@ export interface RunningNode {
    * LIMITS.submitDeadlineMs (retry with the same key and body).
    */
   submit(json: unknown, options?: SubmitOptions): Promise<SubmitResult>;
+  /**
+   * Runs everything submit does before publishing (parse, deadlines, hashing, contract and hub
+   * routing rules, signing) and publishes nothing. Throws as submit does (InputValidationError,
+   * HubRuleRefusal); returns when the message would be sent.
+   */
+  validate(json: unknown): void;
   /** Receipts and answers per recipient for a message this node sent; undefined if unknown. */
   status(messageId: string): MessageStatus | undefined;
   /** Messages this node sent, newest first. */
@@ -107,6 +113,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     state,
     events,
     submit: async (json, submitOptions) => submitter.send(submission(json), clientIdempotencyClaim(json, submitOptions)),
+    validate: (json) => void submission(json)(),
     status: queries.status,
     sent: queries.sent,
     acknowledge: replies.acknowledge,

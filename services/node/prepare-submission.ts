@@ -5,7 +5,10 @@
 // InputValidationError naming each field before anything is published; the clear identifiers go
 // no further than this call. Messages the node writes itself (acknowledgements, refusals,
 // reminders) are built as typed drafts and composed the same way.
-import { type ComposedEnvelope, composeEnvelope, type Envelope, type EnvelopeDraft, type MatchingKey, parseSubmissionInput, type SigningKey, toEnvelopeDraft, validateMessage } from '../core/mod.ts';
+import {
+  checkDistributionBeforeSending, type ComposedEnvelope, composeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal, isRejection,
+  type MatchingKey, parseSubmissionInput, type SigningKey, toEnvelopeDraft, validateMessage,
+} from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 
@@ -25,13 +28,23 @@ export interface PreparedSubmission {
   readonly summary: MessageSummary;
 }
 
-/** Throws InputValidationError (field and rule per problem, never a value) on bad input. */
+/**
+ * Throws InputValidationError (field and rule per problem, never a value) on bad input, and
+ * HubRuleRefusal (the hub's reason code and words) for a message the hub's routing rules would
+ * refuse. Nothing is published by this call: `POST /api/messages/validate` runs it alone.
+ */
 export function prepareSubmission(json: unknown, context: SubmissionContext): PreparedSubmission {
   const input = withDefaultReplyDeadline(parseSubmissionInput(json), context.nowMs, context.deadlines);
   const draft = toEnvelopeDraft(input, {
     sender: context.state, nowMs: context.nowMs, matchingKey: context.matchingKey, ...(context.newId ? { newId: context.newId } : {}),
   });
-  return preparedFrom(composeEnvelope(draft, context.signingKey));
+  const composed = composeEnvelope(draft, context.signingKey);
+  try {
+    checkDistributionBeforeSending(composed.envelope, composed.payload);
+  } catch (error) {
+    throw isRejection(error) ? new HubRuleRefusal(error) : error;
+  }
+  return preparedFrom(composed);
 }
 
 /**

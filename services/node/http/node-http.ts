@@ -25,6 +25,7 @@ import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } f
 import { installRequestGuards } from './request-guard-hooks.ts';
 import { allowedHostsFor } from './request-guards.ts';
 import { sessionCookie } from './session-cookie.ts';
+import { validateRoute } from './validate-route.ts';
 import { isZodSchema, zodValidatorCompiler } from './zod-route-schemas.ts';
 
 export interface NodeHttpOptions {
@@ -91,6 +92,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   authRoutes(app, { state: options.node.state, access: options.access, sessions, guard: new SignInGuard(), cookie, audit, oidcProviderName: options.oidc?.name });
   if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
+  validateRoute(app, options.node, options.logger);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   auditRoutes(app, audit);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));
