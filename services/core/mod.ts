@@ -22,3 +22,4 @@ export * from './logging/mod.ts';
 export * from './validation/mod.ts';
 export * from './durable-names.ts';
 export * from './distribution-policy.ts';
+export * from './reply-rules.ts';

@@ -19,6 +19,7 @@ import { nodeQueries, type ReceivedMessage } from './node-queries.ts';
 import { createReplies, type AcknowledgeStatus } from './node-replies.ts';
 import { NodeStore } from './node-store.ts';
 import type { OfficerFeed } from './officer-feed.ts';
+import { knownOriginal } from './known-original.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
@@ -106,7 +107,8 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     state, store, events, logger, now, senderUnit, signingKey, deadlines, dueInput: queries.dueInput, send: submitter.send,
   }, options.clockTickMs ?? 1_000);
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
-  const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
+  const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
+  const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now(), directory, original });
   let stopped = false;
 
   return {

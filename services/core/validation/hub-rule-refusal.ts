@@ -22,11 +22,12 @@ export class HubRuleRefusal extends Error {
   /** One line, as input problems read: "<field>: <CODE>: <the hub's words>". */
   readonly problems: readonly string[];
 
-  constructor(rejection: RejectionError) {
+  /** `field` when the caller knows it better than the code does (a reply's reference field). */
+  constructor(rejection: RejectionError, field?: string) {
     super(`the hub would refuse this message: ${rejection.code}: ${rejection.message}`, { cause: rejection });
     this.code = rejection.code;
     this.reason = rejection.message;
-    this.field = FIELD_OF[rejection.code] ?? '(message)';
+    this.field = field ?? FIELD_OF[rejection.code] ?? '(message)';
     this.problems = Object.freeze([`${this.field}: ${this.code}: ${this.reason}`]);
   }
 }
