@@ -79,7 +79,7 @@ export async function measureNodeStore(messages: number, matchingKey: MatchingKe
     const pick = chooser(20_261_204);
     const nowMs = Date.now();
     const context = { state: 'IDN', signingKey, matchingKey, deadlines: replyDeadlines(), nowMs: nowMs - 30 * 24 * 3_600_000 };
-    let store = NodeStore.open(dir);
+    let store = NodeStore.open(dir, 'KHM');
     const writing = store;
     const fill = performance.now();
     const batch = 1_000;
@@ -96,7 +96,7 @@ export async function measureNodeStore(messages: number, matchingKey: MatchingKe
     const fillSeconds = (performance.now() - fill) / 1_000;
     store.close();
 
-    const opened = timed(() => NodeStore.open(dir));
+    const opened = timed(() => NodeStore.open(dir, 'KHM'));
     store = opened.value;
     const queries = nodeQueries('KHM', store, () => nowMs);
     const page = parseInboxQuery(new URLSearchParams('unread=true'));

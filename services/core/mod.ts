@@ -2,7 +2,7 @@
 // file of core that other modules import. Exports the member states and limits; reason codes,
 // coded errors and the consumer failure policy; the protobuf types, payload registry and codec;
 // the enum-word table and the one envelope composer; subjects, streams, headers, JetStream domains
-// and durable names; keyed hashing; the keyed order scheduler; signing, logging and validation.
+// and durable names; the distribution rules a sender can check before sending; keyed hashing; the keyed order scheduler; signing, logging and validation.
 export * from './member-states.ts';
 export * from './limits.ts';
 export * from './reason-codes.ts';
@@ -21,3 +21,5 @@ export * from './signing/mod.ts';
 export * from './logging/mod.ts';
 export * from './validation/mod.ts';
 export * from './durable-names.ts';
+export * from './distribution-policy.ts';
+export * from './reply-rules.ts';

@@ -167,7 +167,11 @@ function ackTimesByState(acks: readonly Observation[], byId: ReadonlyMap<string,
   return Object.fromEntries([...ackTimes.entries()].sort().map(([state, times]) => [state, { read: percentiles(times.read), actioned: percentiles(times.actioned) }]));
 }
 
-/** Deadlines of assistance requests: answered in time at the requester, or not. */
+/**
+ * Deadlines of assistance requests: answered in time at the requester, or not. (Rescue requests
+ * are watched and escalated by the nodes too; the report's figures stay about assistance requests,
+ * so escalations are counted for those alone.)
+ */
 function deadlineOutcome(records: DrillRecords, sentOk: readonly SentRecord[], rejectedValid: ReadonlySet<string | undefined>): DrillReport['deadlines'] {
   const requests = sentOk.filter((record) => record.planned.type === 'assistance-request' && !rejectedValid.has(record.planned.messageId));
   let met = 0;
@@ -175,7 +179,8 @@ function deadlineOutcome(records: DrillRecords, sentOk: readonly SentRecord[], r
     const answer = records.observations.find((o) => o.answers === request.planned.messageId && o.state === request.planned.from);
     if (answer && request.deadlineWallMs !== undefined && answer.atWallMs <= request.deadlineWallMs) met += 1;
   }
-  const escalated = new Set(records.escalations.map((e) => e.requestMessageId)).size;
+  const counted = new Set(requests.map((request) => request.planned.messageId));
+  const escalated = new Set(records.escalations.map((e) => e.requestMessageId).filter((id) => counted.has(id))).size;
   return { total: requests.length, met, missed: requests.length - met, escalated };
 }
 

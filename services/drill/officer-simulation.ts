@@ -49,7 +49,10 @@ export class SimulatedOfficer {
     if (summary.payloadName === 'case-alert' || summary.payloadName === 'assistance-request') {
       this.later(wall(this.options.behaviour.actionWithin) * jitter(), 'actioned', () => this.acknowledge(summary.messageId, 'actioned'));
     }
-    if (summary.payloadName === 'assistance-request' && summary.requestedState === this.options.state) {
+    // A rescue request is owed by every state it reached, like an assistance request by the state it asks.
+    const owed = (summary.payloadName === 'assistance-request' && summary.requestedState === this.options.state)
+      || (summary.payloadName === 'case-alert' && summary.kind === 'rescue-request');
+    if (owed) {
       if (this.random.chance(this.options.behaviour.answersAssistance)) {
         this.later(wall(this.options.behaviour.answerWithin) * jitter(), 'answer', () => this.answer(summary.messageId, summary.drillId, summary.sender));
       } else {

@@ -1,11 +1,19 @@
 // The one mapping from errors to HTTP answers. Input problems name the field and rule; anything
 // unexpected is logged with its cause and answered without it.
-import { InputValidationError, type Logger } from '../core/mod.ts';
+import { HubRuleRefusal, InputValidationError, type Logger } from '../core/mod.ts';
 import { NodeRequestError, type NodeErrorCode } from './node-errors.ts';
 
 export interface HttpAnswer {
   readonly status: number;
-  readonly body: { readonly error: string; readonly message: string; readonly problems?: readonly string[]; readonly retryable?: boolean };
+  readonly body: {
+    readonly error: string;
+    readonly message: string;
+    readonly problems?: readonly string[];
+    readonly retryable?: boolean;
+    /** HubRuleRefusal: the hub's reason code and words. */
+    readonly reasonCode?: string;
+    readonly reason?: string;
+  };
 }
 
 const NODE_ERROR_STATUS: Readonly<Record<NodeErrorCode, number>> = {
@@ -28,6 +36,12 @@ export class HttpInputError extends Error {
 export function errorAnswer(error: unknown, logger: Logger): HttpAnswer {
   if (error instanceof InputValidationError) {
     return { status: 400, body: { error: error.code, message: 'the input breaks the rules listed in problems; nothing was sent', problems: error.problems } };
+  }
+  if (error instanceof HubRuleRefusal) {
+    return {
+      status: 422,
+      body: { error: error.code, message: `the hub would refuse this message (${error.code}); nothing was sent`, problems: error.problems, reasonCode: error.code, reason: error.reason },
+    };
   }
   if (error instanceof NodeRequestError) {
     // The cause (which server, which timeout) is for the operator's log, not for the caller.

@@ -10,7 +10,7 @@ import { openDelivery } from './open-delivery.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 import type { NodeEvents } from './node-events.ts';
 import type { NodeStore } from './node-store.ts';
-import { applyAcknowledgement, applyAnswer } from './receipt-status.ts';
+import { answerOf, applyAcknowledgement, applyAnswer } from './receipt-status.ts';
 
 export interface InboxContext {
   readonly state: string;
@@ -58,9 +58,8 @@ async function applyToSent(summary: MessageSummary, context: InboxContext): Prom
   if (!targetId) return undefined;
   const sent = context.store.sent.get(targetId);
   if (!sent) return undefined;
-  const updated = summary.acknowledgement
-    ? applyAcknowledgement(sent, summary.acknowledgement)
-    : applyAnswer(sent, { messageId: summary.messageId, from: summary.sender, outcome: summary.response?.outcome ?? '', atUnixMs: summary.createdAtUnixMs });
+  const answer = answerOf(summary);
+  const updated = summary.acknowledgement ? applyAcknowledgement(sent, summary.acknowledgement) : answer ? applyAnswer(sent, answer) : sent;
   if (updated !== sent) await context.store.sent.put(targetId, updated);
   return sent.summary;
 }

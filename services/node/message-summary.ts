@@ -54,7 +54,15 @@ export interface MessageSummary {
   readonly requestedState: string;
   readonly relatedMessageId: string;
   readonly acknowledgement?: AcknowledgementSummary | undefined;
-  readonly response?: { readonly requestMessageId: string; readonly outcome: string; readonly summary: string } | undefined;
+  readonly response?: {
+    readonly requestMessageId: string;
+    readonly outcome: string;
+    readonly summary: string;
+    /** Absent in summaries stored before they were kept. */
+    readonly personsAssisted?: number | undefined;
+    /** 0 when unknown; for "delayed", the new time the answer is due. */
+    readonly expectedCompletionUnixMs?: number | undefined;
+  } | undefined;
   readonly retractedMessageId?: string | undefined;
 }
 
@@ -145,7 +153,10 @@ function factsOf(decoded: DecodedPayload, senderUnit: string): PayloadFacts {
         ...base,
         headline: response.summary || `assistance ${outcome}`,
         relatedMessageId: response.requestMessageId,
-        response: { requestMessageId: response.requestMessageId, outcome, summary: response.summary },
+        response: {
+          requestMessageId: response.requestMessageId, outcome, summary: response.summary,
+          personsAssisted: response.personsAssisted, expectedCompletionUnixMs: ms(response.expectedCompletionUnixMs),
+        },
       };
     }
     case 'acknowledgement':

@@ -1,7 +1,7 @@
 // What the node answers about its own records, each an indexed query on its store: status of what
 // it sent, what it received, the workbench's inbox, details and cases, and the requests due either
 // way (only rows that carry a reply deadline are read, never the whole store).
-import { dueList, type DueInput, type DueItem, type DueList } from './deadlines.ts';
+import { dueList, ourAnswersOf, sentRequestsOf, type DueInput, type DueItem, type DueList } from './deadlines.ts';
 import { EMPTY_FEED_FILTER, type FeedFilter } from './feed-filter.ts';
 import type { MessageSummary } from './message-summary.ts';
 import type { ReceivedRecord, SentRecord } from './node-records.ts';
@@ -55,7 +55,7 @@ function allOf(filter: FeedFilter): InboxQuery {
 
 export function nodeQueries(state: string, store: NodeStore, now: () => number): NodeQueries {
   const { db } = store;
-  const workbench = new WorkbenchQueries(db);
+  const workbench = new WorkbenchQueries(db, state);
   const inForce = 'm.withdrawn IS NULL AND m.corrected_by IS NULL';
   const requestSelect = 'SELECT m.message_id, b.record, m.answers FROM messages m JOIN message_bodies b ON b.message = m.id';
   const receivedRequests = db.prepare<[], RequestRow>(`${requestSelect} WHERE m.direction = 'received' AND m.reply_deadline_ms > 0 AND ${inForce}`);
@@ -68,13 +68,11 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
   const sentNewestFirst = db.prepare<[], { record: string }>(
     "SELECT b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.direction = 'sent' ORDER BY m.at_ms DESC, m.id DESC");
 
-  const sentEntry = (row: RequestRow) => {
-    const record = JSON.parse(row.record) as SentRecord;
-    return {
-      summary: record.summary, answered: record.answers.length > 0, rejected: record.hubRejection !== undefined,
-      ...(record.reminderFor ? { reminderFor: record.reminderFor } : {}),
-    };
-  };
+  // Our answers to requests addressed to us: which outcomes stop our clock.
+  const ourResponses = db.prepare<[], { record: string }>(`SELECT b.record FROM messages m JOIN message_bodies b ON b.message = m.id
+    WHERE m.direction = 'sent' AND m.payload_name = 'assistance-response'
+    AND m.related_message_id IN (SELECT message_id FROM messages WHERE direction = 'received' AND reply_deadline_ms > 0)`);
+  const sentRecordOf = (row: { record: string }) => JSON.parse(row.record) as SentRecord;
   const escalations = () => new Map(store.escalations.values().map((record) => [record.requestMessageId, record.escalatedAtUnixMs]));
   const viewer = (officer: string | undefined): Viewer => ({ officer, nowMs: now() });
 
@@ -83,8 +81,9 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
       state,
       nowMs: now(),
       received: receivedRequests.all().map((row) => (JSON.parse(row.record) as ReceivedRecord).summary),
-      sent: sentRequests.all().map(sentEntry),
+      sent: sentRequestsOf(sentRequests.all().map(sentRecordOf)),
       answeredByUs: new Set(answeredByUs.all().map((row) => row.related_message_id)),
+      ourAnswers: ourAnswersOf(ourResponses.all().map(sentRecordOf)),
       escalations: escalations(),
     };
   }
@@ -119,7 +118,7 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
     due,
     dueInput,
     escalationInput: () => ({
-      state, nowMs: now(), received: [], sent: overdueSent.all(now()).map(sentEntry), answeredByUs: new Set(), escalations: escalations(),
+      state, nowMs: now(), received: [], sent: sentRequestsOf(overdueSent.all(now()).map(sentRecordOf)), answeredByUs: new Set(), escalations: escalations(),
     }),
     inbox: (query, officer) => workbench.inbox(query, viewer(officer)),
     detail: (messageId, officer) => workbench.detail(messageId, viewer(officer)),

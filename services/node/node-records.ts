@@ -27,8 +27,16 @@ export interface RecipientReceipts {
 export interface AssistanceAnswer {
   readonly messageId: string;
   readonly from: string;
+  /** accepted | in-progress | completed | declined | needs-information | delayed */
   readonly outcome: string;
   readonly atUnixMs: number;
+  /** The answering unit (the answer's sender_unit). The fields below are absent on records kept before they were. */
+  readonly unit?: string;
+  /** The answer's summary; for "delayed" the reason. */
+  readonly summary?: string;
+  readonly personsAssisted?: number;
+  /** 0 when unknown; for "delayed", the new time the answer is due. */
+  readonly expectedCompletionUnixMs?: number;
 }
 
 export interface SentRecord {
@@ -42,8 +50,8 @@ export interface SentRecord {
   /** Set on the reminder a node sends when a request it escalated went unanswered. */
   readonly reminderFor?: string;
   /**
-   * Assistance requests only: the encoded payload as signed (identifiers already keyed hashes), so
-   * a reminder can repeat the request's facts word for word.
+   * Assistance and rescue requests only: the encoded payload as signed (identifiers already keyed
+   * hashes), so a reminder can repeat the request's facts word for word.
    */
   readonly requestPayload?: string;
 }
@@ -73,10 +81,16 @@ export interface IdempotencyRecord {
 
 export interface EscalationRecord {
   readonly requestMessageId: string;
+  /** The state asked; for a rescue request, the late states, comma-separated. */
   readonly requestedState: string;
   readonly deadlineUnixMs: number;
   readonly escalatedAtUnixMs: number;
+  /** Set once every reminder went out (for a rescue request, the first of them). */
   readonly reminderMessageId?: string;
+  /** Rescue requests: the states that were late when it was escalated, each reminded on its own. */
+  readonly lateStates?: readonly string[];
+  /** Rescue requests: the reminder sent to each late state so far. */
+  readonly reminders?: Readonly<Record<string, string>>;
 }
 
 /** A delivery that failed verification: kept so an operator can see what was refused and why. */

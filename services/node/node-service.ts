@@ -20,6 +20,7 @@ import { createReplies, type AcknowledgeStatus } from './node-replies.ts';
 import { NodeStore } from './node-store.ts';
 import { importLegacyBuckets } from './store/legacy-import.ts';
 import type { OfficerFeed } from './officer-feed.ts';
+import { knownOriginal } from './known-original.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
@@ -64,6 +65,12 @@ export interface RunningNode {
    * LIMITS.submitDeadlineMs (retry with the same key and body).
    */
   submit(json: unknown, options?: SubmitOptions): Promise<SubmitResult>;
+  /**
+   * Runs everything submit does before publishing (parse, deadlines, hashing, contract and hub
+   * routing rules, signing) and publishes nothing. Throws as submit does (InputValidationError,
+   * HubRuleRefusal); returns when the message would be sent.
+   */
+  validate(json: unknown): void;
   /** Receipts and answers per recipient for a message this node sent; undefined if unknown. */
   status(messageId: string): MessageStatus | undefined;
   /** Messages this node sent, newest first. */
@@ -104,7 +111,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   const senderUnit = options.senderUnit ?? `${state}-LIAISON`;
   const events = new NodeEvents();
   await ensureInbox(nc, state);
-  const store = NodeStore.open(options.dataDir);
+  const store = NodeStore.open(options.dataDir, state);
   await importLegacyBuckets(nc, store, logger).catch((error: unknown) => {
     store.close();
     throw error;
@@ -125,13 +132,15 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     throw error;
   });
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
-  const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now() });
+  const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
+  const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now(), directory, original });
   let stopped = false;
 
   return {
     state,
     events,
     submit: async (json, submitOptions) => submitter.send(submission(json), clientIdempotencyClaim(json, submitOptions)),
+    validate: (json) => void submission(json)(),
     status: queries.status,
     sent: queries.sent,
     acknowledge: replies.acknowledge,

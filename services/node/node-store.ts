@@ -21,8 +21,8 @@ export class NodeStore {
   readonly escalations: EntryTable<EscalationRecord>;
   readonly refused: EntryTable<RefusedDelivery>;
 
-  private constructor(readonly db: SqliteDatabase) {
-    const relations = new MessageRelations(db);
+  private constructor(readonly db: SqliteDatabase, readonly state: string) {
+    const relations = new MessageRelations(db, state);
     this.sent = new MessageTable<SentRecord>(db, 'sent', relations);
     this.received = new MessageTable<ReceivedRecord>(db, 'received', relations);
     this.idempotency = new EntryTable<IdempotencyRecord>(db, 'idempotency');
@@ -30,9 +30,9 @@ export class NodeStore {
     this.refused = new EntryTable<RefusedDelivery>(db, 'refused');
   }
 
-  /** Opens (creating if need be) the store in `dataDir`. */
-  static open(dataDir: string): NodeStore {
-    return new NodeStore(openStoreDatabase(dataDir));
+  /** Opens (creating if need be) the store of `state`'s node in `dataDir`. */
+  static open(dataDir: string, state: string): NodeStore {
+    return new NodeStore(openStoreDatabase(dataDir), state);
   }
 
   /** Nothing stored yet: no message and no entry (a new node, or one upgraded from the KV buckets). */

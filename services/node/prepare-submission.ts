@@ -5,7 +5,11 @@
 // InputValidationError naming each field before anything is published; the clear identifiers go
 // no further than this call. Messages the node writes itself (acknowledgements, refusals,
 // reminders) are built as typed drafts and composed the same way.
-import { type ComposedEnvelope, composeEnvelope, type Envelope, type EnvelopeDraft, type MatchingKey, parseSubmissionInput, type SigningKey, toEnvelopeDraft, validateMessage } from '../core/mod.ts';
+import {
+  checkDistributionBeforeSending, type ComposedEnvelope, composeEnvelope, decodeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal,
+  isRejection, type KeyDirectory, type MatchingKey, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
+  replyRecipientsOf, type SigningKey, toEnvelopeDraft, validateMessage, verifyEnvelope,
+} from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
 
@@ -16,6 +20,10 @@ export interface SubmissionContext {
   readonly deadlines: ReplyDeadlines;
   readonly nowMs: number;
   readonly newId?: () => string;
+  /** The key directory: the signature is checked as the hub will check it (UNKNOWN_KEY, SIGNATURE_INVALID). */
+  readonly directory?: KeyDirectory;
+  /** What this node knows of a message a reply names (known-original.ts), for the hub's reply rules. */
+  readonly original?: (messageId: string) => OriginalMessage | undefined;
 }
 
 export interface PreparedSubmission {
@@ -25,13 +33,50 @@ export interface PreparedSubmission {
   readonly summary: MessageSummary;
 }
 
-/** Throws InputValidationError (field and rule per problem, never a value) on bad input. */
+/**
+ * Throws InputValidationError (field and rule per problem, never a value) on bad input, and
+ * HubRuleRefusal (the hub's reason code and words) for a message the hub's routing rules would
+ * refuse. Nothing is published by this call: `POST /api/messages/validate` runs it alone.
+ */
 export function prepareSubmission(json: unknown, context: SubmissionContext): PreparedSubmission {
   const input = withDefaultReplyDeadline(parseSubmissionInput(json), context.nowMs, context.deadlines);
   const draft = toEnvelopeDraft(input, {
     sender: context.state, nowMs: context.nowMs, matchingKey: context.matchingKey, ...(context.newId ? { newId: context.newId } : {}),
   });
-  return preparedFrom(composeEnvelope(draft, context.signingKey));
+  const composed = composeEnvelope(draft, context.signingKey);
+  try {
+    checkHubRules(composed, context);
+  } catch (error) {
+    if (!isRejection(error)) throw error;
+    throw new HubRuleRefusal(error, fieldOf(error.code, composed.payload.name));
+  }
+  return preparedFrom(composed);
+}
+
+/**
+ * The hub's rules a node can judge before publishing, each with the function the router uses, so
+ * the words are the hub's: size, signature against the directory, distribution and handling, and
+ * the reply rules for a reply whose original this node has on record.
+ */
+function checkHubRules(composed: ComposedEnvelope, context: SubmissionContext): void {
+  decodeEnvelope(composed.bytes);
+  if (context.directory) verifyEnvelope(composed.envelope, context.directory);
+  checkDistributionBeforeSending(composed.envelope, composed.payload);
+  const referenced = referencedMessageId(composed.payload);
+  const original = referenced === undefined ? undefined : context.original?.(referenced);
+  if (original) replyRecipientsOf(composed.envelope, composed.payload, original);
+}
+
+/** The submission field a hub rule is about, in the input's own names. */
+const REFERENCE_FIELD: Readonly<Record<string, string>> = {
+  acknowledgement: 'payload.acknowledgedMessageId', 'assistance-response': 'payload.requestMessageId', retraction: 'payload.retractedMessageId',
+};
+
+function fieldOf(code: ReasonCode, payloadName: string): string | undefined {
+  if (code === 'NOT_A_RECIPIENT' || code === 'RETRACTION_NOT_OWNER') return REFERENCE_FIELD[payloadName];
+  if (code === 'TRAFFIC_CLASS_MISMATCH') return 'exercise';
+  if (code === 'UNKNOWN_KEY' || code === 'KEY_NOT_OWNED_BY_SENDER' || code === 'SIGNATURE_INVALID') return "(the node's signing key)";
+  return undefined;
 }
 
 /**

@@ -1,8 +1,10 @@
 // Receipts and answers applied to what a node sent, as pure functions. Applying the same receipt
 // twice changes nothing, so a redelivered receipt is harmless.
 import type { AcknowledgementSummary, MessageSummary } from './message-summary.ts';
-import type { AcknowledgedBy, RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
+import type { AcknowledgedBy, AssistanceAnswer, RecipientReceipts, ReceiptStage, SentRecord } from './node-records.ts';
 import { type Envelope, HUB_SENDER } from '../core/mod.ts';
+import { isRequest } from './workbench/deadline-view.ts';
+import type { AnswerView } from './workbench/workbench-views.ts';
 
 export type { AcknowledgedBy };
 
@@ -10,7 +12,7 @@ export function newSentRecord(envelope: Pick<Envelope, 'payload'>, summary: Mess
   return {
     messageId: summary.messageId, summary, sentAtUnixMs, recipients: {}, answers: [],
     ...(reminderFor ? { reminderFor } : {}),
-    ...(summary.payloadName === 'assistance-request' ? { requestPayload: Buffer.from(envelope.payload).toString('base64') } : {}),
+    ...(isRequest(summary) ? { requestPayload: Buffer.from(envelope.payload).toString('base64') } : {}),
   };
 }
 
@@ -46,9 +48,27 @@ export function applyAcknowledgement(record: SentRecord, ack: AcknowledgementSum
   return { ...record, recipients: { ...record.recipients, [ack.acknowledgingState]: next } };
 }
 
-export function applyAnswer(record: SentRecord, answer: SentRecord['answers'][number]): SentRecord {
+export function applyAnswer(record: SentRecord, answer: AssistanceAnswer): SentRecord {
   if (record.answers.some((known) => known.messageId === answer.messageId)) return record;
   return { ...record, answers: [...record.answers, answer] };
+}
+
+/** The answer an assistance response carries, as the requester records it: outcome, reason, new time, unit. */
+export function answerOf(response: MessageSummary): AssistanceAnswer | undefined {
+  if (!response.response) return undefined;
+  const { outcome, summary, personsAssisted, expectedCompletionUnixMs } = response.response;
+  return {
+    messageId: response.messageId, from: response.sender, outcome, atUnixMs: response.createdAtUnixMs, unit: response.senderUnit, summary,
+    personsAssisted: personsAssisted ?? 0, expectedCompletionUnixMs: expectedCompletionUnixMs ?? 0,
+  };
+}
+
+/** A recorded answer in the workbench's shape; fields an older record lacks read as empty. */
+export function answerView(answer: AssistanceAnswer): AnswerView {
+  return {
+    messageId: answer.messageId, from: answer.from, unit: answer.unit ?? '', outcome: answer.outcome, summary: answer.summary ?? '',
+    personsAssisted: answer.personsAssisted ?? 0, expectedCompletionUnixMs: answer.expectedCompletionUnixMs ?? 0, atUnixMs: answer.atUnixMs,
+  };
 }
 
 export type RecipientStage = 'pending' | ReceiptStage | 'rejected';

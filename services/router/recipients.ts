@@ -1,27 +1,19 @@
 // Who receives an accepted envelope, and the handling rules that can refuse it. Pure: the same
 // envelope and policy always give the same answer, which the router's tests rely on.
-import { type DecodedPayload, includesState, isStateCode, RejectionError, type StateCode, v1 } from '../core/mod.ts';
+import { checkHandlingPolicy, type DecodedPayload, includesState, isStateCode, noRecipients, RejectionError, routeOf, routeRoleStates, type StateCode, v1 } from '../core/mod.ts';
 import { isPartner, type RoutingPolicy } from './routing-policy.ts';
 
-const Mode = v1.DistributionMode;
+export { routeOf };
 
-/** The route a payload carries, if its type has one. */
-export function routeOf(decoded: DecodedPayload): v1.IRoute | null | undefined {
-  if (decoded.name === 'case-alert' || decoded.name === 'intelligence-report') return decoded.message.route;
-  return undefined;
-}
+const Mode = v1.DistributionMode;
 
 export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload, policy: RoutingPolicy): StateCode[] {
   const sender = envelope.senderState;
   const distribution = envelope.distribution;
   const mode = distribution?.mode ?? Mode.DISTRIBUTION_MODE_UNSPECIFIED;
 
-  if (envelope.handling === v1.HandlingMark.HANDLING_MARK_RED && mode !== Mode.DISTRIBUTION_MODE_NAMED) {
-    throw new RejectionError('RED_NEEDS_NAMED_RECIPIENTS', `TLP:RED must use distribution.mode NAMED, not ${Mode[mode]}`);
-  }
-  if (isStateCode(sender) && isPartner(sender) && mode !== Mode.DISTRIBUTION_MODE_NAMED) {
-    throw new RejectionError('PARTNER_NOT_PERMITTED', `partner state ${sender} may only use distribution.mode NAMED, not ${Mode[mode]}`);
-  }
+  // The rules a sender can check itself come from core, so a node refuses in the same words.
+  checkHandlingPolicy(envelope);
 
   let chosen: string[];
   switch (mode) {
@@ -34,12 +26,9 @@ export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload
       chosen = named;
       break;
     }
-    case Mode.DISTRIBUTION_MODE_ROUTE_ROLES: {
-      const roles = new Set(distribution?.routeRoles ?? []);
-      const legs = routeOf(decoded)?.legs ?? [];
-      chosen = legs.filter((leg) => roles.has(leg.role ?? 0)).map((leg) => leg.state ?? '');
+    case Mode.DISTRIBUTION_MODE_ROUTE_ROLES:
+      chosen = routeRoleStates(envelope, decoded);
       break;
-    }
     case Mode.DISTRIBUTION_MODE_REGIONAL_BROADCAST:
       // Partners take part in no broadcast (see member-states.ts).
       chosen = policy.states.filter((state) => !isPartner(state));
@@ -78,10 +67,6 @@ export function resolveRecipients(envelope: v1.Envelope, decoded: DecodedPayload
   }
   if (recipients.length === 0) throw noRecipients(mode);
   return recipients;
-}
-
-function noRecipients(mode: v1.DistributionMode): RejectionError {
-  return new RejectionError('NO_RECIPIENTS', `distribution ${Mode[mode]} resolves to no state on this hub other than the sender`);
 }
 
 function unique<T>(items: readonly T[]): T[] {

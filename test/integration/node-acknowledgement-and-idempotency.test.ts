@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { InputValidationError } from '../../services/core/mod.ts';
+import { HubRuleRefusal, InputValidationError } from '../../services/core/mod.ts';
 import { NODE_IDEMPOTENCY_KEYS } from '../../services/core/durable-names.ts';
 import { STREAMS } from '../../services/core/subjects.ts';
 import { NodeRequestError } from '../../services/node/mod.ts';
@@ -150,17 +150,22 @@ describe("who acknowledged, and idempotency keys that cannot be misused, on IDN'
       await assert.rejects(idn.node.submit(idnAlert('001500', { handling: 'purple' }), { idempotencyKey: 'case-1500' }), InputValidationError);
       assert.equal((await idn.node.submit(idnAlert('001500'), { idempotencyKey: 'case-1500' })).duplicate, false);
 
-      // TLP:RED by route role passes the node's checks, and the hub refuses it.
+      // TLP:RED by route role: the node refuses it in the hub's words, and the key stays free.
       const red = idnAlert('001501', { handling: 'red', distribution: example.distribution });
-      const refused = await idn.node.submit(red, { idempotencyKey: 'case-1501' });
+      await assert.rejects(idn.node.submit(red, { idempotencyKey: 'case-1501' }), HubRuleRefusal);
+      assert.equal((await idn.node.submit(idnAlert('001501'), { idempotencyKey: 'case-1501' })).duplicate, false);
+
+      // A named state that has no leaf on this hub passes the node's checks (only the hub knows), and the hub refuses it.
+      const elsewhere = idnAlert('001502', { distribution: { mode: 'named', states: ['THA'] } });
+      const refused = await idn.node.submit(elsewhere, { idempotencyKey: 'case-1502' });
       await waitFor(() => idn.node.status(refused.messageId)?.rejection !== undefined, "the hub's refusal at IDN");
-      assert.equal(idn.node.status(refused.messageId)?.rejection?.reasonCode, 'RED_NEEDS_NAMED_RECIPIENTS');
-      assert.deepEqual(await idn.node.submit(red, { idempotencyKey: 'case-1501' }), { messageId: refused.messageId, duplicate: true });
+      assert.equal(idn.node.status(refused.messageId)?.rejection?.reasonCode, 'UNKNOWN_RECIPIENT');
+      assert.deepEqual(await idn.node.submit(elsewhere, { idempotencyKey: 'case-1502' }), { messageId: refused.messageId, duplicate: true });
     });
 
     await t.test('a key recorded before keys had a namespace is honoured for a day, then no longer looked for', async () => {
       // Written through a second connection to the node's store file, as another process would.
-      const store = NodeStore.open(idn.dataDir);
+      const store = NodeStore.open(idn.dataDir, 'IDN');
       t.after(() => store.close());
       const recent = await alertAtKhm('001600');
       const old = '00000000-0000-4000-8000-000000000001';

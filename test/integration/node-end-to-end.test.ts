@@ -12,9 +12,14 @@ import { getJson, postJson, startTestNode } from '../support/node-fixture.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, any>;
 
-/** The example with a fresh case reference, so each alert is told apart. */
+/**
+ * The example with a fresh case reference, so each alert is told apart, and a reply deadline a day
+ * away: a rescue request's deadline is watched like an assistance request's, and these must not go
+ * overdue on the short test clock.
+ */
 function rescueRequest(caseNumber: string | number): Record<string, unknown> {
-  return { ...example, caseReference: `IDN-2026-${caseNumber}` };
+  const replyDeadline = new Date(Date.now() + 24 * 3_600_000).toISOString();
+  return { ...example, caseReference: `IDN-2026-${caseNumber}`, payload: { ...example.payload, replyDeadline } };
 }
 
 function assistanceRequest(): Record<string, unknown> {
@@ -117,7 +122,9 @@ describe('member-state nodes for IDN and KHM on a hub', () => {
       assert.equal(due.awaitingAnswer[0].overdue, true);
       assert.ok(due.awaitingAnswer[0].escalatedAtUnixMs > 0);
       const khmDue = (await getJson(`${khm.url}/api/due`)).body;
-      assert.deepEqual(khmDue.toAnswer.map((item: { messageId: string; reminders: number }) => [item.messageId, item.reminders]), [[requestId, 1]]);
+      assert.deepEqual(khmDue.toAnswer.filter((item: { summary: { payloadName: string } }) => item.summary.payloadName === 'assistance-request')
+        .map((item: { messageId: string; reminders: number }) => [item.messageId, item.reminders]), [[requestId, 1]]);
+      assert.ok(khmDue.toAnswer.some((item: { summary: { kind: string } }) => item.summary.kind === 'rescue-request'), 'the rescue requests are due at KHM too');
       assert.equal(escalations.length, 1);
       assert.equal(escalations[0]?.summary.messageId, requestId);
 

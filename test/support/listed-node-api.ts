@@ -23,10 +23,12 @@ export function listedNodeApi(state = 'IDN'): ListedNodeApi {
   const published: string[] = [];
   const acknowledged: ListedNodeApi['acknowledged'] = [];
   const signingKey = generateSigningKey(state);
+  const prepare = (json: unknown) => prepareSubmission(json, { state, signingKey, matchingKey: TEST_MATCHING_KEY, deadlines: replyDeadlines(), nowMs: Date.now() });
   const node: NodeApi = {
     state,
+    validate(json) { prepare(json); },
     async submit(json) {
-      const { envelope } = prepareSubmission(json, { state, signingKey, matchingKey: TEST_MATCHING_KEY, deadlines: replyDeadlines(), nowMs: Date.now() });
+      const { envelope } = prepare(json);
       published.push(envelope.messageId);
       return { messageId: envelope.messageId, duplicate: false };
     },

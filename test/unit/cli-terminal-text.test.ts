@@ -91,4 +91,17 @@ describe('tipnet feed and tipnet status lines', () => {
     assert.equal(text.split('\n').length, 2, 'one header line and one line for KHM');
     assert.doesNotMatch(text.replaceAll('\n', ''), OBEYED);
   });
+
+  test('status prints a delayed answer with its new deadline, its unit and its reason, terminal-safe', () => {
+    const status: MessageStatus = {
+      messageId: summary.messageId, payloadName: 'case-alert', kind: 'rescue-request', sentAtUnixMs: 1, summary, recipients: [],
+      answers: [{
+        messageId: '00000000-0000-4000-8000-0000000000aa', from: 'KHM', unit: 'KHM-NCB', outcome: 'delayed', atUnixMs: 2,
+        summary: `Court order needed${ESC}[2J;\nhearing Monday`, expectedCompletionUnixMs: Date.UTC(2026, 0, 9, 10, 0),
+      }],
+    };
+    const text = formatStatus(status);
+    assert.match(text, /answer from KHM \(KHM-NCB\): delayed, new deadline 2026-01-09T10:00:00.000Z \(00000000-0000-4000-8000-0000000000aa\)\n {4}Court order needed\uFFFD; hearing Monday/);
+    assert.doesNotMatch(text.replaceAll('\n', ''), OBEYED);
+  });
 });

@@ -41,3 +41,9 @@ test('a message summary shows the words input accepts for its handling, priority
   assert.equal(ENUM_WORDS.caseAlertKind.valueOf(summary.kind), (decoded.message as v1.CaseAlert).kind);
   for (const leg of summary.route) assert.ok(ENUM_WORDS.routeRole.valueOf(leg.role) !== undefined);
 });
+
+test('an answer can be "delayed" (ASSISTANCE_OUTCOME_DELAYED = 6), in summaries and in input', () => {
+  assert.equal(ENUM_WORDS.assistanceOutcome.valueOf('delayed'), v1.AssistanceOutcome.ASSISTANCE_OUTCOME_DELAYED);
+  assert.equal(v1.AssistanceOutcome.ASSISTANCE_OUTCOME_DELAYED, 6);
+  assert.deepEqual(ENUM_WORDS.assistanceOutcome.words, ['accepted', 'in-progress', 'completed', 'declined', 'needs-information', 'delayed']);
+});

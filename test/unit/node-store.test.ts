@@ -11,9 +11,9 @@ import { nodeQueries } from '../../services/node/node-queries.ts';
 import { parseInboxQuery } from '../../services/node/workbench/inbox-query.ts';
 import { alertInput, prepared, storeReceived, storeSent } from '../support/store-messages.ts';
 
-function tempStore(t: TestContext): { dir: string; store: NodeStore } {
+function tempStore(t: TestContext, state = 'KHM'): { dir: string; store: NodeStore } {
   const dir = mkdtempSync(join(tmpdir(), 'tipnet-store-test-'));
-  const store = NodeStore.open(dir);
+  const store = NodeStore.open(dir, state);
   t.after(() => {
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -104,7 +104,7 @@ test('a bad inbox parameter is refused naming it', () => {
 });
 
 test('answers keep a request open until they settle it; withdrawal stops its deadline and takes it off the due list', async (t) => {
-  const { store } = tempStore(t);
+  const { store } = tempStore(t, 'IDN');
   let now = Date.now();
   const queries = nodeQueries('IDN', store, () => now);
   const request = prepared('IDN', {
@@ -181,7 +181,7 @@ test('a store opened again holds everything it held, opened marks included', asy
   const id = await storeReceived(store, prepared('IDN', alertInput('IDN-2026-000400')));
   nodeQueries('KHM', store, () => Date.now()).detail(id, 'sokha');
   store.close();
-  const again = NodeStore.open(dir);
+  const again = NodeStore.open(dir, 'KHM');
   t.after(() => again.close());
   const page = nodeQueries('KHM', again, () => Date.now()).inbox(query(''), 'sokha');
   assert.equal(page.total, 1);

@@ -124,6 +124,17 @@ test('an assistance response must name the request in payload and in_reply_to', 
     /assistance_response\.summary: must say why for ASSISTANCE_OUTCOME_DECLINED/);
 });
 
+test('a delayed answer needs its reason in the summary and a new time after its creation', () => {
+  const DELAYED = v1.AssistanceOutcome.ASSISTANCE_OUTCOME_DELAYED;
+  const error = rejected('assistance-response', { payload: { outcome: DELAYED, summary: '', expectedCompletionUnixMs: 0 } },
+    /assistance_response\.summary: must say why for ASSISTANCE_OUTCOME_DELAYED/);
+  assert.match(error.message, /assistance_response\.expected_completion_unix_ms: is required for ASSISTANCE_OUTCOME_DELAYED/);
+  rejected('assistance-response', { payload: { outcome: DELAYED, summary: 'Team held up by floods.', expectedCompletionUnixMs: NOW - HOUR } },
+    /assistance_response\.expected_completion_unix_ms: must be after the envelope's created_at_unix_ms/);
+  const { envelope, decoded } = validMessage('assistance-response', { payload: { outcome: DELAYED, summary: 'Team held up by floods.', expectedCompletionUnixMs: NOW + HOUR } });
+  assert.doesNotThrow(() => validatePayload(decoded, envelope, NOW));
+});
+
 test('an assistance request must ask a named recipient other than the sender', () => {
   rejected('assistance-request', { payload: { requestedState: 'VNM' } },
     /assistance_request\.requested_state: must be one of the envelope's named recipients/);

@@ -7,7 +7,7 @@ import { generateSigningKey, signEnvelope } from '../../services/core/signing/mo
 import {
   InputValidationError, parseSubmissionInput, toEnvelopeFields, validateEnvelope, validatePayload,
 } from '../../services/core/validation/mod.ts';
-import { IDS, NOW, TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
+import { HOUR, IDS, NOW, TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const PASSPORT = 'A1234567';
 const PHONE = '+62 812 3456 7890';
@@ -147,6 +147,20 @@ describe('bad documents are refused with problems naming field and rule', () => 
     change(doc);
     return doc;
   };
+
+  test('a delayed answer is written "delayed" and needs a reason and an expected completion', () => {
+    const doc = {
+      senderUnit: 'KHM-NCB', handling: 'green', priority: 'urgent', distribution: { mode: 'named', states: ['IDN'] }, type: 'assistance-response',
+      payload: { requestMessageId: IDS.request, outcome: 'delayed' },
+    };
+    const error = inputProblem(() => convert(doc, 'KHM'), /summary: must say why for ASSISTANCE_OUTCOME_DELAYED/);
+    assert.match(error.message, /expected_completion_unix_ms: is required for ASSISTANCE_OUTCOME_DELAYED/);
+    const later = new Date(NOW + 48 * HOUR).toISOString();
+    const { fields } = convert({ ...doc, payload: { ...doc.payload, summary: 'Floods; the team leaves on Monday.', expectedCompletion: later } }, 'KHM');
+    const response = tip.AssistanceResponse.decode(fields.payload ?? new Uint8Array());
+    assert.equal(response.outcome, tip.AssistanceOutcome.ASSISTANCE_OUTCOME_DELAYED);
+    assert.equal(Number(response.expectedCompletionUnixMs), NOW + 48 * HOUR);
+  });
 
   test('an unknown type lists the accepted types', () => {
     inputProblem(() => parseSubmissionInput(withChange((doc) => { doc.type = 'gossip'; })), /type: must be one of "case-alert", "intelligence-report", .*"drill-control"/);

@@ -49,6 +49,11 @@ export function formatStatus(status: MessageStatus): string {
     ].filter(Boolean);
     lines.push(`  ${recipient.state.padEnd(4)} ${recipient.stage.padEnd(10)} ${stages.join(', ')}`);
   }
-  for (const answer of status.answers) lines.push(`  answer from ${answer.from}: ${answer.outcome} (${answer.messageId})`);
+  for (const answer of status.answers) {
+    // A delayed answer gives the new time the answer is due, and its summary is the reason.
+    const due = answer.outcome === 'delayed' && answer.expectedCompletionUnixMs ? `, new deadline ${at(answer.expectedCompletionUnixMs)}` : '';
+    lines.push(`  answer from ${answer.from}${answer.unit ? ` (${answer.unit})` : ''}: ${answer.outcome}${due} (${answer.messageId})`);
+    if (answer.summary) lines.push(`    ${answer.summary.replace(/\s+/g, ' ').slice(0, 300)}`);
+  }
   return lines.map(terminalSafe).join('\n');
 }

@@ -351,7 +351,14 @@ export namespace asean {
                 ASSISTANCE_OUTCOME_DECLINED = 4,
 
                 /** More information is needed before acting. */
-                ASSISTANCE_OUTCOME_NEEDS_INFORMATION = 5
+                ASSISTANCE_OUTCOME_NEEDS_INFORMATION = 5,
+
+                /**
+                 * The answer is late: summary gives the reason and expected_completion_unix_ms the new time by
+                 * which the requested state will answer (both required; the time is in the future). It moves the
+                 * answering state's deadline to that time; it does not settle the request.
+                 */
+                ASSISTANCE_OUTCOME_DELAYED = 6
             }
 
             /**
@@ -385,7 +392,10 @@ export namespace asean {
                 /** How many persons were assisted so far. */
                 personsAssisted: number;
 
-                /** When the work is expected to be complete, Unix ms; 0 when unknown. */
+                /**
+                 * When the work is expected to be complete, Unix ms; 0 when unknown. Required for DELAYED, and
+                 * then after the envelope's created_at_unix_ms.
+                 */
                 expectedCompletionUnixMs: number;
 
                 /**
@@ -467,7 +477,10 @@ export namespace asean {
                     /** How many persons were assisted so far. */
                     personsAssisted?: number;
 
-                    /** When the work is expected to be complete, Unix ms; 0 when unknown. */
+                    /**
+                     * When the work is expected to be complete, Unix ms; 0 when unknown. Required for DELAYED, and
+                     * then after the envelope's created_at_unix_ms.
+                     */
                     expectedCompletionUnixMs?: number;
 
                     /** Unknown fields preserved while decoding when enabled */

@@ -1071,6 +1071,9 @@ export const asean = $root.asean = (() => {
              * @property {number} ASSISTANCE_OUTCOME_COMPLETED=3 Done.
              * @property {number} ASSISTANCE_OUTCOME_DECLINED=4 Declined; the summary says why.
              * @property {number} ASSISTANCE_OUTCOME_NEEDS_INFORMATION=5 More information is needed before acting.
+             * @property {number} ASSISTANCE_OUTCOME_DELAYED=6 The answer is late: summary gives the reason and expected_completion_unix_ms the new time by
+             * which the requested state will answer (both required; the time is in the future). It moves the
+             * answering state's deadline to that time; it does not settle the request.
              */
             v1.AssistanceOutcome = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -1080,6 +1083,7 @@ export const asean = $root.asean = (() => {
                 values[valuesById[3] = "ASSISTANCE_OUTCOME_COMPLETED"] = 3;
                 values[valuesById[4] = "ASSISTANCE_OUTCOME_DECLINED"] = 4;
                 values[valuesById[5] = "ASSISTANCE_OUTCOME_NEEDS_INFORMATION"] = 5;
+                values[valuesById[6] = "ASSISTANCE_OUTCOME_DELAYED"] = 6;
                 return values;
             })();
 
@@ -1092,7 +1096,8 @@ export const asean = $root.asean = (() => {
                  * @property {asean.tip.v1.AssistanceOutcome} [outcome] The answer.
                  * @property {string} [summary] Details, without personal data (at most 2,000 characters).
                  * @property {number} [personsAssisted] How many persons were assisted so far.
-                 * @property {number} [expectedCompletionUnixMs] When the work is expected to be complete, Unix ms; 0 when unknown.
+                 * @property {number} [expectedCompletionUnixMs] When the work is expected to be complete, Unix ms; 0 when unknown. Required for DELAYED, and
+                 * then after the envelope's created_at_unix_ms.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1157,7 +1162,8 @@ export const asean = $root.asean = (() => {
                 AssistanceResponse.prototype.personsAssisted = 0;
 
                 /**
-                 * When the work is expected to be complete, Unix ms; 0 when unknown.
+                 * When the work is expected to be complete, Unix ms; 0 when unknown. Required for DELAYED, and
+                 * then after the envelope's created_at_unix_ms.
                  * @member {number} expectedCompletionUnixMs
                  * @memberof asean.tip.v1.AssistanceResponse
                  * @instance
@@ -1391,6 +1397,10 @@ export const asean = $root.asean = (() => {
                         case "ASSISTANCE_OUTCOME_NEEDS_INFORMATION":
                         case 5:
                             message.outcome = 5;
+                            break;
+                        case "ASSISTANCE_OUTCOME_DELAYED":
+                        case 6:
+                            message.outcome = 6;
                             break;
                         default:
                             if (typeof object.outcome === "number" && (object.outcome | 0) === object.outcome)

@@ -45,7 +45,9 @@ export function assistanceRequestSchema(context: PayloadContext) {
 }
 
 /** Outcomes that leave the requester waiting need a reason they can act on. */
-const NEEDS_SUMMARY = new Set<number>([OUTCOME.ASSISTANCE_OUTCOME_DECLINED, OUTCOME.ASSISTANCE_OUTCOME_NEEDS_INFORMATION]);
+const NEEDS_SUMMARY = new Set<number>([
+  OUTCOME.ASSISTANCE_OUTCOME_DECLINED, OUTCOME.ASSISTANCE_OUTCOME_NEEDS_INFORMATION, OUTCOME.ASSISTANCE_OUTCOME_DELAYED,
+]);
 
 export function assistanceResponseSchema(context: PayloadContext) {
   return z.object({
@@ -58,6 +60,10 @@ export function assistanceResponseSchema(context: PayloadContext) {
     checkReference(response.requestMessageId, context, ctx, ['requestMessageId'], { inReplyToRequired: true });
     if (NEEDS_SUMMARY.has(response.outcome) && response.summary.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['summary'], message: `must say why for ${OUTCOME[response.outcome]}` });
+    }
+    // A delayed answer promises a new time (SIENA's "delayed, with reason"): the requester's clock moves to it.
+    if (response.outcome === OUTCOME.ASSISTANCE_OUTCOME_DELAYED) {
+      checkDeadline(response.expectedCompletionUnixMs, context, ctx, ['expectedCompletionUnixMs'], 'for ASSISTANCE_OUTCOME_DELAYED (the new time the answer is due)');
     }
   });
 }

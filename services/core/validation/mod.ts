@@ -9,5 +9,6 @@ export {
 } from './submission-input.ts';
 export { stateCodeSchema, senderCodeSchema, stateCodeInputSchema } from './state-code.ts';
 export { InputValidationError } from './input-validation-error.ts';
+export { HubRuleRefusal } from './hub-rule-refusal.ts';
 export { parseEnv, readJsonFile } from './config-input.ts';
 export { describeIssues, formatIssues, formatPath, plainErrorMap, parseWithProblems, type DescribeOptions } from './zod-errors.ts';

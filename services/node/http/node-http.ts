@@ -26,6 +26,7 @@ import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } f
 import { installRequestGuards } from './request-guard-hooks.ts';
 import { allowedHostsFor } from './request-guards.ts';
 import { sessionCookie } from './session-cookie.ts';
+import { validateRoute } from './validate-route.ts';
 import { isZodSchema, zodValidatorCompiler } from './zod-route-schemas.ts';
 
 export interface NodeHttpOptions {
@@ -92,6 +93,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   authRoutes(app, { state: options.node.state, access: options.access, sessions, guard: new SignInGuard(), cookie, audit, oidcProviderName: options.oidc?.name });
   if (options.oidc) oidcRoutes(app, { settings: options.oidc, sessions, sessionCookie: cookie, audit, tls, state: options.node.state });
   messageRoutes(app, options.node, audit);
+  validateRoute(app, options.node, options.logger);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   workbenchRoutes(app, options.node, audit);
   auditRoutes(app, audit);

@@ -53,7 +53,7 @@ export function openApiDocument(app: FastifyInstance): unknown {
 export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<FastifyInstance>): Promise<string> {
   const unavailable = () => { throw new Error('documentation only'); };
   const app = await build({
-    state: 'IDN', submit: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
+    state: 'IDN', submit: unavailable, validate: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
     receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable, inbox: unavailable, detail: unavailable,
     caseThread: unavailable,
   });

@@ -41,7 +41,9 @@ export const submissionBody = submissionInputSchema;
 export const errorAnswer = z.object({
   error: z.string().meta({ description: 'a searchable code, e.g. INVALID_INPUT, FORBIDDEN, UNAUTHENTICATED' }),
   message: z.string(),
-  problems: z.array(z.string()).optional().meta({ description: 'for INVALID_INPUT: one line per problem, naming the field and the rule' }),
+  problems: z.array(z.string()).optional().meta({ description: 'for INVALID_INPUT: one line per problem, naming the field and the rule; for a hub rule (422): "<field>: <REASON_CODE>: <the hub\'s words>"' }),
+  reasonCode: z.string().optional().meta({ description: 'for a message the hub would refuse (422): the hub\'s reason code, e.g. RED_NEEDS_NAMED_RECIPIENTS' }),
+  reason: z.string().optional().meta({ description: 'for a message the hub would refuse (422): the hub\'s words' }),
   missingPermission: z.string().optional().meta({ description: 'for FORBIDDEN: the permission the caller lacks' }),
   retryable: z.boolean().optional(),
 });

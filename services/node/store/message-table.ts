@@ -20,6 +20,17 @@ export interface StoredRecord {
   readonly streamSequence?: number;
 }
 
+/**
+ * The states a request is known to have reached, for its deadline: the states whose receipts came
+ * back (not refused) on what we sent, this state on what we received. A route-role rescue request
+ * names nobody in its envelope, so without this nobody would owe an answer.
+ */
+export function deliveredToOf(record: StoredRecord, direction: Direction, ownState: string): string[] {
+  if (direction === 'received') return [ownState];
+  const recipients = (record as { recipients?: Record<string, { state: string; rejected?: unknown }> }).recipients ?? {};
+  return Object.values(recipients).filter((receipts) => !receipts.rejected).map((receipts) => receipts.state);
+}
+
 /** A retraction as the row of the message it retracts needs it. */
 export interface RetractionFacts {
   readonly retractionMessageId: string;
@@ -92,6 +103,7 @@ function placeNames(view: unknown, into: string[] = []): string[] {
 
 interface RelationRow {
   readonly id: number;
+  readonly direction: Direction;
   readonly record: string;
 }
 
@@ -137,6 +149,8 @@ export class MessageTable<T extends StoredRecord> {
   async put(key: string, value: T, envelope?: Envelope): Promise<void> {
     const updated = this.updateRecord.run(JSON.stringify(value), key, this.direction).changes;
     if (updated === 0) this.insertMessage(value, envelope);
+    // Receipts change who owes an answer (a rescue request's deadline): its marks follow.
+    else if (value.summary.replyDeadlineUnixMs > 0) this.relations.refresh(key);
   }
 
   /** Stores a message only if this direction has no row for its id yet; false if another write got there first. */
@@ -197,8 +211,8 @@ export class MessageRelations {
   private readonly updateMarks;
   private readonly updateCorrects;
 
-  constructor(db: SqliteDatabase) {
-    this.rowsOf = db.prepare<[string], RelationRow>('SELECT m.id, b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.message_id = ?');
+  constructor(db: SqliteDatabase, private readonly ownState: string) {
+    this.rowsOf = db.prepare<[string], RelationRow>('SELECT m.id, m.direction, b.record FROM messages m JOIN message_bodies b ON b.message = m.id WHERE m.message_id = ?');
     this.answersTo = db.prepare<[string], { answer: string }>(
       "SELECT answer FROM messages WHERE related_message_id = ? AND payload_name = 'assistance-response' AND answer IS NOT NULL ORDER BY at_ms, id");
     this.retractionsOf = db.prepare<[string], { retraction: string }>(
@@ -225,7 +239,10 @@ export class MessageRelations {
       const correctedBy: Correction | undefined = correct && {
         retractionMessageId: correct.retractionMessageId, replacementMessageId: correct.replacementMessageId, reason: correct.reason, atUnixMs: correct.atUnixMs,
       };
-      const deadline = deadlineView({ request: summary, answers, withdrawn: withdrawn !== undefined || correctedBy !== undefined, nowMs: 0 });
+      const deadline = deadlineView({
+        request: summary, answers, withdrawn: withdrawn !== undefined || correctedBy !== undefined, nowMs: 0,
+        deliveredTo: deliveredToOf(JSON.parse(row.record) as StoredRecord, row.direction, this.ownState),
+      });
       this.updateMarks.run({
         id: row.id, answers: JSON.stringify(answers), withdrawn: withdrawn ? JSON.stringify(withdrawn) : null,
         correctedBy: correctedBy ? JSON.stringify(correctedBy) : null, deadlineAt: deadline?.atUnixMs ?? null, deadlineState: deadline?.state ?? null,

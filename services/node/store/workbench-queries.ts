@@ -10,6 +10,7 @@ import type {
   AnswerView, CaseThread, Correction, Direction, EnvelopeView, InboxItem, InboxPage, InboxQuery, MessageDetail, RecipientView, Withdrawal,
 } from '../workbench/workbench-views.ts';
 import { inboxSql } from './inbox-sql.ts';
+import { deliveredToOf } from './message-table.ts';
 import type { SqliteDatabase } from './sqlite-store.ts';
 
 /** A row of `messages` as the queries select it. */
@@ -51,13 +52,15 @@ function recipientViews(record: SentRecord, answers: readonly AnswerView[]): Rec
 }
 
 /** One inbox row, its deadline judged at `nowMs`. */
-export function inboxItemOf(row: MessageRow, nowMs: number): InboxItem {
+export function inboxItemOf(row: MessageRow, nowMs: number, ownState: string): InboxItem {
   const record = JSON.parse(row.record) as SentRecord | ReceivedRecord;
   const summary: MessageSummary = record.summary;
   const answers = JSON.parse(row.answers) as AnswerView[];
   const withdrawn = parsed<Withdrawal>(row.withdrawn);
   const correctedBy = parsed<Correction>(row.corrected_by);
-  const deadline = deadlineView({ request: summary, answers, withdrawn: withdrawn !== undefined || correctedBy !== undefined, nowMs });
+  const deadline = deadlineView({
+    request: summary, answers, withdrawn: withdrawn !== undefined || correctedBy !== undefined, nowMs, deliveredTo: deliveredToOf(record, row.direction, ownState),
+  });
   return {
     messageId: row.message_id,
     direction: row.direction,
@@ -102,7 +105,7 @@ export class WorkbenchQueries {
   private readonly caseRows;
   private readonly wasOpened;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(private readonly db: SqliteDatabase, private readonly ownState: string) {
     // Received first: a message this node both sent and received is shown as received.
     this.detailRow = db.prepare<[string], MessageRow>(`${ROW_SELECT} WHERE m.message_id = ? ORDER BY m.direction = 'received' DESC LIMIT 1`);
     this.openedBy = db.prepare<[string], { officer: string; at_ms: number }>('SELECT officer, at_ms FROM opened WHERE message_id = ? ORDER BY at_ms, officer');
@@ -116,7 +119,7 @@ export class WorkbenchQueries {
     const { page, count } = inboxSql(query, viewer);
     const rows = rowsInOrder(this.db, this.db.prepare<(string | number)[], { id: number; unread: number }>(page.sql).all(...page.params));
     const total = (this.db.prepare<(string | number)[], { total: number }>(count.sql).get(...count.params))?.total ?? 0;
-    return { items: rows.map((row) => inboxItemOf(row, viewer.nowMs)), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((row) => inboxItemOf(row, viewer.nowMs, this.ownState)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** One message in full; an officer's first look is recorded as opened. */
@@ -124,7 +127,7 @@ export class WorkbenchQueries {
     const row = this.detailRow.get(messageId);
     if (!row) return undefined;
     if (viewer.officer !== undefined && row.direction === 'received') this.recordOpened.run(viewer.officer, messageId, viewer.nowMs);
-    const item = inboxItemOf(row, viewer.nowMs);
+    const item = inboxItemOf(row, viewer.nowMs, this.ownState);
     return {
       ...item,
       unread: false,
@@ -141,7 +144,7 @@ export class WorkbenchQueries {
     if (rows.length === 0) return undefined;
     const messages = rows.map((row) => {
       const unread = viewer.officer !== undefined && row.direction === 'received' && this.wasOpened.get(viewer.officer, row.message_id) === undefined;
-      return inboxItemOf({ ...row, unread: unread ? 1 : 0 }, viewer.nowMs);
+      return inboxItemOf({ ...row, unread: unread ? 1 : 0 }, viewer.nowMs, this.ownState);
     });
     const substantive = messages.filter((message) => message.summary.payloadName !== 'retraction');
     return { caseReference, messages, withdrawn: substantive.length > 0 && substantive.every((message) => message.withdrawn !== undefined) };
