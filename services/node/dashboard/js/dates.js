@@ -14,7 +14,8 @@ export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZon
 export function utcOffset(ms, timeZone) {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
     .formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return part.replace('GMT', 'UTC');
+  const offset = part.replace('GMT', 'UTC');
+  return offset === 'UTC+0' || offset === 'UTC-0' ? 'UTC' : offset;
 }
 
 /** "1 Dec 2026, 21:41 WIB (UTC+7)"; "—" for no time. */
