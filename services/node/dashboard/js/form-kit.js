@@ -124,6 +124,6 @@ export function showProblems(form, errors, problems) {
     error.textContent = [error.textContent, problem.message].filter(Boolean).join(' ');
     for (const control of block.querySelectorAll('input, select, textarea')) control.setAttribute('aria-invalid', 'true');
   }
-  errors.replaceChildren(...(problems.length ? [el('p', {}, problems.length === 1 ? 'Please correct the field marked below.' : `Please correct the ${problems.length} problems marked below.`), general.length ? el('ul', {}, general.map((m) => el('li', {}, m))) : undefined] : []));
+  errors.replaceChildren(...(problems.length ? [el('p', {}, problems.length === 1 ? 'Please correct the field marked below.' : `Please correct the ${problems.length} problems marked below.`), general.length ? el('ul', {}, general.map((m) => el('li', {}, m))) : undefined].filter(Boolean) : []));
   form.querySelector('[aria-invalid="true"]')?.focus();
 }

@@ -264,7 +264,8 @@ export function assistanceRequestForm(callbacks, prefill = {}) {
 
 /** "Request the detail behind this hit": an information request to the counterpart, linked to the hit notice. */
 export function hitDetailRequestForm(hit, callbacks) {
-  const counterpart = hit.payload?.counterpartState ?? '';
+  // Without the stored payload (an older node) the summary's headline "hit with IDN on …" names it.
+  const counterpart = hit.payload?.counterpartState ?? /^hit with ([A-Z]{3})\b/.exec(hit.summary.headline ?? '')?.[1] ?? '';
   return assistanceRequestForm(callbacks, {
     title: 'Request the detail behind this hit',
     intro: `The hub matched an identifier of yours with a message held by ${counterpart || 'another state'}. This asks that state for the detail; it is linked to the hit notice.`,

@@ -219,6 +219,7 @@ export function liveChange() {
   pending = setTimeout(() => {
     loadList().catch(() => undefined);
     refreshDue().catch(() => undefined);
-    if (session.view.open || session.view.case) showPane().catch(() => undefined);
+    // A form being written is never redrawn under the officer's hands.
+    if ((session.view.open || session.view.case) && !session.view.compose) showPane().catch(() => undefined);
   }, 500);
 }
