@@ -8,7 +8,7 @@ import type { TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startWorkbenchHarness } from './support/workbench-harness.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
-import { HIT_ID, idOf, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
+import { HIT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -209,8 +209,23 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     await page.getByRole('button', { name: '← Back to the list' }).click();
     await row(page, RESCUE_ID).waitFor();
     assert.equal(search(page).get('open'), null);
-    await row(page, idOf(10)).click();
-    await page.getByRole('button', { name: 'Answer this request' }).waitFor({ state: 'detached' }).catch(() => undefined);
+    assert.equal(await page.locator('#filters').isVisible(), false, 'the filters fold away on a phone');
+    await page.locator('#filter-panel > summary').click();
+    assert.equal(await page.locator('#filters').isVisible(), true);
+
+    // The case and the answer form, each as its own view.
+    await row(page, RESCUE_ID).click();
+    await page.getByRole('button', { name: `${RESCUE_CASE} (open the case)` }).click();
+    await page.locator('#detail .thread > li').first().waitFor();
+    await screenshot(page, 'case-390');
+    await page.getByRole('button', { name: /Three Indonesian nationals/ }).click();
+    await page.getByRole('button', { name: 'Answer this request' }).click();
+    await page.locator('#detail form').getByLabel('Outcome').selectOption('delayed');
+    await page.locator('#detail form').getByRole('button', { name: 'Send the answer' }).click();
+    await page.locator('#detail form .form-errors p').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'answer-form-390');
+    assert.equal(await page.locator('.feed').isVisible(), false);
     assert.deepEqual(errors, []);
   });
 });

@@ -3,7 +3,7 @@
 import { el } from './dom.js';
 import { absoluteTime, deadlineWords } from './dates.js';
 import { acknowledgementText, badges, recipientText, withdrawnNote } from './badges.js';
-import { kindWords, outcomeWords, stateName } from './words.js';
+import { headlineWords, kindWords, outcomeWords, stateName } from './words.js';
 
 export function caseThreadView(thread, actions) {
   const messages = [...thread.messages].sort((a, b) => a.atUnixMs - b.atUnixMs);
@@ -21,7 +21,7 @@ function threadEntry(item, actions) {
   const who = item.direction === 'sent' ? `Sent by this state (${summary.senderUnit})` : `From ${stateName(summary.sender)} (${summary.senderUnit})`;
   return el('li', { class: ['thread-entry', item.withdrawn ? 'is-withdrawn' : '', summary.payloadName === 'assistance-response' ? 'answer' : ''].filter(Boolean).join(' '), 'data-message-id': item.messageId },
     el('div', { class: 'row' }, badges(summary)),
-    el('p', { class: 'headline' }, el('button', { type: 'button', class: 'link', onclick: () => actions.open(item.messageId) }, summary.headline || kindWords(summary.kind))),
+    el('p', { class: 'headline' }, el('button', { type: 'button', class: 'link', onclick: () => actions.open(item.messageId) }, headlineWords(summary))),
     withdrawnNote(item),
     summary.response ? el('p', {}, `Outcome: ${outcomeWords(summary.response.outcome)}`) : undefined,
     item.corrects ? el('p', { class: 'meta' }, 'Corrects ', el('button', { type: 'button', class: 'link', onclick: () => actions.open(item.corrects) }, item.corrects)) : undefined,

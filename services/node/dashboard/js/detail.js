@@ -5,7 +5,7 @@ import { absoluteTime, deadlineWords } from './dates.js';
 import { acknowledgementText, badges, recipientText, withdrawnNote } from './badges.js';
 import { locatedPlaces, payloadFacts, routeChips } from './detail-payload.js';
 import { routeMap } from './route-map.js';
-import { handlingMark, handlingPermits, kindWords, outcomeWords, priorityWords, stageWords, stateName } from './words.js';
+import { handlingMark, handlingPermits, headlineWords, kindWords, outcomeWords, priorityWords, stageWords, stateName } from './words.js';
 import { may, session } from './session.js';
 
 /**
@@ -18,7 +18,7 @@ export function detailView(detail, actions) {
   return [
     summary.traffic === 'exercise' ? el('p', { class: 'exercise-detail' }, `Exercise · drill ${summary.drillId}`) : undefined,
     el('div', { class: 'row' }, badges(summary)),
-    el('h3', { class: 'headline', id: 'detail-headline' }, summary.headline || kindWords(summary.kind)),
+    el('h3', { class: 'headline', id: 'detail-headline' }, headlineWords(summary)),
     withdrawnNote(detail),
     detail.corrects ? el('p', { class: 'meta' }, 'This message corrects ', messageLink(detail.corrects, actions), '.') : undefined,
     detail.correctedBy ? el('p', { class: 'meta' }, 'Replaced by ', messageLink(detail.correctedBy.replacementMessageId, actions), '.') : undefined,

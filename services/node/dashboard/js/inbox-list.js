@@ -3,7 +3,7 @@
 import { $, el } from './dom.js';
 import { absoluteTime, deadlineWords } from './dates.js';
 import { acknowledgementText, badges, recipientText, withdrawnNote } from './badges.js';
-import { kindWords, stateName } from './words.js';
+import { headlineWords, stateName } from './words.js';
 
 const BOX_TITLES = { received: 'Received', sent: 'Sent', all: 'Received and sent' };
 
@@ -32,10 +32,11 @@ function inboxRow(item, selected, onOpen) {
     onclick: () => onOpen(item),
   },
   el('div', { class: 'row' }, badges(summary), item.unread ? el('span', { class: 'unread-mark' }, 'Unread') : undefined),
-  el('p', { class: 'headline' }, summary.headline || kindWords(summary.kind)),
+  el('p', { class: 'headline' }, headlineWords(summary)),
   withdrawnNote(item),
   el('p', { class: 'meta' }, `${counterpart} · ${summary.caseReference || 'no case'} · ${absoluteTime(item.atUnixMs)}`),
-  item.deadline ? el('p', { class: item.deadline.overdue ? 'overdue' : 'meta' }, deadlineWords(item.deadline)) : undefined,
+  item.deadline ? el('p', { class: item.deadline.overdue ? 'overdue' : 'meta' }, deadlineWords(item.deadline))
+    : summary.replyDeadlineUnixMs && !item.withdrawn ? el('p', { class: summary.replyDeadlineUnixMs < Date.now() ? 'overdue' : 'meta' }, `Reply by ${absoluteTime(summary.replyDeadlineUnixMs)}`) : undefined,
   el('p', { class: 'meta' }, item.direction === 'sent'
     ? (item.recipients?.length ? item.recipients.map(recipientText).join('; ') : 'No receipt yet')
     : acknowledgementText(item)));

@@ -133,3 +133,10 @@ export function victimGroupWords(group) {
 
 /** What "Withdrawn" says wherever a withdrawn message appears. */
 export const withdrawnWords = (withdrawal) => `Withdrawn: ${withdrawal.reason || 'no reason given'}`;
+
+/** The line a person reads first; the hub's hit notice headline "hit with IDN on 2 identifier(s)" in plain words. */
+export function headlineWords(summary) {
+  const hit = summary.payloadName === 'hit-notice' ? /^hit with ([A-Z]{3}) on (\d+) identifier/.exec(summary.headline ?? '') : null;
+  if (hit) return `A match with ${stateName(hit[1])} on ${hit[2]} ${hit[2] === '1' ? 'identifier' : 'identifiers'}`;
+  return summary.headline || kindWords(summary.kind);
+}

@@ -27,6 +27,8 @@ export async function startWorkbench() {
   $('#compose-actions').hidden = !may('send');
   session.view = parseView(location.search);
   fillFilters(session.view);
+  // Filters stand open on a desk screen; on a phone they fold away above the list.
+  $('#filter-panel').open = !window.matchMedia('(max-width: 600px)').matches;
   await Promise.all([loadList(), showPane()]);
   refreshDue().catch(() => undefined);
 }
@@ -167,6 +169,8 @@ const refusedView = (what) => el('p', { class: 'empty' }, `Your role (${session.
 // --- Filters <-> view ---------------------------------------------------------------------------
 function fillFilters(view) {
   const form = $('#filters');
+  const active = [...LIST_KEYS, ...FLAG_KEYS, 'q', 'caseReference', 'traffic'].filter((key) => (Array.isArray(view[key]) ? view[key].length : view[key])).length;
+  $('#filter-summary').textContent = active ? `(${active} ${active === 1 ? 'filter' : 'filters'} on)` : '';
   for (const element of form.elements) {
     if (!element.name) continue;
     const value = view[element.name];
