@@ -8,7 +8,7 @@ import type { TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startWorkbenchHarness } from './support/workbench-harness.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
-import { HIT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
+import { CORRECTED_ID, HIT_ID, REPLACEMENT_ID, REPORT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -96,6 +96,31 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     assert.match(await map.getAttribute('aria-label') ?? '', /Origin: Medan, Indonesia \(IDN\) \(marked at the capital, Jakarta\)/);
     assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'detail-1366');
+    assert.deepEqual(errors, []);
+  });
+
+  test('an intelligence report shows its Admiralty grade spelled out, its indicators by kind (a keyed one without value) and what recipients may do', async (t) => {
+    const { page, errors } = await open(t, DESKTOP, 'officer', `/?open=${REPORT_ID}`);
+    const detail = page.locator('#detail');
+    await detail.getByText('B2: usually reliable, probably true').waitFor();
+    const text = await detail.innerText();
+    for (const words of ['Intelligence report', 'TLP:AMBER+STRICT — Recipients may share it only on a need-to-know basis, within their own organisation.',
+      'Phone number: value kept as a keyed hash, for matching only', 'Web address: https://jobs.example/cs-bavet on Facebook; last known at Bavet, Cambodia (KHM) (11.066, 106.133)',
+      'May be shared with law enforcement', 'May be used as evidence']) {
+      assert.ok(text.includes(words), `the detail says "${words}"`);
+    }
+    assert.equal(await detail.locator('.route-map rect.place-point').count(), 1, 'the indicator\'s last-known place is marked');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a corrected request links to its replacement and back; a delayed deadline shows the new time and the reason', async (t) => {
+    const { page, errors } = await open(t, DESKTOP, 'officer', `/?open=${CORRECTED_ID}`);
+    await page.locator('#detail').getByText('Corrected: five women, not four; see the replacement message').waitFor();
+    await page.locator('#detail').getByRole('button', { name: REPLACEMENT_ID }).click();
+    await page.waitForURL((url) => url.searchParams.get('open') === REPLACEMENT_ID);
+    await page.locator('#detail').getByText('This message corrects').waitFor();
+    assert.match(await page.locator('#detail').innerText(), /Delayed to \d+ Dec 2026, \d\d:\d\d ICT \(UTC\+7\) \(the shelter confirms its places tomorrow\)/);
+    assert.match(await row(page, REPLACEMENT_ID).innerText(), /Delayed to .* \(the shelter confirms its places tomorrow\)/);
     assert.deepEqual(errors, []);
   });
 

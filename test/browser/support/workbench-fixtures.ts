@@ -9,6 +9,9 @@ export const RESCUE_ID = '0a000000-0000-4000-8000-000000000001';
 export const HIT_ID = '0a000000-0000-4000-8000-000000000002';
 export const WITHDRAWN_ID = '0a000000-0000-4000-8000-000000000003';
 export const SENT_ID = '0b000000-0000-4000-8000-000000000001';
+export const REPORT_ID = '0a000000-0000-4000-8000-000000000004';
+export const CORRECTED_ID = '0a000000-0000-4000-8000-000000000005';
+export const REPLACEMENT_ID = '0a000000-0000-4000-8000-000000000006';
 export const RESCUE_CASE = 'IDN-2026-000123';
 const HOUR = 3_600_000;
 
@@ -62,7 +65,7 @@ export function workbenchFixtures(nowMs: number): Fixtures {
     deadline: { atUnixMs: nowMs - 2 * HOUR, state: 'open', overdue: true, owedBy: ['MYS'], late: ['MYS'] },
     recipients: [{ state: 'MYS', stage: 'read', deliveredAtUnixMs: nowMs - 26 * HOUR, readAtUnixMs: nowMs - 25 * HOUR, readBy: { unit: 'MYS-PDRM', note: 'officer aminah' } }],
   };
-  const routine: InboxItem[] = Array.from({ length: 127 }, (_, index) => {
+  const routine: InboxItem[] = Array.from({ length: 124 }, (_, index) => {
     const n = index + 10;
     const sender = ['IDN', 'THA', 'VNM', 'PHL', 'MMR'][n % 5] as string;
     return {
@@ -74,7 +77,25 @@ export function workbenchFixtures(nowMs: number): Fixtures {
       }),
     };
   });
-  const items = [rescue, hit, withdrawn, sent, ...routine];
+  const report: InboxItem = {
+    messageId: REPORT_ID, direction: 'received', atUnixMs: nowMs - 7 * HOUR, unread: false,
+    summary: summaryOf({
+      messageId: REPORT_ID, payloadName: 'intelligence-report', kind: 'intelligence-report', sender: 'VNM', senderUnit: 'VNM-C03', handling: 'amber-strict',
+      createdAtUnixMs: nowMs - 7 * HOUR, headline: 'Recruiter network advertising customer-service jobs near Bavet', identifierCount: 1,
+      route: [{ state: 'VNM', role: 'origin', place: '' }, { state: KHM, role: 'destination', place: 'Bavet' }],
+    }),
+  };
+  const corrected: InboxItem = {
+    messageId: CORRECTED_ID, direction: 'received', atUnixMs: nowMs - 9 * HOUR, unread: false,
+    summary: summaryOf({ messageId: CORRECTED_ID, payloadName: 'assistance-request', kind: 'shelter', sender: 'PHL', senderUnit: 'PNP-WCPC', requestedState: KHM, headline: 'Shelter for four women (first count)', createdAtUnixMs: nowMs - 9 * HOUR, caseReference: 'PHL-2026-000310' }),
+    correctedBy: { retractionMessageId: idOf(9002), replacementMessageId: REPLACEMENT_ID, reason: 'five women, not four', atUnixMs: nowMs - 8 * HOUR },
+  };
+  const replacement: InboxItem = {
+    messageId: REPLACEMENT_ID, direction: 'received', atUnixMs: nowMs - 8 * HOUR, unread: false, corrects: CORRECTED_ID,
+    summary: summaryOf({ messageId: REPLACEMENT_ID, payloadName: 'assistance-request', kind: 'shelter', sender: 'PHL', senderUnit: 'PNP-WCPC', requestedState: KHM, headline: 'Shelter for five women', createdAtUnixMs: nowMs - 8 * HOUR, caseReference: 'PHL-2026-000310', replyDeadlineUnixMs: nowMs + 20 * HOUR }),
+    deadline: { atUnixMs: nowMs + 30 * HOUR, state: 'delayed', overdue: false, owedBy: [KHM], late: [], delayReason: 'the shelter confirms its places tomorrow' },
+  };
+  const items = [rescue, hit, withdrawn, sent, report, corrected, replacement, ...routine];
   const details = new Map<string, MessageDetail>();
   for (const item of items) details.set(item.messageId, detailOf(item));
   details.set(RESCUE_ID, {
@@ -86,6 +107,17 @@ export function workbenchFixtures(nowMs: number): Fixtures {
       recruitmentChannel: 'social-media', requestedActions: ['rescue', 'repatriate'], replyDeadline: new Date(nowMs + 4 * HOUR).toISOString(),
     },
     openedBy: [{ officer: 'sokha', atUnixMs: nowMs - HOUR }],
+  });
+  details.set(REPORT_ID, {
+    ...detailOf(report),
+    payload: {
+      title: report.summary.headline, summary: 'Adverts on a social network promise customer-service jobs; recruits are driven across at Moc Bai.',
+      indicators: [
+        { type: 'phone-number', keyed: true, hashKeyId: 'k1' },
+        { type: 'url', value: 'https://jobs.example/cs-bavet', platform: 'Facebook', location: { state: KHM, placeName: 'Bavet', latitude: 11.066, longitude: 106.133 } },
+      ],
+      sourceReliability: 'B', informationCredibility: 2, permittedActions: ['share-with-law-enforcement', 'use-as-evidence'], route: report.summary.route,
+    },
   });
   details.set(HIT_ID, { ...detailOf(hit), payloadName: 'hit-notice', payload: { hitId: 'hit-1', yourMessageId: SENT_ID, counterpartState: 'MYS', identifierKind: 'e-wallet', matchedIdentifiers: 1, detectedAtUnixMs: nowMs - 3 * HOUR } });
   details.set(SENT_ID, { ...detailOf(sent), payloadName: 'assistance-request', payload: { kind: 'information', requestedState: 'MYS', summary: sent.summary.headline, personsCount: 0 } });
