@@ -8,7 +8,7 @@ import type { TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startWorkbenchHarness } from './support/workbench-harness.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
-import { CORRECTED_ID, HIT_ID, REPLACEMENT_ID, REPORT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
+import { CORRECTED_ID, HIT_ID, idOf, summaryOf, REPLACEMENT_ID, REPORT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -75,6 +75,21 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     await page.locator('#feed-count', { hasText: '1–1 of 1' }).waitFor();
     assert.equal(await page.locator('#filters select[name=kinds]').inputValue(), 'rescue-request');
     assert.equal(await page.locator('#filters input[name=unread]').isChecked(), true);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a delivery on the live feed refreshes the page in view, without a reload, and keeps the open message', async (t) => {
+    const { harness, page, errors } = await open(t, DESKTOP, 'officer', `/?open=${RESCUE_ID}`);
+    await page.locator('#connection.live').waitFor();
+    await page.locator('#detail .route-map').waitFor();
+    const messageId = idOf(5000);
+    const summary = summaryOf({ messageId, kind: 'rescue-request', priority: 'immediate', sender: 'THA', headline: 'Eleven workers call for help from a compound in Myawaddy', createdAtUnixMs: Date.now() });
+    harness.fixtures.items.push({ messageId, direction: 'received', atUnixMs: Date.now(), unread: true, summary });
+    harness.push('delivery', { event: 'delivery', summary, atUnixMs: Date.now() });
+    await row(page, messageId).waitFor();
+    assert.equal(await row(page, messageId).evaluate((node) => node.previousElementSibling), null, 'the newest is first');
+    assert.equal(await page.locator('#feed li[aria-selected="true"]').getAttribute('data-message-id'), RESCUE_ID);
+    assert.equal(search(page).get('open'), RESCUE_ID);
     assert.deepEqual(errors, []);
   });
 

@@ -19,6 +19,8 @@ export interface WorkbenchHarness {
   /** Inbox queries the dashboard asked, as query strings. */
   readonly inboxQueries: string[];
   role: OfficerRole;
+  /** Sends a server-sent event to every open feed, as a node does on a delivery or receipt. */
+  push(event: 'delivery' | 'receipt' | 'escalation', data: unknown): void;
 }
 
 const PRIORITY_RANK: Record<string, number> = { immediate: 3, urgent: 2, routine: 1 };
@@ -28,8 +30,11 @@ export async function startWorkbenchHarness(t: TestContext, options: { role?: Of
   const app: FastifyInstance = Fastify({ logger: false });
   await app.register(helmet, helmetOptions(false));
   dashboardRoutes(app, await loadDashboardFiles());
-  const harness: WorkbenchHarness = { url: '', fixtures, submitted: [], inboxQueries: [], role: options.role ?? 'officer' };
   const feeds = new Set<FastifyReply>();
+  const harness: WorkbenchHarness = {
+    url: '', fixtures, submitted: [], inboxQueries: [], role: options.role ?? 'officer',
+    push(event, data) { for (const feed of feeds) feed.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`); },
+  };
 
   app.get('/auth/providers', async () => ({ state: KHM, local: true, oidc: null }));
   app.get('/auth/session', async () => ({ kind: 'officer', id: 'dara', unit: 'KHM-NCB-PHNOM-PENH', role: harness.role, permissions: ROLE_PERMISSIONS[harness.role], via: 'local' }));
