@@ -31,7 +31,10 @@ interface Router {
   inboxQuery(view: Record<string, unknown>): URLSearchParams;
 }
 
+interface Badges { recipientText(recipient: object): string }
+
 const words = (await dashboardModule('words.js')) as Words;
+const badges = (await dashboardModule('badges.js')) as Badges;
 const dates = (await dashboardModule('dates.js')) as Dates;
 const projection = (await dashboardModule('projection.js')) as Projection;
 const router = (await dashboardModule('router.js')) as Router;
@@ -68,6 +71,16 @@ describe('dashboard words', () => {
     assert.doesNotMatch(words.kindWords('CASE_ALERT_KIND_SOMETHING_NEW'), /_|[A-Z]{2}/);
     assert.equal(words.victimGroupWords({ count: 3, ageBand: '18-24', gender: 'male', nationality: 'IDN' }), '3 persons, 18 to 24, male, nationality Indonesia (IDN)');
     assert.equal(words.withdrawnWords({ reason: 'duplicate' }), 'Withdrawn: duplicate');
+  });
+});
+
+describe('dashboard receipts', () => {
+  test('a recipient\'s receipt names the unit and officer, and an answer its outcome', () => {
+    const dara = { unit: 'KHM-NCB', note: 'officer dara' };
+    assert.equal(badges.recipientText({ state: 'KHM', stage: 'read', readAtUnixMs: 1, readBy: dara }), 'KHM: read by KHM-NCB (officer dara)');
+    assert.equal(badges.recipientText({ state: 'KHM', stage: 'answered', readAtUnixMs: 1, actionedAtUnixMs: 2, actionedBy: dara, answer: { outcome: 'in-progress' } }),
+      'KHM: actioned by KHM-NCB (officer dara), answered: In progress');
+    assert.equal(badges.recipientText({ state: 'THA', stage: 'pending' }), 'THA: not delivered yet');
   });
 });
 

@@ -27,9 +27,12 @@ export function acknowledgementText(item) {
   return done.length ? `This state ${done.join(', ')}` : 'Not yet acknowledged';
 }
 
-/** Sent: "KHM: read by KHM-NCB (officer dara)" per recipient; the answer's outcome when answered. */
+/** Sent: "KHM: actioned by KHM-NCB (officer dara), answered: Accepted" per recipient. */
 export function recipientText(recipient) {
-  const by = recipient.stage === 'actioned' ? recipient.actionedBy : recipient.stage === 'read' ? recipient.readBy : undefined;
+  // "answered" is said by the answer itself; the stage shown is how far the receipts went.
+  const stage = recipient.stage === 'answered'
+    ? (recipient.actionedAtUnixMs ? 'actioned' : recipient.readAtUnixMs ? 'read' : 'delivered') : recipient.stage;
+  const by = stage === 'actioned' ? recipient.actionedBy : stage === 'read' ? recipient.readBy : undefined;
   const answer = recipient.answer ? `, answered: ${outcomeWords(recipient.answer.outcome)}` : '';
-  return `${recipient.state}: ${stageWords(recipient.stage)}${by ? ` by ${by.unit}${by.note ? ` (${by.note})` : ''}` : ''}${answer}`;
+  return `${recipient.state}: ${stageWords(stage)}${by ? ` by ${by.unit}${by.note ? ` (${by.note})` : ''}` : ''}${answer}`;
 }
