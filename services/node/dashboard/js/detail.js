@@ -25,7 +25,8 @@ export function detailView(detail, actions) {
     facts([
       ['Kind', kindWords(summary.kind)],
       ['Priority', priorityWords(summary.priority)],
-      ['Handling', el('span', {}, el('strong', {}, handlingMark(summary.handling)), ` — ${handlingPermits(summary.handling)}`)],
+      ['Handling', el('span', {}, el('strong', {}, handlingMark(summary.handling)), ` — ${handlingPermits(summary.handling)}`,
+        summary.handling === 'red' && summary.recipients?.length ? ` Who may see it: ${summary.recipients.map(stateName).join(', ')}.` : '')],
       ['From', `${stateName(summary.sender)}, ${summary.senderUnit}`],
       ['To', summary.recipients?.length ? summary.recipients.map(stateName).join(', ') : undefined],
       ['Case', summary.caseReference ? el('button', { type: 'button', class: 'link', onclick: () => actions.openCase(summary.caseReference) }, `${summary.caseReference} (open the case)`) : 'No case'],
