@@ -9,6 +9,13 @@ import {
 
 /** Times arrive as ISO strings (submission vocabulary) or Unix ms. */
 export const timeOf = (value) => (typeof value === 'string' ? Date.parse(value) : Number(value ?? 0));
+/** A time field by its submission name ("expectedCompletion") or its contract name ("expectedCompletionUnixMs"). */
+const timeField = (p, name) => timeOf(p[name] || p[`${name}UnixMs`]) || 0;
+/** A word that says something: unset enums ("unspecified", '') say nothing. */
+const said = (word) => (word && word !== 'unspecified' ? word : undefined);
+
+/** The route's legs: a list in the submission vocabulary, `{ legs }` in the contract's. */
+export const payloadRoute = (payload) => (Array.isArray(payload?.route) ? payload.route : payload?.route?.legs);
 
 export function placeWords(place) {
   if (!place) return undefined;
@@ -42,19 +49,21 @@ function victims(groups) {
 function caseAlertFacts(p) {
   return [
     ...(victims(p.victims) ?? []),
-    ['Compound or last known location', placeWords(p.location)],
-    ['Recruited through', p.recruitmentChannel ? `${channelWords(p.recruitmentChannel)}${p.recruitmentPlatform ? ` (${p.recruitmentPlatform})` : ''}` : undefined],
+    ['Compound or last known location', p.location?.state ? placeWords(p.location) : undefined],
+    ['Recruited through', said(p.recruitmentChannel) ? `${channelWords(p.recruitmentChannel)}${p.recruitmentPlatform ? ` (${p.recruitmentPlatform})` : ''}` : undefined],
     ['Requested actions', list(p.requestedActions, requestedActionWords)],
   ];
 }
 
 function indicatorItem(indicator) {
   const value = indicator.keyed || indicator.shareAs === 'keyed' ? 'value kept as a keyed hash, for matching only' : indicator.value;
-  const seen = [indicator.firstSeen && `first seen ${absoluteTime(timeOf(indicator.firstSeen))}`, indicator.lastSeen && `last seen ${absoluteTime(timeOf(indicator.lastSeen))}`].filter(Boolean);
+  const first = timeField(indicator, 'firstSeen');
+  const last = timeField(indicator, 'lastSeen');
+  const seen = [first && `first seen ${absoluteTime(first)}`, last && `last seen ${absoluteTime(last)}`].filter(Boolean);
   return [
     `${indicatorWords(indicator.type)}: ${value}`,
     indicator.platform ? ` on ${indicator.platform}` : '',
-    indicator.location ? `; last known at ${placeWords(indicator.location)}` : '',
+    indicator.location?.state ? `; last known at ${placeWords(indicator.location)}` : '',
     seen.length ? `; ${seen.join(', ')}` : '',
     indicator.note ? `. ${indicator.note}` : '',
   ].join('');
@@ -73,11 +82,11 @@ function reportFacts(p) {
 
 function requestFacts(p) {
   return [
-    ['Assistance wanted', kindWords(p.kind)],
+    ['Assistance wanted', said(p.kind) ? kindWords(p.kind) : undefined],
     ['Asked of', stateName(p.requestedState)],
     ['Persons', p.personsCount ? String(p.personsCount) : undefined],
     ['Identifiers', p.identifiers?.length ? identifiersWords(p.identifiers.map((id) => id.kind)) : undefined],
-    ['Location', placeWords(p.location)],
+    ['Location', p.location?.state ? placeWords(p.location) : undefined],
   ];
 }
 
@@ -86,17 +95,17 @@ function responseFacts(p) {
     ['Outcome', outcomeWords(p.outcome)],
     ['Summary', p.summary],
     ['Persons assisted', p.personsAssisted ? String(p.personsAssisted) : undefined],
-    ['Expected completion', p.expectedCompletion ? absoluteTime(timeOf(p.expectedCompletion)) : undefined],
+    ['Expected completion', timeField(p, 'expectedCompletion') ? absoluteTime(timeField(p, 'expectedCompletion')) : undefined],
   ];
 }
 
 function hitFacts(p) {
   return [
     ['Counterpart state', stateName(p.counterpartState)],
-    ['Identifier that matched', p.identifierKind ? identifierKindWords(p.identifierKind) : undefined],
+    ['Identifier that matched', said(p.identifierKind) ? identifierKindWords(p.identifierKind) : undefined],
     ['Identifiers matched', p.matchedIdentifiers !== undefined ? String(p.matchedIdentifiers) : undefined],
     ['Your message', p.yourMessageId],
-    ['Detected', p.detectedAt || p.detectedAtUnixMs ? absoluteTime(timeOf(p.detectedAt ?? p.detectedAtUnixMs)) : undefined],
+    ['Detected', timeField(p, 'detectedAt') ? absoluteTime(timeField(p, 'detectedAt')) : undefined],
   ];
 }
 
@@ -132,7 +141,7 @@ export function payloadFacts(detail) {
 export function locatedPlaces(detail) {
   const p = detail.payload ?? {};
   return [
-    p.location ? { ...p.location, role: 'compound' } : undefined,
-    ...(p.indicators ?? []).map((indicator) => indicator.location),
+    p.location?.state ? { ...p.location, role: 'compound' } : undefined,
+    ...(p.indicators ?? []).map((indicator) => (indicator.location?.state ? indicator.location : undefined)),
   ].filter(Boolean);
 }

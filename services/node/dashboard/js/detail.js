@@ -3,7 +3,7 @@
 import { el, facts } from './dom.js';
 import { absoluteTime, deadlineWords } from './dates.js';
 import { acknowledgementText, badges, recipientText, withdrawnNote } from './badges.js';
-import { locatedPlaces, payloadFacts, routeChips } from './detail-payload.js';
+import { locatedPlaces, payloadFacts, payloadRoute, routeChips } from './detail-payload.js';
 import { routeMap } from './route-map.js';
 import { handlingMark, handlingPermits, headlineWords, kindWords, outcomeWords, priorityWords, stageWords, stateName } from './words.js';
 import { may, session } from './session.js';
@@ -14,7 +14,7 @@ import { may, session } from './session.js';
 export function detailView(detail, actions) {
   const { summary } = detail;
   const payload = detail.payload ?? {};
-  const route = payload.route ?? summary.route;
+  const route = payloadRoute(payload)?.length ? payloadRoute(payload) : summary.route;
   return [
     summary.traffic === 'exercise' ? el('p', { class: 'exercise-detail' }, `Exercise · drill ${summary.drillId}`) : undefined,
     el('div', { class: 'row' }, badges(summary)),
