@@ -124,7 +124,8 @@ export async function startNodeHttp(options: NodeHttpOptions): Promise<RunningNo
   };
 }
 
-function helmetOptions(tls: boolean) {
+/** The security headers, CSP included; the dashboard test harness serves with the same ones. */
+export function helmetOptions(tls: boolean) {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
