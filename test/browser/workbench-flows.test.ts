@@ -3,11 +3,8 @@
 // answers it; IDN sees the answer's outcome threaded under the request with KHM's read and
 // actioned times; a hit notice leads to "request the detail" reaching the counterpart; a
 // retraction turns the case to withdrawn on KHM.
-//
-// Depends on routes of the workbench store (helper A): GET /api/inbox, GET /api/messages/:id/detail,
-// GET /api/cases/:caseReference (the thread with answers, receipts and withdrawn marks). It skips
-// itself while a node has no /api/inbox. POST /api/messages/validate (helper B) is used by the
-// forms when present; without it the forms send directly, so this test does not depend on it.
+// Reads the node's workbench routes (inbox, detail, case thread) and validates forms through
+// POST /api/messages/validate before sending.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -40,11 +37,6 @@ describe('the workbench on a real topology (IDN and KHM nodes, chromium)', () =>
     const fixture = await startHubFixture(t, { states: ['IDN', 'KHM'], hubNodes: 1 });
     const idn = await startTestNode(t, fixture, 'IDN');
     const khm = await startTestNode(t, fixture, 'KHM');
-    // Helper A's store and routes: until they are merged, this walk cannot happen.
-    if ((await getJson(`${khm.url}/api/inbox`)).status === 404) {
-      t.skip('needs GET /api/inbox, /api/messages/:id/detail and /api/cases/:ref (the workbench store)');
-      return;
-    }
     const browser = await launchChromium(t);
     await khm.signInAs('dara', 'officer', 'KHM-NCB-PHNOM-PENH');
     await khm.signInAs('sokha', 'supervisor', 'KHM-NCB-PHNOM-PENH');
@@ -66,10 +58,7 @@ describe('the workbench on a real topology (IDN and KHM nodes, chromium)', () =>
     await detail.getByText('3 persons, 18 to 24, male, nationality Indonesia (IDN)').waitFor();
     await detail.getByText('2 identifiers: passport, phone (kept as keyed hashes)').waitFor();
     assert.equal(await detail.locator('.route-map circle.leg-point').count(), 3);
-    // Trial merge with wt-a (4 Dec, 18:17 UTC): every step of this walk passed except this line. The
-    // deadline read "Answered" before KHM answered: deadline-view.ts's owedBy takes a rescue
-    // request's envelope recipients, which are empty for a route-roles distribution (the hub
-    // resolves the roles), so nobody owes it. KHM must see the request as owed until it answers.
+    // A route-roles rescue request names nobody in its envelope; the receiving state still owes an answer.
     assert.match(await detail.innerText(), /Reply by \d+ \w+ 2026, \d\d:\d\d ICT \(UTC\+7\)/);
     assert.ok(!(await page.content()).includes('9876543'), 'no clear identifier on the page');
     await detail.getByRole('button', { name: 'Mark read' }).click();
