@@ -29,9 +29,25 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit' },
-);
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Files under test/unit/ start no server and share no state: they run in one process (see
+// test/support/unit-suite.ts), since starting one per file costs about a second each. Everything
+// that starts servers or a browser runs one file at a time, each in its own process, so a loaded
+// machine does not disturb its timeouts and a leaked handle cannot hold up the next file.
+const unitFiles = files.filter((file) => file.startsWith(join('test', 'unit')));
+const serialFiles = files.filter((file) => !unitFiles.includes(file));
+
+function run(group, env = {}) {
+  if (group.length === 0) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', ...group],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+    );
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const unitCode = await run(unitFiles.length > 0 ? [join('test', 'support', 'unit-suite.ts')] : [], { TIPNET_UNIT_FILES: unitFiles.join('\n') });
+const serialCode = await run(serialFiles);
+process.exit(unitCode !== 0 ? unitCode : serialCode);
