@@ -19,7 +19,7 @@ let exitCode = 0;
 try {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
-  // `--only store`: the node store figures alone (no servers), e.g. for the README.
+  // `--only store`: the node store figures alone (only a small local hub for the node restart), e.g. for the README.
   const report = options.only === 'store'
     ? { startedAt: new Date().toISOString(), options, store: await measureNodeStore(options.storeMessages, TEST_MATCHING_KEY, progress) }
     : await runBench(options, cleanup, progress);
