@@ -59,7 +59,7 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   progress('tipnet: real router and dispatcher, verified at KHM');
   const tipnet = await measureTipnet(hub, options, cleanup);
 
-  progress(`node store: ${options.storeMessages} received messages, then open, first page, search`);
+  progress(`node store: ${options.storeMessages} received messages, then open, first page, search, a node restart on a real leaf`);
   const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
 
   const paths = { barePublish, bareForward, tipnet: tipnet.path };
