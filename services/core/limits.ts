@@ -33,6 +33,17 @@ export const LIMITS = Object.freeze({
    * answers; the national system must hear so in bounded time, not after a client's own timeout.
    */
   submitDeadlineMs: 15_000,
+  /** Identifiers one hit/no-hit query may ask about. */
+  maxQueryIdentifiers: 50,
+});
+
+/**
+ * How many hit/no-hit queries the hub answers per state in a window (the hub's configuration may
+ * narrow it). A query is cheap for the asker and reveals holdings, so fishing is bounded.
+ */
+export const DEFAULT_QUERY_RATE = Object.freeze({
+  queriesPerWindow: 120,
+  windowMs: 60_000,
 });
 
 /** Default reply deadlines by priority (the node may override them through its configuration). */

@@ -18,7 +18,7 @@ export interface PayloadKind<T = unknown> {
 
 export type PayloadName =
   | 'case-alert' | 'intelligence-report' | 'assistance-request' | 'assistance-response'
-  | 'acknowledgement' | 'hit-notice' | 'retraction' | 'drill-control';
+  | 'acknowledgement' | 'hit-notice' | 'retraction' | 'drill-control' | 'hit-query' | 'hit-query-answer';
 
 export interface PayloadByName {
   'case-alert': v1.CaseAlert;
@@ -29,6 +29,8 @@ export interface PayloadByName {
   'hit-notice': v1.HitNotice;
   retraction: v1.Retraction;
   'drill-control': v1.DrillControl;
+  'hit-query': v1.HitQuery;
+  'hit-query-answer': v1.HitQueryAnswer;
 }
 
 const T = v1.PayloadType;
@@ -41,6 +43,8 @@ const ROWS: readonly PayloadKind[] = [
   { type: T.PAYLOAD_TYPE_HIT_NOTICE, name: 'hit-notice', messageClass: tip.HitNotice },
   { type: T.PAYLOAD_TYPE_RETRACTION, name: 'retraction', messageClass: tip.Retraction },
   { type: T.PAYLOAD_TYPE_DRILL_CONTROL, name: 'drill-control', messageClass: tip.DrillControl },
+  { type: T.PAYLOAD_TYPE_HIT_QUERY, name: 'hit-query', messageClass: tip.HitQuery },
+  { type: T.PAYLOAD_TYPE_HIT_QUERY_ANSWER, name: 'hit-query-answer', messageClass: tip.HitQueryAnswer },
 ] as PayloadKind[];
 
 const BY_TYPE = new Map(ROWS.map((row) => [row.type, row]));

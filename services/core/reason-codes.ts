@@ -28,6 +28,9 @@ export const REASON_CODES = Object.freeze({
   MESSAGE_ID_TAKEN: 'The message_id belongs to a message another state sent; ids are bound to their first sender.',
   MESSAGE_ID_REUSED: 'The sender already sent different content under this message_id; new content needs a new id.',
   INVALID_SUBJECT: 'The submission subject is not tip.v1.submit.<STATE>.<real|exercise>.<payload>.',
+  UNKNOWN_HIT: 'The hit the request follows up is not one the hub reported to the sender.',
+  NOT_HIT_COUNTERPART: "The request follows up a hit, but its requested_state is not that hit's counterpart.",
+  RATE_LIMITED: 'The state sent more hit/no-hit queries than the hub answers in the current window; ask again later.',
   PROCESSING_FAILED: 'The hub failed to process the message after repeated attempts; its operator has the details.',
 });
 

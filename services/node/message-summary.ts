@@ -163,8 +163,17 @@ function factsOf(decoded: DecodedPayload, senderUnit: string): PayloadFacts {
       return { ...base, ...acknowledgementFacts(decoded.message, senderUnit) };
     case 'retraction':
       return { ...base, headline: decoded.message.reason, relatedMessageId: decoded.message.retractedMessageId, retractedMessageId: decoded.message.retractedMessageId };
-    case 'hit-notice':
-      return { ...base, headline: `hit with ${decoded.message.counterpartState} on ${decoded.message.matchedIdentifiers} identifier(s)`, relatedMessageId: decoded.message.yourMessageId };
+    case 'hit-notice': {
+      const notice = decoded.message;
+      const how = notice.fromQuery ? `${notice.counterpartState}'s query matched` : `hit with ${notice.counterpartState} on`;
+      return { ...base, headline: `${how} ${notice.matchedIdentifiers} identifier(s)`, relatedMessageId: notice.yourMessageId };
+    }
+    case 'hit-query':
+      return { ...base, headline: `hit/no-hit query on ${decoded.message.identifiers.length} identifier(s)`, identifierCount: decoded.message.identifiers.length };
+    case 'hit-query-answer': {
+      const hits = decoded.message.results.filter((result) => result.hit).length;
+      return { ...base, headline: `query answer: ${hits} hit(s) of ${decoded.message.results.length}`, relatedMessageId: decoded.message.queryMessageId };
+    }
     case 'drill-control':
       return { ...base, headline: `drill ${ENUM_WORDS.drillAction.wordOf(decoded.message.action)}: ${decoded.message.scenario}` };
   }

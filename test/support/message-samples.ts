@@ -127,6 +127,7 @@ const assistanceRequest = tip.AssistanceRequest.create({
   personsCount: 4,
   identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '+62 812-0000-0001')],
   location: COMPOUND,
+  followsUpHitId: 'HIT-2026-000042',
 });
 
 const assistanceResponse = tip.AssistanceResponse.create({
@@ -155,6 +156,7 @@ const hitNotice = tip.HitNotice.create({
   identifierKind: v1.IdentifierKind.IDENTIFIER_KIND_PHONE,
   detectedAtUnixMs: SAMPLE_NOW_UNIX_MS + 30 * 60_000,
   matchedIdentifiers: 2,
+  fromQuery: true,
 });
 
 const retraction = tip.Retraction.create({
@@ -173,6 +175,16 @@ const drillControl = tip.DrillControl.create({
   drillTimeUnixMs: SAMPLE_NOW_UNIX_MS + 2 * HOUR_MS,
 });
 
+const hitQuery = tip.HitQuery.create({
+  identifiers: [keyed('passport', 'C 0000001'), keyed('phone', '+62 812-0000-0001')],
+});
+
+const hitQueryAnswer = tip.HitQueryAnswer.create({
+  queryMessageId: SAMPLE_MESSAGE_IDS.caseAlert,
+  results: [{ index: 1, identifierKind: v1.IdentifierKind.IDENTIFIER_KIND_PASSPORT, hit: true, hits: [{ counterpartState: 'KHM', hitId: 'HIT-2026-000043' }] }],
+  answeredAtUnixMs: SAMPLE_NOW_UNIX_MS + 60_000,
+});
+
 export const SAMPLE_PAYLOADS: { readonly [N in PayloadName]: PayloadByName[N] } = Object.freeze({
   'case-alert': caseAlert,
   'intelligence-report': intelligenceReport,
@@ -182,6 +194,8 @@ export const SAMPLE_PAYLOADS: { readonly [N in PayloadName]: PayloadByName[N] } 
   'hit-notice': hitNotice,
   retraction,
   'drill-control': drillControl,
+  'hit-query': hitQuery,
+  'hit-query-answer': hitQueryAnswer,
 });
 
 /**

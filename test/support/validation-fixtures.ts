@@ -38,6 +38,8 @@ export interface PayloadProperties {
   'hit-notice': v1.HitNotice.$Properties;
   retraction: v1.Retraction.$Properties;
   'drill-control': v1.DrillControl.$Properties;
+  'hit-query': v1.HitQuery.$Properties;
+  'hit-query-answer': v1.HitQueryAnswer.$Properties;
 }
 
 const PAYLOADS: { [N in PayloadName]: () => PayloadProperties[N] } = {
@@ -86,6 +88,17 @@ const PAYLOADS: { [N in PayloadName]: () => PayloadProperties[N] } = {
     drillId: 'DRILL-2026-01', action: v1.DrillControlAction.DRILL_CONTROL_ACTION_START,
     participants: ['IDN', 'THA', 'KHM'], scenario: 'Rescue from a compound in Sihanoukville',
   }),
+  'hit-query': () => ({
+    identifiers: [keyed('passport', 'C0000001'), keyed('phone', '+62 812-0000-0001')],
+  }),
+  'hit-query-answer': () => ({
+    queryMessageId: IDS.request,
+    results: [
+      { index: 0, identifierKind: v1.IdentifierKind.IDENTIFIER_KIND_PASSPORT, hit: true, hits: [{ counterpartState: 'THA', hitId: 'HIT-2026-000043' }] },
+      { index: 1, identifierKind: v1.IdentifierKind.IDENTIFIER_KIND_PHONE, hit: false, hits: [] },
+    ],
+    answeredAtUnixMs: NOW,
+  }),
 };
 
 const named = (...states: string[]): v1.Distribution.$Properties => ({ mode: v1.DistributionMode.DISTRIBUTION_MODE_NAMED, states });
@@ -96,6 +109,8 @@ const ENVELOPES: { [N in PayloadName]?: Partial<v1.Envelope.$Properties> } = {
   acknowledgement: { senderState: 'KHM', distribution: named('IDN'), inReplyTo: IDS.alert, caseReference: '' },
   'hit-notice': { senderState: 'HUB', distribution: named('IDN'), caseReference: '' },
   'drill-control': { exercise: true, drillId: 'DRILL-2026-01', caseReference: '' },
+  'hit-query': { distribution: { mode: v1.DistributionMode.DISTRIBUTION_MODE_REGIONAL_BROADCAST }, caseReference: '' },
+  'hit-query-answer': { senderState: 'HUB', distribution: named('IDN'), inReplyTo: IDS.request, caseReference: '' },
 };
 
 /** Fields to change; a field given as undefined is removed (the case a test of "is required" needs). */

@@ -350,6 +350,7 @@ reply_deadline_unix_ms: 1795086400000
 persons_count: 3
 identifiers { kind: IDENTIFIER_KIND_PASSPORT hash_key_id: "ASEAN-MATCH-2026-01" digest: ${textBytes(DIGEST_A)} }
 location { state: "KHM" place_name: "Phnom Penh" }
+follows_up_hit_id: "hit-5b0c7e2a9d14f3e6"
 `,
     expected: {
       kind: 'ASSISTANCE_KIND_REPATRIATION',
@@ -360,6 +361,7 @@ location { state: "KHM" place_name: "Phnom Penh" }
       personsCount: 3,
       identifiers: [{ kind: 'IDENTIFIER_KIND_PASSPORT', hashKeyId: 'ASEAN-MATCH-2026-01', digest: DIGEST_A.toString('base64') }],
       location: { state: 'KHM', placeName: 'Phnom Penh' },
+      followsUpHitId: 'hit-5b0c7e2a9d14f3e6',
     },
   },
   {
@@ -405,6 +407,7 @@ counterpart_state: "THA"
 identifier_kind: IDENTIFIER_KIND_BANK_ACCOUNT
 detected_at_unix_ms: 1795001800000
 matched_identifiers: 4294967295
+from_query: true
 `,
     expected: {
       hitId: 'HIT-2026-000042',
@@ -413,6 +416,37 @@ matched_identifiers: 4294967295
       identifierKind: 'IDENTIFIER_KIND_BANK_ACCOUNT',
       detectedAtUnixMs: 1795001800000,
       matchedIdentifiers: 4294967295,
+      fromQuery: true,
+    },
+  },
+  {
+    typeName: 'HitQuery',
+    text: `
+identifiers { kind: IDENTIFIER_KIND_PASSPORT hash_key_id: "ASEAN-MATCH-2026-01" digest: ${textBytes(DIGEST_A)} }
+identifiers { kind: IDENTIFIER_KIND_PHONE hash_key_id: "ASEAN-MATCH-2026-01" digest: ${textBytes(DIGEST_B)} }
+`,
+    expected: {
+      identifiers: [
+        { kind: 'IDENTIFIER_KIND_PASSPORT', hashKeyId: 'ASEAN-MATCH-2026-01', digest: DIGEST_A.toString('base64') },
+        { kind: 'IDENTIFIER_KIND_PHONE', hashKeyId: 'ASEAN-MATCH-2026-01', digest: DIGEST_B.toString('base64') },
+      ],
+    },
+  },
+  {
+    typeName: 'HitQueryAnswer',
+    text: `
+query_message_id: "3f1c9a52-7b0e-4d6a-9c21-5e8f0b7d4a13"
+results { index: 0 identifier_kind: IDENTIFIER_KIND_PASSPORT hit: true hits { counterpart_state: "THA" hit_id: "hit-1" } hits { counterpart_state: "KHM" hit_id: "hit-2" } }
+results { index: 1 identifier_kind: IDENTIFIER_KIND_PHONE }
+answered_at_unix_ms: 1795001800000
+`,
+    expected: {
+      queryMessageId: '3f1c9a52-7b0e-4d6a-9c21-5e8f0b7d4a13',
+      results: [
+        { identifierKind: 'IDENTIFIER_KIND_PASSPORT', hit: true, hits: [{ counterpartState: 'THA', hitId: 'hit-1' }, { counterpartState: 'KHM', hitId: 'hit-2' }] },
+        { index: 1, identifierKind: 'IDENTIFIER_KIND_PHONE' },
+      ],
+      answeredAtUnixMs: 1795001800000,
     },
   },
   {

@@ -234,6 +234,13 @@ export namespace asean {
                 location: asean.tip.v1.Location;
 
                 /**
+                 * The hit this request follows up (HitNotice.hit_id or QueryHit.hit_id); empty if none. The hub
+                 * checks that the hit was reported to the sender and that requested_state is its counterpart
+                 * (UNKNOWN_HIT, NOT_HIT_COUNTERPART); the counterpart's officers see which hit it concerns.
+                 */
+                followsUpHitId: string;
+
+                /**
                  * Creates a new AssistanceRequest instance using the specified properties.
                  * @param [properties] Properties to set
                  * @returns AssistanceRequest instance
@@ -323,6 +330,13 @@ export namespace asean {
 
                     /** Where help is needed, if relevant. */
                     location?: asean.tip.v1.Location.$Properties;
+
+                    /**
+                     * The hit this request follows up (HitNotice.hit_id or QueryHit.hit_id); empty if none. The hub
+                     * checks that the hit was reported to the sender and that requested_state is its counterpart
+                     * (UNKNOWN_HIT, NOT_HIT_COUNTERPART); the counterpart's officers see which hit it concerns.
+                     */
+                    followsUpHitId?: string;
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1641,7 +1655,13 @@ export namespace asean {
                 PAYLOAD_TYPE_RETRACTION = 7,
 
                 /** asean.tip.v1.DrillControl */
-                PAYLOAD_TYPE_DRILL_CONTROL = 8
+                PAYLOAD_TYPE_DRILL_CONTROL = 8,
+
+                /** asean.tip.v1.HitQuery (answered by the hub, delivered to no state) */
+                PAYLOAD_TYPE_HIT_QUERY = 9,
+
+                /** asean.tip.v1.HitQueryAnswer (sent by the hub only) */
+                PAYLOAD_TYPE_HIT_QUERY_ANSWER = 10
             }
 
             /** How the hub chooses the recipients. */
@@ -2028,6 +2048,13 @@ export namespace asean {
                 matchedIdentifiers: number;
 
                 /**
+                 * True when the match came from counterpart_state's hit/no-hit query (HitQuery), not from a
+                 * message it sent: that state asked whether the identifier is known and was told that this
+                 * state holds it. There is then no counterpart message.
+                 */
+                fromQuery: boolean;
+
+                /**
                  * Creates a new HitNotice instance using the specified properties.
                  * @param [properties] Properties to set
                  * @returns HitNotice instance
@@ -2112,12 +2139,465 @@ export namespace asean {
                     /** How many identifiers matched between the two messages. */
                     matchedIdentifiers?: number;
 
+                    /**
+                     * True when the match came from counterpart_state's hit/no-hit query (HitQuery), not from a
+                     * message it sent: that state asked whether the identifier is known and was told that this
+                     * state holds it. There is then no counterpart message.
+                     */
+                    fromQuery?: boolean;
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
 
                 /** Shape of a HitNotice. */
                 type $Shape = asean.tip.v1.HitNotice.$Properties;
+            }
+
+            /**
+             * Properties of a HitQuery.
+             * @deprecated Use asean.tip.v1.HitQuery.$Properties instead.
+             */
+            interface IHitQuery extends asean.tip.v1.HitQuery.$Properties {
+            }
+
+            /**
+             * A state's question to the hub. The envelope's distribution is the scope searched (the states
+             * whose holdings may answer: NAMED, SHARING_GROUP or REGIONAL_BROADCAST); the query itself is
+             * delivered to no state. The hub records no sighting for it: asking is not holding.
+             */
+            class HitQuery {
+
+                /**
+                 * Constructs a new HitQuery.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: asean.tip.v1.HitQuery.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The keyed identifiers asked about: 1 to 50, no two alike (section 9 says how to hash them). */
+                identifiers: asean.tip.v1.KeyedIdentifier[];
+
+                /**
+                 * Creates a new HitQuery instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HitQuery instance
+                 */
+                static create(properties: asean.tip.v1.HitQuery.$Shape): asean.tip.v1.HitQuery & asean.tip.v1.HitQuery.$Shape;
+                static create(properties?: asean.tip.v1.HitQuery.$Properties): asean.tip.v1.HitQuery;
+
+                /**
+                 * Encodes the specified HitQuery message. Does not implicitly {@link asean.tip.v1.HitQuery.verify|verify} messages.
+                 * @param message HitQuery message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: asean.tip.v1.HitQuery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HitQuery message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQuery & asean.tip.v1.HitQuery.$Shape} HitQuery
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): asean.tip.v1.HitQuery & asean.tip.v1.HitQuery.$Shape;
+
+                /**
+                 * Verifies a HitQuery message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a HitQuery message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns HitQuery
+                 */
+                static fromObject(object: { [k: string]: any }): asean.tip.v1.HitQuery;
+
+                /**
+                 * Creates a plain object from a HitQuery message. Also converts values to other types if specified.
+                 * @param message HitQuery
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: asean.tip.v1.HitQuery, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HitQuery to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for HitQuery
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HitQuery {
+
+                /** Properties of a HitQuery. */
+                interface $Properties {
+
+                    /** The keyed identifiers asked about: 1 to 50, no two alike (section 9 says how to hash them). */
+                    identifiers?: asean.tip.v1.KeyedIdentifier.$Properties[];
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a HitQuery. */
+                type $Shape = asean.tip.v1.HitQuery.$Properties;
+            }
+
+            /**
+             * Properties of a QueryHit.
+             * @deprecated Use asean.tip.v1.QueryHit.$Properties instead.
+             */
+            interface IQueryHit extends asean.tip.v1.QueryHit.$Properties {
+            }
+
+            /** One state holding an identifier asked about. */
+            class QueryHit {
+
+                /**
+                 * Constructs a new QueryHit.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: asean.tip.v1.QueryHit.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ISO 3166-1 alpha-3 code of the state holding a matching message. */
+                counterpartState: string;
+
+                /**
+                 * Id of the hit, shared with the HitNotice the counterpart receives; an assistance request may
+                 * follow it up (AssistanceRequest.follows_up_hit_id).
+                 */
+                hitId: string;
+
+                /**
+                 * Creates a new QueryHit instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns QueryHit instance
+                 */
+                static create(properties: asean.tip.v1.QueryHit.$Shape): asean.tip.v1.QueryHit & asean.tip.v1.QueryHit.$Shape;
+                static create(properties?: asean.tip.v1.QueryHit.$Properties): asean.tip.v1.QueryHit;
+
+                /**
+                 * Encodes the specified QueryHit message. Does not implicitly {@link asean.tip.v1.QueryHit.verify|verify} messages.
+                 * @param message QueryHit message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: asean.tip.v1.QueryHit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a QueryHit message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.QueryHit & asean.tip.v1.QueryHit.$Shape} QueryHit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): asean.tip.v1.QueryHit & asean.tip.v1.QueryHit.$Shape;
+
+                /**
+                 * Verifies a QueryHit message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a QueryHit message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns QueryHit
+                 */
+                static fromObject(object: { [k: string]: any }): asean.tip.v1.QueryHit;
+
+                /**
+                 * Creates a plain object from a QueryHit message. Also converts values to other types if specified.
+                 * @param message QueryHit
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: asean.tip.v1.QueryHit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this QueryHit to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for QueryHit
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace QueryHit {
+
+                /** Properties of a QueryHit. */
+                interface $Properties {
+
+                    /** ISO 3166-1 alpha-3 code of the state holding a matching message. */
+                    counterpartState?: string;
+
+                    /**
+                     * Id of the hit, shared with the HitNotice the counterpart receives; an assistance request may
+                     * follow it up (AssistanceRequest.follows_up_hit_id).
+                     */
+                    hitId?: string;
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a QueryHit. */
+                type $Shape = asean.tip.v1.QueryHit.$Properties;
+            }
+
+            /**
+             * Properties of a HitQueryResult.
+             * @deprecated Use asean.tip.v1.HitQueryResult.$Properties instead.
+             */
+            interface IHitQueryResult extends asean.tip.v1.HitQueryResult.$Properties {
+            }
+
+            /** The answer for one identifier of the query. */
+            class HitQueryResult {
+
+                /**
+                 * Constructs a new HitQueryResult.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: asean.tip.v1.HitQueryResult.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Position of the identifier in HitQuery.identifiers (0-based). */
+                index: number;
+
+                /** The kind of the identifier asked about (the digest itself is not repeated). */
+                identifierKind: asean.tip.v1.IdentifierKind;
+
+                /** Whether any state in scope holds it, as far as that state's handling marks allow telling. */
+                hit: boolean;
+
+                /** The states holding it, one each; empty on a no-hit. */
+                hits: asean.tip.v1.QueryHit[];
+
+                /**
+                 * Creates a new HitQueryResult instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HitQueryResult instance
+                 */
+                static create(properties: asean.tip.v1.HitQueryResult.$Shape): asean.tip.v1.HitQueryResult & asean.tip.v1.HitQueryResult.$Shape;
+                static create(properties?: asean.tip.v1.HitQueryResult.$Properties): asean.tip.v1.HitQueryResult;
+
+                /**
+                 * Encodes the specified HitQueryResult message. Does not implicitly {@link asean.tip.v1.HitQueryResult.verify|verify} messages.
+                 * @param message HitQueryResult message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: asean.tip.v1.HitQueryResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HitQueryResult message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQueryResult & asean.tip.v1.HitQueryResult.$Shape} HitQueryResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): asean.tip.v1.HitQueryResult & asean.tip.v1.HitQueryResult.$Shape;
+
+                /**
+                 * Verifies a HitQueryResult message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a HitQueryResult message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns HitQueryResult
+                 */
+                static fromObject(object: { [k: string]: any }): asean.tip.v1.HitQueryResult;
+
+                /**
+                 * Creates a plain object from a HitQueryResult message. Also converts values to other types if specified.
+                 * @param message HitQueryResult
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: asean.tip.v1.HitQueryResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HitQueryResult to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for HitQueryResult
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HitQueryResult {
+
+                /** Properties of a HitQueryResult. */
+                interface $Properties {
+
+                    /** Position of the identifier in HitQuery.identifiers (0-based). */
+                    index?: number;
+
+                    /** The kind of the identifier asked about (the digest itself is not repeated). */
+                    identifierKind?: asean.tip.v1.IdentifierKind;
+
+                    /** Whether any state in scope holds it, as far as that state's handling marks allow telling. */
+                    hit?: boolean;
+
+                    /** The states holding it, one each; empty on a no-hit. */
+                    hits?: asean.tip.v1.QueryHit.$Properties[];
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a HitQueryResult. */
+                type $Shape = asean.tip.v1.HitQueryResult.$Properties;
+            }
+
+            /**
+             * Properties of a HitQueryAnswer.
+             * @deprecated Use asean.tip.v1.HitQueryAnswer.$Properties instead.
+             */
+            interface IHitQueryAnswer extends asean.tip.v1.HitQueryAnswer.$Properties {
+            }
+
+            /** The hub's answer to a HitQuery, sent to the querying state only (sender HUB, in_reply_to = the query). */
+            class HitQueryAnswer {
+
+                /**
+                 * Constructs a new HitQueryAnswer.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: asean.tip.v1.HitQueryAnswer.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** message_id of the query answered. */
+                queryMessageId: string;
+
+                /** One result per identifier of the query, in its order. */
+                results: asean.tip.v1.HitQueryResult[];
+
+                /** When the hub answered, Unix ms. */
+                answeredAtUnixMs: number;
+
+                /**
+                 * Creates a new HitQueryAnswer instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns HitQueryAnswer instance
+                 */
+                static create(properties: asean.tip.v1.HitQueryAnswer.$Shape): asean.tip.v1.HitQueryAnswer & asean.tip.v1.HitQueryAnswer.$Shape;
+                static create(properties?: asean.tip.v1.HitQueryAnswer.$Properties): asean.tip.v1.HitQueryAnswer;
+
+                /**
+                 * Encodes the specified HitQueryAnswer message. Does not implicitly {@link asean.tip.v1.HitQueryAnswer.verify|verify} messages.
+                 * @param message HitQueryAnswer message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: asean.tip.v1.HitQueryAnswer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a HitQueryAnswer message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQueryAnswer & asean.tip.v1.HitQueryAnswer.$Shape} HitQueryAnswer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): asean.tip.v1.HitQueryAnswer & asean.tip.v1.HitQueryAnswer.$Shape;
+
+                /**
+                 * Verifies a HitQueryAnswer message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a HitQueryAnswer message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns HitQueryAnswer
+                 */
+                static fromObject(object: { [k: string]: any }): asean.tip.v1.HitQueryAnswer;
+
+                /**
+                 * Creates a plain object from a HitQueryAnswer message. Also converts values to other types if specified.
+                 * @param message HitQueryAnswer
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                static toObject(message: asean.tip.v1.HitQueryAnswer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this HitQueryAnswer to JSON.
+                 * @returns JSON object
+                 */
+                toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the type url for HitQueryAnswer
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace HitQueryAnswer {
+
+                /** Properties of a HitQueryAnswer. */
+                interface $Properties {
+
+                    /** message_id of the query answered. */
+                    queryMessageId?: string;
+
+                    /** One result per identifier of the query, in its order. */
+                    results?: asean.tip.v1.HitQueryResult.$Properties[];
+
+                    /** When the hub answered, Unix ms. */
+                    answeredAtUnixMs?: number;
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a HitQueryAnswer. */
+                type $Shape = asean.tip.v1.HitQueryAnswer.$Properties;
             }
 
             /** The kind of indicator. */

@@ -558,6 +558,9 @@ export const asean = $root.asean = (() => {
                  * @property {number} [personsCount] How many persons the request concerns; 0 when not about persons (e.g. a freeze).
                  * @property {Array.<asean.tip.v1.KeyedIdentifier.$Properties>} [identifiers] Keyed hashes of the persons' or accounts' identifiers, for matching.
                  * @property {asean.tip.v1.Location.$Properties} [location] Where help is needed, if relevant.
+                 * @property {string} [followsUpHitId] The hit this request follows up (HitNotice.hit_id or QueryHit.hit_id); empty if none. The hub
+                 * checks that the hit was reported to the sender and that requested_state is its counterpart
+                 * (UNKNOWN_HIT, NOT_HIT_COUNTERPART); the counterpart's officers see which hit it concerns.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -655,6 +658,16 @@ export const asean = $root.asean = (() => {
                 AssistanceRequest.prototype.location = null;
 
                 /**
+                 * The hit this request follows up (HitNotice.hit_id or QueryHit.hit_id); empty if none. The hub
+                 * checks that the hit was reported to the sender and that requested_state is its counterpart
+                 * (UNKNOWN_HIT, NOT_HIT_COUNTERPART); the counterpart's officers see which hit it concerns.
+                 * @member {string} followsUpHitId
+                 * @memberof asean.tip.v1.AssistanceRequest
+                 * @instance
+                 */
+                AssistanceRequest.prototype.followsUpHitId = "";
+
+                /**
                  * Creates a new AssistanceRequest instance using the specified properties.
                  * @function create
                  * @memberof asean.tip.v1.AssistanceRequest
@@ -703,6 +716,8 @@ export const asean = $root.asean = (() => {
                             $root.asean.tip.v1.KeyedIdentifier.encode(message.identifiers[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                     if (message.location != null && $Object.hasOwnProperty.call(message, "location"))
                         $root.asean.tip.v1.Location.encode(message.location, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.followsUpHitId != null && $Object.hasOwnProperty.call(message, "followsUpHitId") && message.followsUpHitId !== "")
+                        writer.uint32(/* id 9, wireType 2 =*/74).string(message.followsUpHitId);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -815,6 +830,15 @@ export const asean = $root.asean = (() => {
                                 message.location = $root.asean.tip.v1.Location.decode(reader, reader.size(), $undefined, _depth + 1, message.location);
                                 continue;
                             }
+                        case 9: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.followsUpHitId = value;
+                                else
+                                    delete message.followsUpHitId;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -879,6 +903,9 @@ export const asean = $root.asean = (() => {
                         if (error)
                             return "location." + error;
                     }
+                    if (message.followsUpHitId != null && $Object.hasOwnProperty.call(message, "followsUpHitId"))
+                        if (!$util.isString(message.followsUpHitId))
+                            return "followsUpHitId: string expected";
                     return null;
                 };
 
@@ -971,6 +998,9 @@ export const asean = $root.asean = (() => {
                             throw $TypeError(".asean.tip.v1.AssistanceRequest.location: object expected");
                         message.location = $root.asean.tip.v1.Location.fromObject(object.location, _depth + 1);
                     }
+                    if (object.followsUpHitId != null)
+                        if (typeof object.followsUpHitId !== "string" || object.followsUpHitId.length)
+                            message.followsUpHitId = $String(object.followsUpHitId);
                     return message;
                 };
 
@@ -1005,6 +1035,7 @@ export const asean = $root.asean = (() => {
                             object.replyDeadlineUnixMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.personsCount = 0;
                         object.location = null;
+                        object.followsUpHitId = "";
                     }
                     if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
                         object.kind = options.enums === $String ? $root.asean.tip.v1.AssistanceKind[message.kind] === $undefined ? message.kind : $root.asean.tip.v1.AssistanceKind[message.kind] : message.kind;
@@ -1030,6 +1061,8 @@ export const asean = $root.asean = (() => {
                     }
                     if (message.location != null && $Object.hasOwnProperty.call(message, "location"))
                         object.location = $root.asean.tip.v1.Location.toObject(message.location, options, _depth + 1);
+                    if (message.followsUpHitId != null && $Object.hasOwnProperty.call(message, "followsUpHitId"))
+                        object.followsUpHitId = message.followsUpHitId;
                     return object;
                 };
 
@@ -4622,6 +4655,8 @@ export const asean = $root.asean = (() => {
              * @property {number} PAYLOAD_TYPE_HIT_NOTICE=6 asean.tip.v1.HitNotice
              * @property {number} PAYLOAD_TYPE_RETRACTION=7 asean.tip.v1.Retraction
              * @property {number} PAYLOAD_TYPE_DRILL_CONTROL=8 asean.tip.v1.DrillControl
+             * @property {number} PAYLOAD_TYPE_HIT_QUERY=9 asean.tip.v1.HitQuery (answered by the hub, delivered to no state)
+             * @property {number} PAYLOAD_TYPE_HIT_QUERY_ANSWER=10 asean.tip.v1.HitQueryAnswer (sent by the hub only)
              */
             v1.PayloadType = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4634,6 +4669,8 @@ export const asean = $root.asean = (() => {
                 values[valuesById[6] = "PAYLOAD_TYPE_HIT_NOTICE"] = 6;
                 values[valuesById[7] = "PAYLOAD_TYPE_RETRACTION"] = 7;
                 values[valuesById[8] = "PAYLOAD_TYPE_DRILL_CONTROL"] = 8;
+                values[valuesById[9] = "PAYLOAD_TYPE_HIT_QUERY"] = 9;
+                values[valuesById[10] = "PAYLOAD_TYPE_HIT_QUERY_ANSWER"] = 10;
                 return values;
             })();
 
@@ -5742,6 +5779,14 @@ export const asean = $root.asean = (() => {
                         case 8:
                             message.payloadType = 8;
                             break;
+                        case "PAYLOAD_TYPE_HIT_QUERY":
+                        case 9:
+                            message.payloadType = 9;
+                            break;
+                        case "PAYLOAD_TYPE_HIT_QUERY_ANSWER":
+                        case 10:
+                            message.payloadType = 10;
+                            break;
                         default:
                             if (typeof object.payloadType === "number" && (object.payloadType | 0) === object.payloadType)
                                 message.payloadType = object.payloadType;
@@ -5903,6 +5948,9 @@ export const asean = $root.asean = (() => {
                  * @property {asean.tip.v1.IdentifierKind} [identifierKind] What kind of identifier matched (the digest itself is not repeated).
                  * @property {number} [detectedAtUnixMs] When the hub found the match, Unix ms.
                  * @property {number} [matchedIdentifiers] How many identifiers matched between the two messages.
+                 * @property {boolean} [fromQuery] True when the match came from counterpart_state's hit/no-hit query (HitQuery), not from a
+                 * message it sent: that state asked whether the identifier is known and was told that this
+                 * state holds it. There is then no counterpart message.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5983,6 +6031,16 @@ export const asean = $root.asean = (() => {
                 HitNotice.prototype.matchedIdentifiers = 0;
 
                 /**
+                 * True when the match came from counterpart_state's hit/no-hit query (HitQuery), not from a
+                 * message it sent: that state asked whether the identifier is known and was told that this
+                 * state holds it. There is then no counterpart message.
+                 * @member {boolean} fromQuery
+                 * @memberof asean.tip.v1.HitNotice
+                 * @instance
+                 */
+                HitNotice.prototype.fromQuery = false;
+
+                /**
                  * Creates a new HitNotice instance using the specified properties.
                  * @function create
                  * @memberof asean.tip.v1.HitNotice
@@ -6026,6 +6084,8 @@ export const asean = $root.asean = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).int64(message.detectedAtUnixMs);
                     if (message.matchedIdentifiers != null && $Object.hasOwnProperty.call(message, "matchedIdentifiers") && message.matchedIdentifiers !== 0)
                         writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.matchedIdentifiers);
+                    if (message.fromQuery != null && $Object.hasOwnProperty.call(message, "fromQuery") && message.fromQuery !== false)
+                        writer.uint32(/* id 7, wireType 0 =*/56).bool(message.fromQuery);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -6124,6 +6184,15 @@ export const asean = $root.asean = (() => {
                                     delete message.matchedIdentifiers;
                                 continue;
                             }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.fromQuery = value;
+                                else
+                                    delete message.fromQuery;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -6174,6 +6243,9 @@ export const asean = $root.asean = (() => {
                     if (message.matchedIdentifiers != null && $Object.hasOwnProperty.call(message, "matchedIdentifiers"))
                         if (!$util.isInteger(message.matchedIdentifiers))
                             return "matchedIdentifiers: integer expected";
+                    if (message.fromQuery != null && $Object.hasOwnProperty.call(message, "fromQuery"))
+                        if (typeof message.fromQuery !== "boolean")
+                            return "fromQuery: boolean expected";
                     return null;
                 };
 
@@ -6259,6 +6331,9 @@ export const asean = $root.asean = (() => {
                     if (object.matchedIdentifiers != null)
                         if ($Number(object.matchedIdentifiers) !== 0)
                             message.matchedIdentifiers = object.matchedIdentifiers >>> 0;
+                    if (object.fromQuery != null)
+                        if (object.fromQuery)
+                            message.fromQuery = $Boolean(object.fromQuery);
                     return message;
                 };
 
@@ -6290,6 +6365,7 @@ export const asean = $root.asean = (() => {
                         } else
                             object.detectedAtUnixMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.matchedIdentifiers = 0;
+                        object.fromQuery = false;
                     }
                     if (message.hitId != null && $Object.hasOwnProperty.call(message, "hitId"))
                         object.hitId = message.hitId;
@@ -6308,6 +6384,8 @@ export const asean = $root.asean = (() => {
                             object.detectedAtUnixMs = options.longs === $String ? $util.Long.prototype.toString.call(message.detectedAtUnixMs) : options.longs === $Number ? new $util.LongBits(message.detectedAtUnixMs.low >>> 0, message.detectedAtUnixMs.high >>> 0).toNumber() : message.detectedAtUnixMs;
                     if (message.matchedIdentifiers != null && $Object.hasOwnProperty.call(message, "matchedIdentifiers"))
                         object.matchedIdentifiers = message.matchedIdentifiers;
+                    if (message.fromQuery != null && $Object.hasOwnProperty.call(message, "fromQuery"))
+                        object.fromQuery = message.fromQuery;
                     return object;
                 };
 
@@ -6337,6 +6415,1279 @@ export const asean = $root.asean = (() => {
                 };
 
                 return HitNotice;
+            })();
+
+            v1.HitQuery = (function() {
+
+                /**
+                 * Properties of a HitQuery.
+                 * @typedef {Object} asean.tip.v1.HitQuery.$Properties
+                 * @property {Array.<asean.tip.v1.KeyedIdentifier.$Properties>} [identifiers] The keyed identifiers asked about: 1 to 50, no two alike (section 9 says how to hash them).
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HitQuery.
+                 * @memberof asean.tip.v1
+                 * @interface IHitQuery
+                 * @augments asean.tip.v1.HitQuery.$Properties
+                 * @deprecated Use asean.tip.v1.HitQuery.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HitQuery.
+                 * @typedef {asean.tip.v1.HitQuery.$Properties} asean.tip.v1.HitQuery.$Shape
+                 */
+
+                /**
+                 * Constructs a new HitQuery.
+                 * @memberof asean.tip.v1
+                 * @classdesc A state's question to the hub. The envelope's distribution is the scope searched (the states
+                 * whose holdings may answer: NAMED, SHARING_GROUP or REGIONAL_BROADCAST); the query itself is
+                 * delivered to no state. The hub records no sighting for it: asking is not holding.
+                 * @constructor
+                 * @param {asean.tip.v1.HitQuery.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HitQuery = function (properties) {
+                    this.identifiers = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * The keyed identifiers asked about: 1 to 50, no two alike (section 9 says how to hash them).
+                 * @member {Array.<asean.tip.v1.KeyedIdentifier>} identifiers
+                 * @memberof asean.tip.v1.HitQuery
+                 * @instance
+                 */
+                HitQuery.prototype.identifiers = $util.emptyArray;
+
+                /**
+                 * Creates a new HitQuery instance using the specified properties.
+                 * @function create
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {asean.tip.v1.HitQuery.$Properties=} [properties] Properties to set
+                 * @returns {asean.tip.v1.HitQuery} HitQuery instance
+                 * @type {{
+                 *   (properties: asean.tip.v1.HitQuery.$Shape): asean.tip.v1.HitQuery & asean.tip.v1.HitQuery.$Shape;
+                 *   (properties?: asean.tip.v1.HitQuery.$Properties): asean.tip.v1.HitQuery;
+                 * }}
+                 */
+                HitQuery.create = function(properties) {
+                    return new HitQuery(properties);
+                };
+
+                /**
+                 * Encodes the specified HitQuery message. Does not implicitly {@link asean.tip.v1.HitQuery.verify|verify} messages.
+                 * @function encode
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {asean.tip.v1.HitQuery.$Properties} message HitQuery message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HitQuery.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.identifiers != null && message.identifiers.length)
+                        for (let i = 0; i < message.identifiers.length; ++i)
+                            $root.asean.tip.v1.KeyedIdentifier.encode(message.identifiers[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HitQuery message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQuery & asean.tip.v1.HitQuery.$Shape} HitQuery
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HitQuery.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.asean.tip.v1.HitQuery();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.identifiers && message.identifiers.length))
+                                    message.identifiers = [];
+                                message.identifiers.push($root.asean.tip.v1.KeyedIdentifier.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Verifies a HitQuery message.
+                 * @function verify
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                HitQuery.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.identifiers != null && $Object.hasOwnProperty.call(message, "identifiers")) {
+                        if (!$Array.isArray(message.identifiers))
+                            return "identifiers: array expected";
+                        for (let i = 0; i < message.identifiers.length; ++i) {
+                            let error = $root.asean.tip.v1.KeyedIdentifier.verify(message.identifiers[i], _depth + 1);
+                            if (error)
+                                return "identifiers." + error;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a HitQuery message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {asean.tip.v1.HitQuery} HitQuery
+                 */
+                HitQuery.fromObject = function (object, _depth) {
+                    if (object instanceof $root.asean.tip.v1.HitQuery)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".asean.tip.v1.HitQuery: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.asean.tip.v1.HitQuery();
+                    if (object.identifiers) {
+                        if (!$Array.isArray(object.identifiers))
+                            throw $TypeError(".asean.tip.v1.HitQuery.identifiers: array expected");
+                        message.identifiers = $Array(object.identifiers.length);
+                        for (let i = 0; i < object.identifiers.length; ++i) {
+                            if (!$util.isObject(object.identifiers[i]))
+                                throw $TypeError(".asean.tip.v1.HitQuery.identifiers: object expected");
+                            message.identifiers[i] = $root.asean.tip.v1.KeyedIdentifier.fromObject(object.identifiers[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HitQuery message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {asean.tip.v1.HitQuery} message HitQuery
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HitQuery.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.identifiers = [];
+                    if (message.identifiers && message.identifiers.length) {
+                        object.identifiers = $Array(message.identifiers.length);
+                        for (let j = 0; j < message.identifiers.length; ++j)
+                            object.identifiers[j] = $root.asean.tip.v1.KeyedIdentifier.toObject(message.identifiers[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this HitQuery to JSON.
+                 * @function toJSON
+                 * @memberof asean.tip.v1.HitQuery
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HitQuery.prototype.toJSON = function() {
+                    return HitQuery.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for HitQuery
+                 * @function getTypeUrl
+                 * @memberof asean.tip.v1.HitQuery
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                HitQuery.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/asean.tip.v1.HitQuery";
+                };
+
+                return HitQuery;
+            })();
+
+            v1.QueryHit = (function() {
+
+                /**
+                 * Properties of a QueryHit.
+                 * @typedef {Object} asean.tip.v1.QueryHit.$Properties
+                 * @property {string} [counterpartState] ISO 3166-1 alpha-3 code of the state holding a matching message.
+                 * @property {string} [hitId] Id of the hit, shared with the HitNotice the counterpart receives; an assistance request may
+                 * follow it up (AssistanceRequest.follows_up_hit_id).
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a QueryHit.
+                 * @memberof asean.tip.v1
+                 * @interface IQueryHit
+                 * @augments asean.tip.v1.QueryHit.$Properties
+                 * @deprecated Use asean.tip.v1.QueryHit.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a QueryHit.
+                 * @typedef {asean.tip.v1.QueryHit.$Properties} asean.tip.v1.QueryHit.$Shape
+                 */
+
+                /**
+                 * Constructs a new QueryHit.
+                 * @memberof asean.tip.v1
+                 * @classdesc One state holding an identifier asked about.
+                 * @constructor
+                 * @param {asean.tip.v1.QueryHit.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const QueryHit = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ISO 3166-1 alpha-3 code of the state holding a matching message.
+                 * @member {string} counterpartState
+                 * @memberof asean.tip.v1.QueryHit
+                 * @instance
+                 */
+                QueryHit.prototype.counterpartState = "";
+
+                /**
+                 * Id of the hit, shared with the HitNotice the counterpart receives; an assistance request may
+                 * follow it up (AssistanceRequest.follows_up_hit_id).
+                 * @member {string} hitId
+                 * @memberof asean.tip.v1.QueryHit
+                 * @instance
+                 */
+                QueryHit.prototype.hitId = "";
+
+                /**
+                 * Creates a new QueryHit instance using the specified properties.
+                 * @function create
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {asean.tip.v1.QueryHit.$Properties=} [properties] Properties to set
+                 * @returns {asean.tip.v1.QueryHit} QueryHit instance
+                 * @type {{
+                 *   (properties: asean.tip.v1.QueryHit.$Shape): asean.tip.v1.QueryHit & asean.tip.v1.QueryHit.$Shape;
+                 *   (properties?: asean.tip.v1.QueryHit.$Properties): asean.tip.v1.QueryHit;
+                 * }}
+                 */
+                QueryHit.create = function(properties) {
+                    return new QueryHit(properties);
+                };
+
+                /**
+                 * Encodes the specified QueryHit message. Does not implicitly {@link asean.tip.v1.QueryHit.verify|verify} messages.
+                 * @function encode
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {asean.tip.v1.QueryHit.$Properties} message QueryHit message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                QueryHit.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.counterpartState != null && $Object.hasOwnProperty.call(message, "counterpartState") && message.counterpartState !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.counterpartState);
+                    if (message.hitId != null && $Object.hasOwnProperty.call(message, "hitId") && message.hitId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.hitId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a QueryHit message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.QueryHit & asean.tip.v1.QueryHit.$Shape} QueryHit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                QueryHit.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.asean.tip.v1.QueryHit();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.counterpartState = value;
+                                else
+                                    delete message.counterpartState;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.hitId = value;
+                                else
+                                    delete message.hitId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Verifies a QueryHit message.
+                 * @function verify
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                QueryHit.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.counterpartState != null && $Object.hasOwnProperty.call(message, "counterpartState"))
+                        if (!$util.isString(message.counterpartState))
+                            return "counterpartState: string expected";
+                    if (message.hitId != null && $Object.hasOwnProperty.call(message, "hitId"))
+                        if (!$util.isString(message.hitId))
+                            return "hitId: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a QueryHit message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {asean.tip.v1.QueryHit} QueryHit
+                 */
+                QueryHit.fromObject = function (object, _depth) {
+                    if (object instanceof $root.asean.tip.v1.QueryHit)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".asean.tip.v1.QueryHit: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.asean.tip.v1.QueryHit();
+                    if (object.counterpartState != null)
+                        if (typeof object.counterpartState !== "string" || object.counterpartState.length)
+                            message.counterpartState = $String(object.counterpartState);
+                    if (object.hitId != null)
+                        if (typeof object.hitId !== "string" || object.hitId.length)
+                            message.hitId = $String(object.hitId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a QueryHit message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {asean.tip.v1.QueryHit} message QueryHit
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                QueryHit.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.counterpartState = "";
+                        object.hitId = "";
+                    }
+                    if (message.counterpartState != null && $Object.hasOwnProperty.call(message, "counterpartState"))
+                        object.counterpartState = message.counterpartState;
+                    if (message.hitId != null && $Object.hasOwnProperty.call(message, "hitId"))
+                        object.hitId = message.hitId;
+                    return object;
+                };
+
+                /**
+                 * Converts this QueryHit to JSON.
+                 * @function toJSON
+                 * @memberof asean.tip.v1.QueryHit
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                QueryHit.prototype.toJSON = function() {
+                    return QueryHit.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for QueryHit
+                 * @function getTypeUrl
+                 * @memberof asean.tip.v1.QueryHit
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                QueryHit.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/asean.tip.v1.QueryHit";
+                };
+
+                return QueryHit;
+            })();
+
+            v1.HitQueryResult = (function() {
+
+                /**
+                 * Properties of a HitQueryResult.
+                 * @typedef {Object} asean.tip.v1.HitQueryResult.$Properties
+                 * @property {number} [index] Position of the identifier in HitQuery.identifiers (0-based).
+                 * @property {asean.tip.v1.IdentifierKind} [identifierKind] The kind of the identifier asked about (the digest itself is not repeated).
+                 * @property {boolean} [hit] Whether any state in scope holds it, as far as that state's handling marks allow telling.
+                 * @property {Array.<asean.tip.v1.QueryHit.$Properties>} [hits] The states holding it, one each; empty on a no-hit.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HitQueryResult.
+                 * @memberof asean.tip.v1
+                 * @interface IHitQueryResult
+                 * @augments asean.tip.v1.HitQueryResult.$Properties
+                 * @deprecated Use asean.tip.v1.HitQueryResult.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HitQueryResult.
+                 * @typedef {asean.tip.v1.HitQueryResult.$Properties} asean.tip.v1.HitQueryResult.$Shape
+                 */
+
+                /**
+                 * Constructs a new HitQueryResult.
+                 * @memberof asean.tip.v1
+                 * @classdesc The answer for one identifier of the query.
+                 * @constructor
+                 * @param {asean.tip.v1.HitQueryResult.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HitQueryResult = function (properties) {
+                    this.hits = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Position of the identifier in HitQuery.identifiers (0-based).
+                 * @member {number} index
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @instance
+                 */
+                HitQueryResult.prototype.index = 0;
+
+                /**
+                 * The kind of the identifier asked about (the digest itself is not repeated).
+                 * @member {asean.tip.v1.IdentifierKind} identifierKind
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @instance
+                 */
+                HitQueryResult.prototype.identifierKind = 0;
+
+                /**
+                 * Whether any state in scope holds it, as far as that state's handling marks allow telling.
+                 * @member {boolean} hit
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @instance
+                 */
+                HitQueryResult.prototype.hit = false;
+
+                /**
+                 * The states holding it, one each; empty on a no-hit.
+                 * @member {Array.<asean.tip.v1.QueryHit>} hits
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @instance
+                 */
+                HitQueryResult.prototype.hits = $util.emptyArray;
+
+                /**
+                 * Creates a new HitQueryResult instance using the specified properties.
+                 * @function create
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {asean.tip.v1.HitQueryResult.$Properties=} [properties] Properties to set
+                 * @returns {asean.tip.v1.HitQueryResult} HitQueryResult instance
+                 * @type {{
+                 *   (properties: asean.tip.v1.HitQueryResult.$Shape): asean.tip.v1.HitQueryResult & asean.tip.v1.HitQueryResult.$Shape;
+                 *   (properties?: asean.tip.v1.HitQueryResult.$Properties): asean.tip.v1.HitQueryResult;
+                 * }}
+                 */
+                HitQueryResult.create = function(properties) {
+                    return new HitQueryResult(properties);
+                };
+
+                /**
+                 * Encodes the specified HitQueryResult message. Does not implicitly {@link asean.tip.v1.HitQueryResult.verify|verify} messages.
+                 * @function encode
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {asean.tip.v1.HitQueryResult.$Properties} message HitQueryResult message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HitQueryResult.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index") && message.index !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.index);
+                    if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind") && message.identifierKind !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.identifierKind);
+                    if (message.hit != null && $Object.hasOwnProperty.call(message, "hit") && message.hit !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.hit);
+                    if (message.hits != null && message.hits.length)
+                        for (let i = 0; i < message.hits.length; ++i)
+                            $root.asean.tip.v1.QueryHit.encode(message.hits[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HitQueryResult message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQueryResult & asean.tip.v1.HitQueryResult.$Shape} HitQueryResult
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HitQueryResult.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.asean.tip.v1.HitQueryResult();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.index = value;
+                                else
+                                    delete message.index;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.identifierKind = value;
+                                else
+                                    delete message.identifierKind;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.hit = value;
+                                else
+                                    delete message.hit;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.hits && message.hits.length))
+                                    message.hits = [];
+                                message.hits.push($root.asean.tip.v1.QueryHit.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Verifies a HitQueryResult message.
+                 * @function verify
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                HitQueryResult.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                        if (!$util.isInteger(message.index))
+                            return "index: integer expected";
+                    if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind"))
+                        if (typeof message.identifierKind !== "number" || (message.identifierKind | 0) !== message.identifierKind)
+                            return "identifierKind: enum value expected";
+                    if (message.hit != null && $Object.hasOwnProperty.call(message, "hit"))
+                        if (typeof message.hit !== "boolean")
+                            return "hit: boolean expected";
+                    if (message.hits != null && $Object.hasOwnProperty.call(message, "hits")) {
+                        if (!$Array.isArray(message.hits))
+                            return "hits: array expected";
+                        for (let i = 0; i < message.hits.length; ++i) {
+                            let error = $root.asean.tip.v1.QueryHit.verify(message.hits[i], _depth + 1);
+                            if (error)
+                                return "hits." + error;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a HitQueryResult message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {asean.tip.v1.HitQueryResult} HitQueryResult
+                 */
+                HitQueryResult.fromObject = function (object, _depth) {
+                    if (object instanceof $root.asean.tip.v1.HitQueryResult)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".asean.tip.v1.HitQueryResult: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.asean.tip.v1.HitQueryResult();
+                    if (object.index != null)
+                        if ($Number(object.index) !== 0)
+                            message.index = object.index >>> 0;
+                    if (object.identifierKind !== 0 && (typeof object.identifierKind !== "string" || $root.asean.tip.v1.IdentifierKind[object.identifierKind] !== 0))
+                        switch (object.identifierKind) {
+                        case "IDENTIFIER_KIND_UNSPECIFIED":
+                        case 0:
+                            message.identifierKind = 0;
+                            break;
+                        case "IDENTIFIER_KIND_PASSPORT":
+                        case 1:
+                            message.identifierKind = 1;
+                            break;
+                        case "IDENTIFIER_KIND_PHONE":
+                        case 2:
+                            message.identifierKind = 2;
+                            break;
+                        case "IDENTIFIER_KIND_NATIONAL_ID":
+                        case 3:
+                            message.identifierKind = 3;
+                            break;
+                        case "IDENTIFIER_KIND_BANK_ACCOUNT":
+                        case 4:
+                            message.identifierKind = 4;
+                            break;
+                        case "IDENTIFIER_KIND_E_WALLET":
+                        case 5:
+                            message.identifierKind = 5;
+                            break;
+                        case "IDENTIFIER_KIND_EMAIL":
+                        case 6:
+                            message.identifierKind = 6;
+                            break;
+                        case "IDENTIFIER_KIND_SOCIAL_HANDLE":
+                        case 7:
+                            message.identifierKind = 7;
+                            break;
+                        case "IDENTIFIER_KIND_CRYPTO_WALLET":
+                        case 8:
+                            message.identifierKind = 8;
+                            break;
+                        default:
+                            if (typeof object.identifierKind === "number" && (object.identifierKind | 0) === object.identifierKind)
+                                message.identifierKind = object.identifierKind;
+                        }
+                    if (object.hit != null)
+                        if (object.hit)
+                            message.hit = $Boolean(object.hit);
+                    if (object.hits) {
+                        if (!$Array.isArray(object.hits))
+                            throw $TypeError(".asean.tip.v1.HitQueryResult.hits: array expected");
+                        message.hits = $Array(object.hits.length);
+                        for (let i = 0; i < object.hits.length; ++i) {
+                            if (!$util.isObject(object.hits[i]))
+                                throw $TypeError(".asean.tip.v1.HitQueryResult.hits: object expected");
+                            message.hits[i] = $root.asean.tip.v1.QueryHit.fromObject(object.hits[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HitQueryResult message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {asean.tip.v1.HitQueryResult} message HitQueryResult
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HitQueryResult.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.hits = [];
+                    if (options.defaults) {
+                        object.index = 0;
+                        object.identifierKind = options.enums === $String ? "IDENTIFIER_KIND_UNSPECIFIED" : 0;
+                        object.hit = false;
+                    }
+                    if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
+                        object.index = message.index;
+                    if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind"))
+                        object.identifierKind = options.enums === $String ? $root.asean.tip.v1.IdentifierKind[message.identifierKind] === $undefined ? message.identifierKind : $root.asean.tip.v1.IdentifierKind[message.identifierKind] : message.identifierKind;
+                    if (message.hit != null && $Object.hasOwnProperty.call(message, "hit"))
+                        object.hit = message.hit;
+                    if (message.hits && message.hits.length) {
+                        object.hits = $Array(message.hits.length);
+                        for (let j = 0; j < message.hits.length; ++j)
+                            object.hits[j] = $root.asean.tip.v1.QueryHit.toObject(message.hits[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this HitQueryResult to JSON.
+                 * @function toJSON
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HitQueryResult.prototype.toJSON = function() {
+                    return HitQueryResult.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for HitQueryResult
+                 * @function getTypeUrl
+                 * @memberof asean.tip.v1.HitQueryResult
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                HitQueryResult.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/asean.tip.v1.HitQueryResult";
+                };
+
+                return HitQueryResult;
+            })();
+
+            v1.HitQueryAnswer = (function() {
+
+                /**
+                 * Properties of a HitQueryAnswer.
+                 * @typedef {Object} asean.tip.v1.HitQueryAnswer.$Properties
+                 * @property {string} [queryMessageId] message_id of the query answered.
+                 * @property {Array.<asean.tip.v1.HitQueryResult.$Properties>} [results] One result per identifier of the query, in its order.
+                 * @property {number} [answeredAtUnixMs] When the hub answered, Unix ms.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HitQueryAnswer.
+                 * @memberof asean.tip.v1
+                 * @interface IHitQueryAnswer
+                 * @augments asean.tip.v1.HitQueryAnswer.$Properties
+                 * @deprecated Use asean.tip.v1.HitQueryAnswer.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HitQueryAnswer.
+                 * @typedef {asean.tip.v1.HitQueryAnswer.$Properties} asean.tip.v1.HitQueryAnswer.$Shape
+                 */
+
+                /**
+                 * Constructs a new HitQueryAnswer.
+                 * @memberof asean.tip.v1
+                 * @classdesc The hub's answer to a HitQuery, sent to the querying state only (sender HUB, in_reply_to = the query).
+                 * @constructor
+                 * @param {asean.tip.v1.HitQueryAnswer.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HitQueryAnswer = function (properties) {
+                    this.results = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * message_id of the query answered.
+                 * @member {string} queryMessageId
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @instance
+                 */
+                HitQueryAnswer.prototype.queryMessageId = "";
+
+                /**
+                 * One result per identifier of the query, in its order.
+                 * @member {Array.<asean.tip.v1.HitQueryResult>} results
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @instance
+                 */
+                HitQueryAnswer.prototype.results = $util.emptyArray;
+
+                /**
+                 * When the hub answered, Unix ms.
+                 * @member {number} answeredAtUnixMs
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @instance
+                 */
+                HitQueryAnswer.prototype.answeredAtUnixMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new HitQueryAnswer instance using the specified properties.
+                 * @function create
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {asean.tip.v1.HitQueryAnswer.$Properties=} [properties] Properties to set
+                 * @returns {asean.tip.v1.HitQueryAnswer} HitQueryAnswer instance
+                 * @type {{
+                 *   (properties: asean.tip.v1.HitQueryAnswer.$Shape): asean.tip.v1.HitQueryAnswer & asean.tip.v1.HitQueryAnswer.$Shape;
+                 *   (properties?: asean.tip.v1.HitQueryAnswer.$Properties): asean.tip.v1.HitQueryAnswer;
+                 * }}
+                 */
+                HitQueryAnswer.create = function(properties) {
+                    return new HitQueryAnswer(properties);
+                };
+
+                /**
+                 * Encodes the specified HitQueryAnswer message. Does not implicitly {@link asean.tip.v1.HitQueryAnswer.verify|verify} messages.
+                 * @function encode
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {asean.tip.v1.HitQueryAnswer.$Properties} message HitQueryAnswer message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HitQueryAnswer.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.queryMessageId != null && $Object.hasOwnProperty.call(message, "queryMessageId") && message.queryMessageId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.queryMessageId);
+                    if (message.results != null && message.results.length)
+                        for (let i = 0; i < message.results.length; ++i)
+                            $root.asean.tip.v1.HitQueryResult.encode(message.results[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.answeredAtUnixMs != null && $Object.hasOwnProperty.call(message, "answeredAtUnixMs") && (typeof message.answeredAtUnixMs === "object" ? message.answeredAtUnixMs.low || message.answeredAtUnixMs.high : message.answeredAtUnixMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.answeredAtUnixMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HitQueryAnswer message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {asean.tip.v1.HitQueryAnswer & asean.tip.v1.HitQueryAnswer.$Shape} HitQueryAnswer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HitQueryAnswer.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.asean.tip.v1.HitQueryAnswer();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.queryMessageId = value;
+                                else
+                                    delete message.queryMessageId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.results && message.results.length))
+                                    message.results = [];
+                                message.results.push($root.asean.tip.v1.HitQueryResult.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.answeredAtUnixMs = value;
+                                else
+                                    delete message.answeredAtUnixMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Verifies a HitQueryAnswer message.
+                 * @function verify
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                HitQueryAnswer.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.queryMessageId != null && $Object.hasOwnProperty.call(message, "queryMessageId"))
+                        if (!$util.isString(message.queryMessageId))
+                            return "queryMessageId: string expected";
+                    if (message.results != null && $Object.hasOwnProperty.call(message, "results")) {
+                        if (!$Array.isArray(message.results))
+                            return "results: array expected";
+                        for (let i = 0; i < message.results.length; ++i) {
+                            let error = $root.asean.tip.v1.HitQueryResult.verify(message.results[i], _depth + 1);
+                            if (error)
+                                return "results." + error;
+                        }
+                    }
+                    if (message.answeredAtUnixMs != null && $Object.hasOwnProperty.call(message, "answeredAtUnixMs"))
+                        if (!$util.isInteger(message.answeredAtUnixMs) && !(message.answeredAtUnixMs && $util.isInteger(message.answeredAtUnixMs.low) && $util.isInteger(message.answeredAtUnixMs.high)))
+                            return "answeredAtUnixMs: integer|Long expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a HitQueryAnswer message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {asean.tip.v1.HitQueryAnswer} HitQueryAnswer
+                 */
+                HitQueryAnswer.fromObject = function (object, _depth) {
+                    if (object instanceof $root.asean.tip.v1.HitQueryAnswer)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".asean.tip.v1.HitQueryAnswer: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.asean.tip.v1.HitQueryAnswer();
+                    if (object.queryMessageId != null)
+                        if (typeof object.queryMessageId !== "string" || object.queryMessageId.length)
+                            message.queryMessageId = $String(object.queryMessageId);
+                    if (object.results) {
+                        if (!$Array.isArray(object.results))
+                            throw $TypeError(".asean.tip.v1.HitQueryAnswer.results: array expected");
+                        message.results = $Array(object.results.length);
+                        for (let i = 0; i < object.results.length; ++i) {
+                            if (!$util.isObject(object.results[i]))
+                                throw $TypeError(".asean.tip.v1.HitQueryAnswer.results: object expected");
+                            message.results[i] = $root.asean.tip.v1.HitQueryResult.fromObject(object.results[i], _depth + 1);
+                        }
+                    }
+                    if (object.answeredAtUnixMs != null)
+                        if (typeof object.answeredAtUnixMs === "object" ? object.answeredAtUnixMs.low || object.answeredAtUnixMs.high : $Number(object.answeredAtUnixMs) !== 0)
+                            if ($util.Long)
+                                message.answeredAtUnixMs = $util.Long.fromValue(object.answeredAtUnixMs, false);
+                            else if (typeof object.answeredAtUnixMs === "string")
+                                message.answeredAtUnixMs = $parseInt(object.answeredAtUnixMs, 10);
+                            else if (typeof object.answeredAtUnixMs === "number")
+                                message.answeredAtUnixMs = object.answeredAtUnixMs;
+                            else if (typeof object.answeredAtUnixMs === "object")
+                                message.answeredAtUnixMs = new $util.LongBits(object.answeredAtUnixMs.low >>> 0, object.answeredAtUnixMs.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HitQueryAnswer message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {asean.tip.v1.HitQueryAnswer} message HitQueryAnswer
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HitQueryAnswer.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.results = [];
+                    if (options.defaults) {
+                        object.queryMessageId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.answeredAtUnixMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.answeredAtUnixMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.queryMessageId != null && $Object.hasOwnProperty.call(message, "queryMessageId"))
+                        object.queryMessageId = message.queryMessageId;
+                    if (message.results && message.results.length) {
+                        object.results = $Array(message.results.length);
+                        for (let j = 0; j < message.results.length; ++j)
+                            object.results[j] = $root.asean.tip.v1.HitQueryResult.toObject(message.results[j], options, _depth + 1);
+                    }
+                    if (message.answeredAtUnixMs != null && $Object.hasOwnProperty.call(message, "answeredAtUnixMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.answeredAtUnixMs = typeof message.answeredAtUnixMs === "number" ? $BigInt(message.answeredAtUnixMs) : $util.Long.fromBits(message.answeredAtUnixMs.low >>> 0, message.answeredAtUnixMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.answeredAtUnixMs === "number")
+                            object.answeredAtUnixMs = options.longs === $String ? $String(message.answeredAtUnixMs) : message.answeredAtUnixMs;
+                        else
+                            object.answeredAtUnixMs = options.longs === $String ? $util.Long.prototype.toString.call(message.answeredAtUnixMs) : options.longs === $Number ? new $util.LongBits(message.answeredAtUnixMs.low >>> 0, message.answeredAtUnixMs.high >>> 0).toNumber() : message.answeredAtUnixMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this HitQueryAnswer to JSON.
+                 * @function toJSON
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HitQueryAnswer.prototype.toJSON = function() {
+                    return HitQueryAnswer.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for HitQueryAnswer
+                 * @function getTypeUrl
+                 * @memberof asean.tip.v1.HitQueryAnswer
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                HitQueryAnswer.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/asean.tip.v1.HitQueryAnswer";
+                };
+
+                return HitQueryAnswer;
             })();
 
             /**

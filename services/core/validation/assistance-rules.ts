@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { v1 } from '../proto.ts';
 import { checkDeadline, checkReference, type PayloadContext } from './payload-context.ts';
-import { enumSet, keyedIdentifiers, location, optionalText, optionalUuid, requiredText, stateCode, unixMs, uuid } from './proto-fields.ts';
+import { enumSet, keyedIdentifiers, location, optionalText, optionalUuid, requiredText, stateCode, text, unixMs, uuid } from './proto-fields.ts';
 
 const KIND = v1.AssistanceKind;
 const OUTCOME = v1.AssistanceOutcome;
@@ -28,6 +28,7 @@ export function assistanceRequestSchema(context: PayloadContext) {
     personsCount: z.number().int().nonnegative(),
     identifiers: keyedIdentifiers,
     location: location.nullable(),
+    followsUpHitId: text(LIMITS.maxShortTextChars),
   }).superRefine((request, ctx) => {
     const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const kindName = KIND[request.kind] ?? 'this kind';
@@ -35,6 +36,10 @@ export function assistanceRequestSchema(context: PayloadContext) {
     if (request.requestedState === context.envelope.senderState) report(['requestedState'], 'must not be the sender itself');
     else if (context.envelope.namedStates.length > 0 && !context.envelope.namedStates.includes(request.requestedState)) {
       report(['requestedState'], "must be one of the envelope's named recipients (distribution.states)");
+    }
+    // A follow-up reveals the sender's interest in a hit: it goes to the hit's counterpart alone.
+    if (request.followsUpHitId !== '' && (context.envelope.namedStates.length !== 1 || context.envelope.namedStates[0] !== request.requestedState)) {
+      report(['followsUpHitId'], 'a follow-up of a hit goes to requested_state alone (NAMED distribution listing only it)');
     }
     if (ABOUT_PERSONS.has(request.kind) && request.personsCount < 1) report(['personsCount'], `must be at least 1 for ${kindName}`);
     if (request.kind === KIND.ASSISTANCE_KIND_RESCUE && request.location === null) report(['location'], `is required for ${kindName}`);

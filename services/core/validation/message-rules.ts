@@ -11,6 +11,7 @@ import { caseAlertSchema } from './case-alert-rules.ts';
 import { drillControlSchema } from './drill-control-rules.ts';
 import { envelopeObject, envelopeProblems, type EnvelopeRuleOptions } from './envelope-rules.ts';
 import { intelligenceReportSchema } from './intelligence-report-rules.ts';
+import { hitQueryAnswerSchema, hitQuerySchema } from './hit-query-rules.ts';
 import { envelopeFacts, type PayloadContext } from './payload-context.ts';
 import { TO_OBJECT } from './proto-fields.ts';
 import { acknowledgementSchema, hitNoticeSchema, retractionSchema } from './status-rules.ts';
@@ -27,6 +28,8 @@ const PAYLOAD_SCHEMAS: Readonly<Record<PayloadName, PayloadSchema>> = Object.fre
   'hit-notice': hitNoticeSchema,
   retraction: retractionSchema,
   'drill-control': drillControlSchema,
+  'hit-query': hitQuerySchema,
+  'hit-query-answer': hitQueryAnswerSchema,
 });
 
 /*
