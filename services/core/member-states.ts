@@ -12,21 +12,27 @@ export interface StateInfo {
    * international form (keyed-hash.ts), whichever state reports them.
    */
   readonly callingCode: string;
+  /**
+   * The trunk prefix a national phone number starts with ("0812..." in Indonesia), dropped when
+   * an officer gives a national number together with the country it belongs to. Empty where
+   * numbers have none (Brunei, Singapore, Timor-Leste).
+   */
+  readonly trunkPrefix: string;
 }
 
 const STATES = [
-  { code: 'BRN', callingCode: '673', name: 'Brunei Darussalam', membership: 'member' },
-  { code: 'KHM', callingCode: '855', name: 'Cambodia', membership: 'member' },
-  { code: 'IDN', callingCode: '62', name: 'Indonesia', membership: 'member' },
-  { code: 'LAO', callingCode: '856', name: "Lao People's Democratic Republic", membership: 'member' },
-  { code: 'MYS', callingCode: '60', name: 'Malaysia', membership: 'member' },
-  { code: 'MMR', callingCode: '95', name: 'Myanmar', membership: 'member' },
-  { code: 'PHL', callingCode: '63', name: 'Philippines', membership: 'member' },
-  { code: 'SGP', callingCode: '65', name: 'Singapore', membership: 'member' },
-  { code: 'THA', callingCode: '66', name: 'Thailand', membership: 'member' },
-  { code: 'TLS', callingCode: '670', name: 'Timor-Leste', membership: 'member' },
-  { code: 'VNM', callingCode: '84', name: 'Viet Nam', membership: 'member' },
-  { code: 'ARE', callingCode: '971', name: 'United Arab Emirates', membership: 'partner' },
+  { code: 'BRN', trunkPrefix: '', callingCode: '673', name: 'Brunei Darussalam', membership: 'member' },
+  { code: 'KHM', trunkPrefix: '0', callingCode: '855', name: 'Cambodia', membership: 'member' },
+  { code: 'IDN', trunkPrefix: '0', callingCode: '62', name: 'Indonesia', membership: 'member' },
+  { code: 'LAO', trunkPrefix: '0', callingCode: '856', name: "Lao People's Democratic Republic", membership: 'member' },
+  { code: 'MYS', trunkPrefix: '0', callingCode: '60', name: 'Malaysia', membership: 'member' },
+  { code: 'MMR', trunkPrefix: '0', callingCode: '95', name: 'Myanmar', membership: 'member' },
+  { code: 'PHL', trunkPrefix: '0', callingCode: '63', name: 'Philippines', membership: 'member' },
+  { code: 'SGP', trunkPrefix: '', callingCode: '65', name: 'Singapore', membership: 'member' },
+  { code: 'THA', trunkPrefix: '0', callingCode: '66', name: 'Thailand', membership: 'member' },
+  { code: 'TLS', trunkPrefix: '', callingCode: '670', name: 'Timor-Leste', membership: 'member' },
+  { code: 'VNM', trunkPrefix: '0', callingCode: '84', name: 'Viet Nam', membership: 'member' },
+  { code: 'ARE', trunkPrefix: '0', callingCode: '971', name: 'United Arab Emirates', membership: 'partner' },
 ] as const satisfies readonly StateInfo[];
 
 export type StateCode = (typeof STATES)[number]['code'];

@@ -17,7 +17,7 @@ describe('phone numbers are hashed from their international form, the same in ev
     for (const national of ['0812-3456-7890', '812 3456 7890', '(021) 555 0199']) {
       assert.throws(() => normalisePhone(national), (error: unknown) => {
         assert.ok(error instanceof IdentifierFormatError);
-        assert.match(error.message, /international form: "\+" or "00", then the country code/);
+        assert.match(error.message, /international form \("\+" or "00", then the country code\), or in national form with the country it belongs to/);
         assert.ok(!error.message.includes('3456') && !error.message.includes('0199'));
         return true;
       }, national);
@@ -29,8 +29,25 @@ describe('phone numbers are hashed from their international form, the same in ev
     assert.throws(() => normalisePhone('+62 8123 4567 8901 2345'), /not a valid E\.164 number/);
   });
 
-  test('no calling code is ever applied: a national number is refused whichever state hashes it', () => {
+  test('no calling code is ever guessed: a national number without its country is refused whichever state hashes it', () => {
     assert.throws(() => toKeyedIdentifier('phone', '0812-3456-7890', TEST_MATCHING_KEY), IdentifierFormatError);
+  });
+
+  test('a national number given with the country it belongs to is completed with that country, so THA reporting an Indonesian phone matches IDN', () => {
+    assert.equal(normalisePhone('0812 3456 7890', 'IDN'), '+6281234567890');
+    assert.equal(normalisePhone('(02) 123 4567', 'THA'), '+6621234567');
+    // Singapore numbers have no trunk prefix: the calling code goes in front of the whole number.
+    assert.equal(normalisePhone('6123 4567', 'SGP'), '+6561234567');
+    const idn = Buffer.from(toKeyedIdentifier('phone', '+62 812-3456-7890', TEST_MATCHING_KEY).digest).toString('hex');
+    const tha = Buffer.from(toKeyedIdentifier('phone', '0812 3456 7890', TEST_MATCHING_KEY, 'IDN').digest).toString('hex');
+    assert.equal(tha, idn);
+    // An international number keeps its own country code whatever country is named with it.
+    assert.equal(normalisePhone('+62 812 3456 7890', 'THA'), '+6281234567890');
+  });
+
+  test('a country is refused with any kind but a phone, and must be a known state', () => {
+    assert.throws(() => normaliseIdentifier('passport', 'C1234567', 'IDN'), /a country is given only with a phone number/);
+    assert.throws(() => normalisePhone('0812 3456 7890', 'XYZ'), /a state code known to tipnet/);
   });
 });
 

@@ -53,7 +53,7 @@ describe('node HTTP API input', () => {
     const answer = await post('/api/messages', withVictim({ identifiers: [{ kind: 'phone', value: '0812-5555-0199' }] }));
     assert.equal(answer.status, 400);
     const problem = answer.body.problems.find((item) => item.startsWith('payload.victims[0].identifiers[0].value: '));
-    assert.match(problem ?? '', /international form: "\+" or "00", then the country code/, answer.body.problems.join(' | '));
+    assert.match(problem ?? '', /international form \("\+" or "00", then the country code\)/, answer.body.problems.join(' | '));
     assert.ok(!JSON.stringify(answer.body).includes('5555'), 'the answer never repeats the number');
     assert.deepEqual(published, []);
   });

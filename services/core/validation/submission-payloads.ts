@@ -30,7 +30,7 @@ const word = (table: Readonly<Record<string, number>>, name: string): number => 
 
 function keyed(id: IdentifierInput, path: string, context: BuildContext): v1.KeyedIdentifier[] {
   try {
-    return [toKeyedIdentifier(id.kind, id.value, context.matchingKey)];
+    return [toKeyedIdentifier(id.kind, id.value, context.matchingKey, id.country)];
   } catch (error) {
     if (!(error instanceof IdentifierFormatError)) throw error;
     // The reason is written by keyed-hash.ts without the value; the check keeps it that way.

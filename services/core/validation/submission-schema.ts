@@ -23,6 +23,8 @@ const caseReference = z.string().trim().regex(CASE_REFERENCE, 'must look like "I
 const identifier = z.strictObject({
   kind: z.enum(Object.keys(IDENTIFIER_KINDS) as [keyof typeof IDENTIFIER_KINDS, ...(keyof typeof IDENTIFIER_KINDS)[]]),
   value: z.string().trim().min(1).max(LIMITS.maxShortTextChars),
+  /** For a phone in national form ("0812 3456 7890"): the state the number belongs to, whose calling code completes it. */
+  country: stateCode().optional(),
 });
 
 const routeLeg = z.strictObject({ state: stateCode(), role: wordOf(ROUTE_ROLE), place: short.optional() });
