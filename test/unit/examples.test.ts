@@ -22,6 +22,8 @@ const EXAMPLES: Readonly<Record<string, { sender: string; type: string; shows: s
   'retraction-withdraw.json': { sender: 'IDN', type: 'retraction', shows: 'withdraw' },
   'retraction-correct.json': { sender: 'IDN', type: 'retraction', shows: 'correct, naming the replacement' },
   'drill-control-start.json': { sender: 'IDN', type: 'drill-control', shows: 'a drill start (exercise traffic)' },
+  'hit-query.json': { sender: 'VNM', type: 'hit-query', shows: 'a hit/no-hit query across the region (a national phone number with its country)' },
+  'assistance-request-hit-follow-up.json': { sender: 'THA', type: 'assistance-request', shows: "a hit's follow-up, to its counterpart alone" },
 };
 
 describe('examples/ holds a valid file for every message type a state sends', () => {
@@ -31,7 +33,7 @@ describe('examples/ holds a valid file for every message type a state sends', ()
 
   test('every submission type has an example', () => {
     const types = new Set(Object.values(EXAMPLES).map((example) => example.type));
-    assert.deepEqual([...types].sort(), ['acknowledgement', 'assistance-request', 'assistance-response', 'case-alert', 'drill-control', 'intelligence-report', 'retraction']);
+    assert.deepEqual([...types].sort(), ['acknowledgement', 'assistance-request', 'assistance-response', 'case-alert', 'drill-control', 'hit-query', 'intelligence-report', 'retraction']);
   });
 
   for (const [file, { sender, type, shows }] of Object.entries(EXAMPLES)) {

@@ -83,7 +83,7 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
     summary: p.summary,
     indicators: p.indicators.map((item, index) => {
       const keyedKind = item.shareAs === 'keyed' ? KEYABLE_INDICATORS[item.type as keyof typeof KEYABLE_INDICATORS] : undefined;
-      const hashed = keyedKind ? keyed({ kind: keyedKind, value: item.value }, `payload.indicators[${index}]`, context)[0] : undefined;
+      const hashed = keyedKind ? keyed({ kind: keyedKind, value: item.value, ...present('country', item.country) }, `payload.indicators[${index}]`, context)[0] : undefined;
       return {
         type: word(INDICATOR_TYPE, item.type), value: keyedKind ? '' : item.value, ...present('keyed', hashed),
         platform: item.platform ?? '', ...present('location', locationOf(item.location)), note: item.note ?? '',
@@ -105,6 +105,7 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
     personsCount: p.personsCount ?? 0,
     identifiers: keyedList(p.identifiers, 'payload.identifiers', context),
     ...present('location', locationOf(p.location)),
+    followsUpHitId: p.followsUpHitId ?? '',
   }),
   'assistance-response': (p) => tip.AssistanceResponse.create({
     requestMessageId: p.requestMessageId, outcome: word(ASSISTANCE_OUTCOME, p.outcome), summary: p.summary ?? '',
@@ -123,6 +124,9 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
   'drill-control': (p, context) => tip.DrillControl.create({
     drillId: context.drillId, action: word(DRILL_ACTION, p.action), participants: p.participants ?? [], scenario: p.scenario ?? '',
     note: p.note ?? '', drillTimeUnixMs: ms(p.drillTime),
+  }),
+  'hit-query': (p, context) => tip.HitQuery.create({
+    identifiers: keyedList(p.identifiers, 'payload.identifiers', context),
   }),
 };
 

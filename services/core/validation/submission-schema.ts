@@ -72,6 +72,8 @@ const indicator = z.strictObject({
   value: z.string().trim().min(1).max(LIMITS.maxReasonChars),
   /** "keyed" sends only the keyed hash, for matching; "clear" (default) shares the value to act on. */
   shareAs: z.enum(['clear', 'keyed']).optional(),
+  /** For a keyed phone number in national form: the state it belongs to (see identifier.country). */
+  country: stateCode().optional(),
   platform: short.optional(),
   location: location.optional(),
   note: z.string().trim().max(LIMITS.maxReasonChars).optional(),
@@ -80,6 +82,9 @@ const indicator = z.strictObject({
 }).superRefine((item, ctx) => {
   if (item.shareAs === 'keyed' && !Object.hasOwn(KEYABLE_INDICATORS, item.type)) {
     ctx.addIssue({ code: 'custom', path: ['shareAs'], message: `"keyed" is only for ${Object.keys(KEYABLE_INDICATORS).join(', ')} indicators` });
+  }
+  if (item.country !== undefined && (item.type !== 'phone-number' || item.shareAs !== 'keyed')) {
+    ctx.addIssue({ code: 'custom', path: ['country'], message: 'is given only with a keyed phone-number indicator in national form' });
   }
 });
 
@@ -103,6 +108,13 @@ const assistanceRequest = z.strictObject({
   personsCount: z.int().nonnegative().optional(),
   identifiers: z.array(identifier).max(LIMITS.maxIdentifiersPerGroup).optional(),
   location: location.optional(),
+  /** The hit id of a hit notice or query answer this request follows up (it then goes to that hit's counterpart alone). */
+  followsUpHitId: requiredShort.optional(),
+});
+
+/** A hit/no-hit query: identifiers only, hashed here like any other; the distribution is the scope searched. */
+const hitQuery = z.strictObject({
+  identifiers: z.array(identifier).min(1).max(LIMITS.maxQueryIdentifiers),
 });
 
 const assistanceResponse = z.strictObject({
@@ -162,7 +174,7 @@ const common = {
 };
 
 /**
- * One strict variant per payload type. Hit notices are not here: only the hub sends them.
+ * One strict variant per payload type. Hit notices and query answers are not here: only the hub sends them.
  * Case alerts and assistance requests open or pursue a case, so they need its reference;
  * drill control is exercise traffic by definition.
  */
@@ -174,6 +186,7 @@ export const submissionInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acknowledgement'), ...common, payload: acknowledgement }),
   z.strictObject({ type: z.literal('retraction'), ...common, payload: retraction }),
   z.strictObject({ type: z.literal('drill-control'), ...common, exercise, payload: drillControl }),
+  z.strictObject({ type: z.literal('hit-query'), ...common, payload: hitQuery }),
 ]);
 
 export type SubmissionInput = z.output<typeof submissionInputSchema>;
