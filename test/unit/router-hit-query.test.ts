@@ -10,7 +10,9 @@ import type { PayloadName } from '../../services/core/payload-registry.ts';
 import { v1, type Envelope } from '../../services/core/proto.ts';
 import { directoryEntryFor, generateSigningKey, KeyDirectory, signEnvelope } from '../../services/core/signing/mod.ts';
 import { subjects } from '../../services/core/subjects.ts';
+import { DEFAULT_QUERY_RATE } from '../../services/core/limits.ts';
 import { carryOut } from '../../services/router/carry-out-decision.ts';
+import { hubServicesConfigSchema, policyFromConfig } from '../../services/router/hub-config.ts';
 import { hubIdentity } from '../../services/router/hub-outbox.ts';
 import { decideSubmission, InMemoryMessageIndex, routingPolicy, withQuery, type Decision } from '../../services/router/mod.ts';
 import { NOW, TEST_MATCHING_KEY, validEnvelopeFields, type MessageOverrides } from '../support/validation-fixtures.ts';
@@ -265,5 +267,22 @@ describe('following up a hit', () => {
     const h = testHub();
     const hitId = await queryHit(h);
     assert.equal(codeOf((await followUp(h, 'IDN', 'THA', hitId)).decision), 'NOT_HIT_COUNTERPART');
+  });
+});
+
+describe('hub configuration: queryRate', () => {
+  const config = {
+    servers: ['nats://127.0.0.1:4222'], user: 'hub', password: 'secret', replicas: 1 as const,
+    hubKeyFile: 'hub.json', keyDirectoryFile: 'dir.json', states: ['IDN', 'KHM'],
+  };
+  test('absent, the policy uses DEFAULT_QUERY_RATE; present, the configured rate', () => {
+    assert.deepEqual(policyFromConfig(hubServicesConfigSchema.parse(config)).queryRate, DEFAULT_QUERY_RATE);
+    const rate = { queriesPerWindow: 10, windowMs: 30_000 };
+    assert.deepEqual(policyFromConfig(hubServicesConfigSchema.parse({ ...config, queryRate: rate })).queryRate, rate);
+  });
+  test('a rate of no queries or a window under a second is refused, naming the field', () => {
+    const bad = hubServicesConfigSchema.safeParse({ ...config, queryRate: { queriesPerWindow: 0, windowMs: 10 } });
+    assert.equal(bad.success, false);
+    assert.deepEqual(bad.error?.issues.map((issue) => issue.path.join('.')).sort(), ['queryRate.queriesPerWindow', 'queryRate.windowMs']);
   });
 });
