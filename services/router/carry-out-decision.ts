@@ -1,7 +1,8 @@
 // What a router decision leads to, written to JetStream: the recipients' copies, hit notices and
-// receipts for a delivery; the dead letter and the sender's REJECTED receipt for a rejection; and
-// the retry or dead letter of a submission the hub itself failed on. Every refused submission is
-// answered exactly once: the receipt id is derived from the submission's place in the stream.
+// receipts for a delivery; the answer and notices of a hit/no-hit query; the dead letter and the
+// sender's REJECTED receipt for a rejection; and the retry or dead letter of a submission the hub
+// itself failed on. Every refused submission is answered exactly once: the receipt id is derived
+// from the submission's place in the stream.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { CONTRACT_VERSION, HEADERS, HUB_RETRY_POLICY, HUB_SENDER, judgeFailure, type Logger, type ReasonCode, type StateCode, subjects, submissionSender, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';

@@ -48,7 +48,10 @@ export interface Rejection {
 
 export type Decision = Delivery | Rejection;
 
-/** Deterministic for a given input, policy and index content; never throws for bad input. */
+/**
+ * Deterministic for a given input, policy and index content; never throws for bad input. Its one
+ * write is a hit query's place in its state's rate window, counted only once every other check passed.
+ */
 export async function decideSubmission(input: SubmissionInput, context: RouterContext): Promise<Decision> {
   // Even a malformed subject under tip.v1.submit.<STATE>. names its sender: only that state can publish there.
   const sender = submissionSender(input.subject);
