@@ -1,12 +1,14 @@
 // What a router decision leads to, written to JetStream: the recipients' copies, hit notices and
-// receipts for a delivery; the dead letter and the sender's REJECTED receipt for a rejection; and
-// the retry or dead letter of a submission the hub itself failed on. Every refused submission is
-// answered exactly once: the receipt id is derived from the submission's place in the stream.
+// receipts for a delivery; the answer and notices of a hit/no-hit query; the dead letter and the
+// sender's REJECTED receipt for a rejection; and the retry or dead letter of a submission the hub
+// itself failed on. Every refused submission is answered exactly once: the receipt id is derived
+// from the submission's place in the stream.
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { CONTRACT_VERSION, HEADERS, HUB_RETRY_POLICY, HUB_SENDER, judgeFailure, type Logger, type ReasonCode, type StateCode, subjects, submissionSender, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
 import { envelopeDigest } from './content-digest.ts';
 import type { Decision, Delivery, Rejection } from './decide-submission.ts';
+import { answerHitQuery } from './hit-query.ts';
 import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';
 import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
 import type { MessageIndex } from './message-index.ts';
@@ -36,12 +38,14 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
   const { js, index } = context;
   const { envelope, recipients } = decision;
   const traffic = trafficClassOf(envelope);
+  const isQuery = decision.decoded.name === 'hit-query';
   // Claimed before any copy exists: a reply can never arrive for a message the hub forgot, and an
   // id another state already used can never be taken over.
   const claim = await index.claim({
     messageId: envelope.messageId,
     sender: envelope.senderState,
-    recipients,
+    // A query is delivered to nobody: its scope received nothing a reply could refer to.
+    recipients: isQuery ? [] : recipients,
     payloadName: decision.decoded.name,
     handling: envelope.handling,
     exercise: envelope.exercise,
@@ -54,6 +58,11 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
       ? `message_id ${envelope.messageId} belongs to a message another state sent; choose a new id`
       : `message_id ${envelope.messageId} was already used by ${envelope.senderState} for different content; new content needs a new id`;
     return { kind: 'reject', code: claim.code, reason, sender: decision.submission.sender, messageId: envelope.messageId, envelope };
+  }
+  // No copies, sightings or DELIVERED receipts for a query: its answer takes their place.
+  if (isQuery) {
+    await answerHitQuery(context, decision, nowMs);
+    return undefined;
   }
   const handling = envelope.handling;
   if (handling === v1.HandlingMark.HANDLING_MARK_AMBER_STRICT || handling === v1.HandlingMark.HANDLING_MARK_RED) {

@@ -1,7 +1,8 @@
 // The router's whole judgement on one submission, as a pure function: bytes and the subject they
 // arrived on in, a delivery plan or a rejection out. Checks run cheapest and most fundamental first,
 // so the reason a sender gets is the first thing it must fix.
-import { type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyDirectory, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
+import { DEFAULT_QUERY_RATE, type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyDirectory, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
+import { checkFollowUp } from './hit-follow-up.ts';
 import { contentDigest } from './content-digest.ts';
 import type { MessageIndex } from './message-index.ts';
 import { readableMessageId } from './refusal-answer.ts';
@@ -47,7 +48,10 @@ export interface Rejection {
 
 export type Decision = Delivery | Rejection;
 
-/** Deterministic for a given input, policy and index content; never throws for bad input. */
+/**
+ * Deterministic for a given input, policy and index content; never throws for bad input. Its one
+ * write is a hit query's place in its state's rate window, counted only once every other check passed.
+ */
 export async function decideSubmission(input: SubmissionInput, context: RouterContext): Promise<Decision> {
   // Even a malformed subject under tip.v1.submit.<STATE>. names its sender: only that state can publish there.
   const sender = submissionSender(input.subject);
@@ -88,6 +92,7 @@ export async function decideSubmission(input: SubmissionInput, context: RouterCo
       throw new RejectionError('FORWARDING_FORBIDDEN', 'the payload is TLP:RED or TLP:AMBER+STRICT content this state received; recipients may not pass it on');
     }
     const recipients = (await replyRecipients(envelope, decoded, context.index)) ?? resolveRecipients(envelope, decoded, context.policy);
+    await checkHitRules(envelope, decoded, context, input.nowMs);
     return { kind: 'deliver', envelope, decoded, submission, recipients, contentDigest: content };
   } catch (error) {
     if (!isRejection(error)) throw error;
@@ -103,6 +108,21 @@ export async function decideSubmission(input: SubmissionInput, context: RouterCo
   }
 }
 
+/** A follow-up must concern a hit the sender was told of; a query must fit its state's rate. */
+async function checkHitRules(envelope: Envelope, decoded: DecodedPayload, context: RouterContext, nowMs: number): Promise<void> {
+  const traffic = envelope.exercise ? `exercise:${envelope.drillId}` : 'real';
+  if (decoded.name === 'assistance-request' && decoded.message.followsUpHitId !== '') {
+    const hitId = decoded.message.followsUpHitId;
+    checkFollowUp(await context.index.getHit(hitId), { hitId, sender: envelope.senderState, requestedState: decoded.message.requestedState, traffic });
+  }
+  if (decoded.name === 'hit-query') {
+    // Counted last, so a query refused for any other reason does not use up the state's window.
+    const rate = context.policy.queryRate ?? DEFAULT_QUERY_RATE;
+    if (!(await context.index.countQuery(envelope.senderState, envelope.messageId, nowMs, rate))) {
+      throw new RejectionError('RATE_LIMITED', `${envelope.senderState} has used its ${rate.queriesPerWindow} hit/no-hit queries of this ${rate.windowMs / 1000} s window; ask again later`);
+    }
+  }
+}
 
 /** A refused value is shown only when it is shaped like a state code, so no sender text is echoed. */
 function quoteCode(value: string): string {

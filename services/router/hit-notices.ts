@@ -45,6 +45,13 @@ export async function notifyHits(context: HitContext, decision: Delivery, nowMs:
       ...(hit.tellCounterpart ? [{ to: hit.counterpart.state, yourMessageId: hit.counterpart.messageId, counterpartState: envelope.senderState }] : []),
     ].map((side) => hubHitNotice({ ...common, ...side, messageId: context.hub.ids.derive('hit-notice', hitId, side.to) }, context.hub.key));
     await Promise.all(notices.map((notice) => publishHubMessage(context.js, notice)));
+    await context.index.recordHit({
+      hitId, fromQuery: false, traffic,
+      parties: [
+        { state: envelope.senderState, messageId: envelope.messageId, told: hit.tellSender },
+        { state: hit.counterpart.state, messageId: hit.counterpart.messageId, told: hit.tellCounterpart },
+      ],
+    });
     context.logger.info({ hitId, states: [envelope.senderState, hit.counterpart.state], matched: hit.matchedIdentifiers, notices: notices.length }, 'hit');
   }
 }

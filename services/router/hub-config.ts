@@ -19,6 +19,11 @@ export const hubServicesConfigSchema = z.strictObject({
   states: z.array(stateCode).min(1),
   sharingGroups: z.record(z.string(), z.array(stateCode)).default({}),
   drills: z.record(z.string(), z.array(stateCode)).default({}),
+  /** Hit/no-hit queries answered per state and window; DEFAULT_QUERY_RATE when absent. */
+  queryRate: z.strictObject({
+    queriesPerWindow: z.number().int().min(1).max(100_000),
+    windowMs: z.number().int().min(1_000).max(24 * 3_600_000),
+  }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,5 +55,6 @@ export function policyFromConfig(config: HubServicesConfig): RoutingPolicy {
     states: config.states,
     sharingGroups: config.sharingGroups,
     drills: config.drills,
+    ...(config.queryRate ? { queryRate: config.queryRate } : {}),
   });
 }

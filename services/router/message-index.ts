@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { hasJetStreamCode, JetStreamApiCodes, MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
+import type { QueryRate } from './routing-policy.ts';
 import { isLive, type IdentifierSighting } from './hit-matching.ts';
 
 export interface IndexedMessage {
@@ -27,6 +28,28 @@ export type ClaimResult =
   | { readonly kind: 'claimed' }
   | { readonly kind: 'conflict'; readonly code: 'MESSAGE_ID_TAKEN' | 'MESSAGE_ID_REUSED'; readonly owner: string };
 
+/** One side of a hit: the state, its message (or query) and whether the hub told it of the hit. */
+export interface HitParty {
+  readonly state: string;
+  readonly messageId: string;
+  readonly told: boolean;
+}
+
+/** What the hub keeps of a hit (key `hit.<hitId>`), so a follow-up can be checked against it. */
+export interface HitRecord {
+  readonly hitId: string;
+  readonly parties: readonly HitParty[];
+  readonly fromQuery: boolean;
+  readonly traffic: string;
+}
+
+
+/** A state's query count in the current window (key `quota.<STATE>`). */
+export interface QueryWindow {
+  readonly windowStartMs: number;
+  readonly ids: readonly string[];
+}
+
 export interface MessageIndex {
   get(messageId: string): Promise<IndexedMessage | undefined>;
   /**
@@ -46,6 +69,28 @@ export interface MessageIndex {
   addSighting(key: string, sighting: IdentifierSighting, nowMs: number): Promise<readonly IdentifierSighting[]>;
   /** Removes the sightings a message recorded under this key (it was retracted). */
   removeSightings(key: string, messageId: string): Promise<void>;
+  /** The sightings recorded under this key, without recording any (a query is not a holding). */
+  sightingsOf(key: string): Promise<readonly IdentifierSighting[]>;
+  /** Records a hit's parties; the same hit again (a redo) overwrites it with the same content. */
+  recordHit(record: HitRecord): Promise<void>;
+  getHit(hitId: string): Promise<HitRecord | undefined>;
+  /**
+   * Counts a query of this state against its rate, atomically; false when the window is full.
+   * A message id already counted in the window is allowed again (a redo is not counted twice).
+   */
+  countQuery(state: string, messageId: string, nowMs: number, rate: QueryRate): Promise<boolean>;
+}
+
+/**
+ * A query counted against a state's window: whether it is allowed, and the window to write (undefined
+ * when nothing changes: a redo of a counted id, or a refusal). A window older than windowMs starts afresh. Pure.
+ */
+export function withQuery(current: QueryWindow | undefined, messageId: string, nowMs: number, rate: QueryRate): { allowed: boolean; next?: QueryWindow } {
+  const fresh = current === undefined || nowMs - current.windowStartMs >= rate.windowMs || nowMs < current.windowStartMs;
+  const window = fresh ? { windowStartMs: nowMs, ids: [] } : current;
+  if (window.ids.includes(messageId)) return { allowed: true };
+  if (window.ids.length >= rate.queriesPerWindow) return { allowed: false };
+  return { allowed: true, next: { windowStartMs: window.windowStartMs, ids: [...window.ids, messageId] } };
 }
 
 /** Whether an existing entry stops this claim, and why. Pure. */
@@ -88,6 +133,8 @@ export class InMemoryMessageIndex implements MessageIndex {
   private readonly messages = new Map<string, IndexedMessage>();
   private readonly restricted = new Set<string>();
   private readonly seen = new Map<string, readonly IdentifierSighting[]>();
+  private readonly hits = new Map<string, HitRecord>();
+  private readonly quotas = new Map<string, QueryWindow>();
 
   async get(messageId: string) {
     return this.messages.get(messageId);
@@ -113,6 +160,20 @@ export class InMemoryMessageIndex implements MessageIndex {
   async removeSightings(key: string, messageId: string) {
     const current = this.seen.get(key) ?? [];
     this.seen.set(key, current.filter((s) => s.messageId !== messageId));
+  }
+  async sightingsOf(key: string) {
+    return this.seen.get(key) ?? [];
+  }
+  async recordHit(record: HitRecord) {
+    this.hits.set(record.hitId, record);
+  }
+  async getHit(hitId: string) {
+    return this.hits.get(hitId);
+  }
+  async countQuery(state: string, messageId: string, nowMs: number, rate: QueryRate) {
+    const { allowed, next } = withQuery(this.quotas.get(state), messageId, nowMs, rate);
+    if (next) this.quotas.set(state, next);
+    return allowed;
   }
 }
 
@@ -203,5 +264,35 @@ export class KvMessageIndex implements MessageIndex {
       }
     }
     throw new Error(`could not remove a retracted message's sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
+  }
+  async sightingsOf(key: string) {
+    const entry = await this.kv.get(`seen.${key}`);
+    return entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
+  }
+  async recordHit(record: HitRecord) {
+    await this.kv.put(`hit.${record.hitId}`, JSON.stringify(record));
+  }
+  async getHit(hitId: string) {
+    // Hit ids come from senders (follows_up_hit_id): only a key-safe one can name a hit.
+    if (!/^[A-Za-z0-9_=-]{1,128}$/.test(hitId)) return undefined;
+    const entry = await this.kv.get(`hit.${hitId}`);
+    return entry && entry.operation === 'PUT' ? entry.json<HitRecord>() : undefined;
+  }
+  /** Compare-and-set like addSighting: two routers counting at once never both take the last place. */
+  async countQuery(state: string, messageId: string, nowMs: number, rate: QueryRate) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const entry = await this.kv.get(`quota.${state}`);
+      const current = entry && entry.operation === 'PUT' ? entry.json<QueryWindow>() : undefined;
+      const { allowed, next } = withQuery(current, messageId, nowMs, rate);
+      if (!next) return allowed;
+      try {
+        if (entry && entry.operation === 'PUT') await this.kv.update(`quota.${state}`, JSON.stringify(next), entry.revision);
+        else await this.kv.create(`quota.${state}`, JSON.stringify(next));
+        return allowed;
+      } catch (error) {
+        if (!isWriteConflict(error)) throw error;
+      }
+    }
+    throw new Error(`could not count a query of ${state} after 10 attempts`);
   }
 }

@@ -5,19 +5,21 @@
 // entry runHubServices.
 export { decideSubmission, type Decision, type Delivery, type Rejection, type RouterContext, type SubmissionInput } from './decide-submission.ts';
 export { resolveRecipients, routeOf } from './recipients.ts';
-export { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
+export { routingPolicy, type QueryRate, type RoutingPolicy } from './routing-policy.ts';
 export { hubReceipt } from './receipts.ts';
 export { HubMessageIds } from './hub-message-ids.ts';
 export { contentDigest, envelopeDigest } from './content-digest.ts';
 export { refusalAnswer, UNREADABLE_DRILL_ID } from './refusal-answer.ts';
 export { ensureHubStreams } from './ensure-streams.ts';
 export { ensureRouterConsumer, startRouter, type RouterOptions, type RouterStats, type RunningRouter } from './router-service.ts';
-export { claimConflict, InMemoryMessageIndex, isWriteConflict, KvMessageIndex, withSighting, type ClaimResult, type IndexedMessage, type MessageIndex } from './message-index.ts';
+export { claimConflict, InMemoryMessageIndex, isWriteConflict, KvMessageIndex, withQuery, withSighting, type ClaimResult, type HitParty, type HitRecord, type IndexedMessage, type MessageIndex, type QueryWindow } from './message-index.ts';
 export { referencedMessageId, replyRecipients } from './replies.ts';
 export { ensureDispatcherConsumers, startDispatcher, type DispatcherOptions, type RunningDispatcher } from './dispatcher.ts';
 export { startHubServices, type HubServicesOptions, type RunningHubServices } from './hub-services.ts';
 export { findHits, isLive, keyedIdentifiersOf, mayReveal, sightingKey, type Hit, type IdentifierSighting } from './hit-matching.ts';
-export { hubHitNotice } from './receipts.ts';
+export { hubHitNotice, hubHitQueryAnswer } from './receipts.ts';
+export { answeringSightings, planQueryAnswer, queryHitRecord, type QueryHit, type QueryPlan, type QueryScope } from './hit-query.ts';
+export { checkFollowUp, type FollowUp } from './hit-follow-up.ts';
 export { hubServicesConfigSchema, readHubServicesConfig, writeHubServicesConfig, type HubServicesConfig, type HubServicesConfigInput } from './hub-config.ts';
 export { HUB_SERVICE_NAME } from './status-endpoint.ts';
 export { runHubServices } from './main.ts';

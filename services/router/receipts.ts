@@ -98,6 +98,8 @@ export interface HitNoticeInput {
   readonly exercise: boolean;
   readonly drillId: string;
   readonly nowMs: number;
+  /** Set when the hit answered the counterpart's hit/no-hit query. */
+  readonly fromQuery?: boolean;
 }
 
 /** A hub-signed HitNotice: that the counterpart holds a match, never what it holds. */
@@ -109,6 +111,7 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Compose
     identifierKind: input.identifierKind,
     detectedAtUnixMs: input.nowMs,
     matchedIdentifiers: input.matchedIdentifiers,
+    fromQuery: input.fromQuery ?? false,
   });
   return composeHubMessage({
     messageId: input.messageId,
@@ -123,5 +126,39 @@ export function hubHitNotice(input: HitNoticeInput, hubKey: SigningKey): Compose
     drillId: input.drillId,
     nowMs: input.nowMs,
     payload: { name: 'hit-notice', message: notice },
+  }, hubKey);
+}
+
+export interface QueryAnswerInput {
+  /** Derived by HubMessageIds from the query id, so a redone answer is de-duplicated. */
+  readonly messageId: string;
+  readonly to: string;
+  readonly queryMessageId: string;
+  readonly results: readonly v1.HitQueryResult.$Properties[];
+  readonly exercise: boolean;
+  readonly drillId: string;
+  readonly nowMs: number;
+}
+
+/** The hub's answer to a hit/no-hit query, NAMED to the state that asked. */
+export function hubHitQueryAnswer(input: QueryAnswerInput, hubKey: SigningKey): ComposedEnvelope {
+  const answer = v1.HitQueryAnswer.create({
+    queryMessageId: input.queryMessageId,
+    results: input.results.map((result) => v1.HitQueryResult.create(result)),
+    answeredAtUnixMs: input.nowMs,
+  });
+  return composeHubMessage({
+    messageId: input.messageId,
+    to: input.to,
+    // Which states hold an identifier is as sensitive as a hit notice.
+    handling: v1.HandlingMark.HANDLING_MARK_AMBER,
+    priority: v1.Priority.PRIORITY_URGENT,
+    lifetimeMs: RECEIPT_LIFETIME_MS,
+    caseReference: '',
+    inReplyTo: input.queryMessageId,
+    exercise: input.exercise,
+    drillId: input.drillId,
+    nowMs: input.nowMs,
+    payload: { name: 'hit-query-answer', message: answer },
   }, hubKey);
 }
