@@ -1,6 +1,7 @@
 // What the node answers about its own records, each an indexed query on its store: status of what
 // it sent, what it received, the workbench's inbox, details and cases, and the requests due either
 // way (only rows that carry a reply deadline are read, never the whole store).
+import { buildMispExport, buildStixBundle, type MispExport, type StixBundle } from '../export/mod.ts';
 import { dueList, ourAnswersOf, sentRequestsOf, type DueInput, type DueItem, type DueList } from './deadlines.ts';
 import { EMPTY_FEED_FILTER, type FeedFilter } from './feed-filter.ts';
 import type { MessageSummary } from './message-summary.ts';
@@ -40,6 +41,18 @@ export interface NodeQueries {
   inbox(query: InboxQuery, officer?: string): InboxPage;
   detail(messageId: string, officer?: string): MessageDetail | undefined;
   caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+  /** What the node holds as a STIX 2.1 bundle (services/export). */
+  exportStix(query: ExportQuery): StixBundle;
+  /** What the node holds as MISP events (services/export). */
+  exportMisp(query: ExportQuery): MispExport;
+}
+
+/** The options of an export other than the own state, which is the node's. */
+export interface ExportQuery {
+  readonly sinceUnixMs?: number | undefined;
+  readonly caseReference?: string | undefined;
+  readonly includeExercise?: boolean | undefined;
+  readonly includeRed?: boolean | undefined;
 }
 
 interface RequestRow {
@@ -123,6 +136,8 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
     inbox: (query, officer) => workbench.inbox(query, viewer(officer)),
     detail: (messageId, officer) => workbench.detail(messageId, viewer(officer)),
     caseThread: (caseReference, officer) => workbench.caseThread(caseReference, viewer(officer)),
+    exportStix: (query) => buildStixBundle(store.exportable(query), { ...query, ownState: state }),
+    exportMisp: (query) => buildMispExport(store.exportable(query), { ...query, ownState: state }),
   };
 }
 

@@ -15,7 +15,8 @@ import { ensureInbox } from './inbox.ts';
 import { startInboxLoop } from './inbox-loop.ts';
 import { NodeEvents } from './node-events.ts';
 import { nodeFeeds } from './node-feeds.ts';
-import { nodeQueries, type ReceivedMessage, type WorkbenchDueList } from './node-queries.ts';
+import { nodeQueries, type ExportQuery, type ReceivedMessage, type WorkbenchDueList } from './node-queries.ts';
+import type { MispExport, StixBundle } from '../export/mod.ts';
 import { createReplies, type AcknowledgeStatus } from './node-replies.ts';
 import { NodeStore } from './node-store.ts';
 import { importLegacyBuckets } from './store/legacy-import.ts';
@@ -95,6 +96,9 @@ export interface RunningNode {
   detail(messageId: string, officer?: string): MessageDetail | undefined;
   /** Every message of a case, oldest first. */
   caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+  /** What the node holds as a STIX 2.1 bundle, and as MISP events (services/export; docs/export.md). */
+  exportStix(query: ExportQuery): StixBundle;
+  exportMisp(query: ExportQuery): MispExport;
   /** An officer's durable feed (deliveries and receipts since they last read, then live), plus escalations. */
   feed(officerId: string, filter?: FeedFilter): Promise<OfficerFeed>;
   /** What happens from now on, filtered: nothing durable. */
@@ -150,6 +154,8 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     inbox: queries.inbox,
     detail: queries.detail,
     caseThread: queries.caseThread,
+    exportStix: queries.exportStix,
+    exportMisp: queries.exportMisp,
     feed: feeds.feed,
     liveFeed: feeds.liveFeed,
     checkDeadlines: ticker.check,

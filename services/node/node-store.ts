@@ -6,6 +6,8 @@
 // deliveries, idempotency keys and escalations, also between two processes on the same file.
 import { createHash } from 'node:crypto';
 import type { EscalationRecord, IdempotencyRecord, ReceivedRecord, RefusedDelivery, SentRecord } from './node-records.ts';
+import type { ExportableMessage } from '../export/mod.ts';
+import { exportableMessages, type ExportFilter } from './store/export-queries.ts';
 import { MessageRelations, MessageTable } from './store/message-table.ts';
 import { EntryTable, openStoreDatabase, type SqliteDatabase } from './store/sqlite-store.ts';
 
@@ -39,6 +41,11 @@ export class NodeStore {
   isEmpty(): boolean {
     const row = this.db.prepare<[], { any: number }>('SELECT EXISTS (SELECT 1 FROM messages) OR EXISTS (SELECT 1 FROM entries) AS any').get();
     return row?.any === 0;
+  }
+
+  /** Reports, alerts and hit notices held, ready for a STIX or MISP export. */
+  exportable(filter: ExportFilter = {}): ExportableMessage[] {
+    return exportableMessages(this.db, filter);
   }
 
   close(): void {
