@@ -1,6 +1,7 @@
-// The five TLP 2.0 marking-definition objects of the OASIS TLP 2.0 extension, as OASIS publishes
-// them (cti-stix-common-objects, extension-definition--60a3c5c5-...). Their ids are fixed
-// worldwide and must never be minted anew; a unit test checks them against the standards file.
+// The five TLP 2.0 marking-definition objects of the OASIS TLP 2.0 extension (cti-stix-common-objects,
+// extension-definition--60a3c5c5-...). Their ids are fixed worldwide and must never be minted anew;
+// a unit test checks them against the standards file. The other properties follow the extension's
+// definition; no published copy of the whole objects was at hand to compare them with.
 import type { TlpName } from './export-model.ts';
 
 export const TLP_EXTENSION_DEFINITION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
@@ -13,7 +14,7 @@ export const TLP_MARKING_IDS: Readonly<Record<TlpName, string>> = Object.freeze(
   red: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1',
 });
 
-/** The published object for one TLP level, property for property. */
+/** The marking-definition object for one TLP level, under its published id. */
 export function tlpMarkingObject(tlp: TlpName): Record<string, unknown> {
   return {
     type: 'marking-definition',
