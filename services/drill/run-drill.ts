@@ -10,6 +10,7 @@ import { createLogger, type StateCode } from '../core/mod.ts';
 import { startLocalDeployment, type LocalDeployment } from '../deployment/mod.ts';
 import { loadTopology, parseTopology, type Topology } from '../topology/mod.ts';
 import { drain } from './drain.ts';
+import { writeDrillExports, type DrillExportFiles } from './drill-exports.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';
 import { readDeadLetters, writeReportFiles } from './drill-output.ts';
 import { progressLine, showProgress, type ProgressInput } from './drill-progress.ts';
@@ -40,6 +41,8 @@ export interface DrillResult {
   readonly report: DrillReport;
   readonly reportJson: string;
   readonly reportHtml: string;
+  /** Each participant's STIX and MISP export of what its node held at the end (exports/<STATE>.*.json). */
+  readonly exports: readonly DrillExportFiles[];
 }
 
 /** The drill worked out before anything starts. */
@@ -90,7 +93,8 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
     await announceStart(setup, runtimes);
     const records = await runTraffic(setup, { deployment, runtimes, running, escalations, errors }, options);
     const report = buildReport(records);
-    return { report, ...(await writeReportFiles(setup.outDir, report)) };
+    const exports = await writeDrillExports(setup.outDir, participants, (state) => runtimes.node(state));
+    return { report, ...(await writeReportFiles(setup.outDir, report)), exports };
   } finally {
     await teardown(running);
   }

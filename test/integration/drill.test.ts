@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { runDrill, type DrillReport } from '../../services/drill/mod.ts';
+import { badValidityWindows, unofficialTlpMarkings } from '../../services/export/mod.ts';
+import { mispErrors, schemaErrors } from '../support/stix-schemas.ts';
 
 const scenarioPath = fileURLToPath(new URL('../fixtures/short-drill.yaml', import.meta.url));
 
@@ -40,6 +42,18 @@ test('a short drill with a leaf outage, a router kill and a hub node stop loses 
   assert.equal(report.deadlines.met + report.deadlines.missed, report.deadlines.total);
   assert.equal(report.passed, true, report.failures.join('; '));
   assert.equal(result.report.passed, true);
+
+  // What each node held at the end, exported as its analysts would take it, conforms to the standards.
+  assert.deepEqual(result.exports.map((files) => files.state).sort(), ['IDN', 'KHM', 'THA', 'VNM']);
+  for (const files of result.exports) {
+    const bundle = JSON.parse(await readFile(files.stix, 'utf8')) as { objects: Array<{ type: string; id: string } & Record<string, unknown>> };
+    assert.ok(bundle.objects.some((object) => object.type === 'report'), `${files.state} exported its reports`);
+    assert.deepEqual(schemaErrors(bundle), [], `${files.state}: STIX schema errors`);
+    assert.deepEqual([...unofficialTlpMarkings(bundle.objects), ...badValidityWindows(bundle.objects)], [], `${files.state}: rules beyond the schemas`);
+    const misp = JSON.parse(await readFile(files.misp, 'utf8')) as { response: unknown[] };
+    assert.ok(misp.response.length > 0, `${files.state} exported MISP events`);
+    assert.deepEqual(mispErrors(misp), [], `${files.state}: MISP schema errors`);
+  }
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -8,34 +8,13 @@ import {
 } from '../../services/export/mod.ts';
 import { v1 } from '../../services/core/mod.ts';
 import { CLEAR_IDENTIFIERS, EXPORT_IDS, sampleHoldings } from '../support/export-samples.ts';
-import { schemaForType, STANDARDS_DIR, stixValidator } from '../support/stix-schemas.ts';
+import { schemaErrors, STANDARDS_DIR, stixValidator } from '../support/stix-schemas.ts';
 
 const OFFICIAL = JSON.parse(readFileSync(join(STANDARDS_DIR, 'tlp-2.0-stix-marking-definitions.json'), 'utf8')) as { marking_definitions: Record<string, string> };
 const TLP_RED = OFFICIAL.marking_definitions['TLP:RED'];
 
 const bundleOf = (options: Partial<Parameters<typeof buildStixBundle>[1]> = {}): StixBundle => buildStixBundle(sampleHoldings(), { ownState: 'IDN', ...options });
 const ofMessage = (bundle: StixBundle, messageId: string) => bundle.objects.filter((o) => JSON.stringify(o).includes(messageId) || o.x_tipnet_message_id === messageId);
-
-/**
- * The published bundle.json lists no note, location or extension-definition, and its branch for
- * other objects is a oneOf of core.json and cyber-observable-core.json, both of which any SDO
- * matches: so it rejects every bundle holding one of these types (pinned by a test below). Those
- * objects are checked against their own schemas only; everything else against both.
- */
-const OUTSIDE_BUNDLE_SCHEMA = new Set(['note', 'location', 'extension-definition']);
-
-/** Every ajv error of the bundle schema and of each object's own schema, as readable lines. */
-function schemaErrors(bundle: StixBundle): string[] {
-  const bundleCheck = stixValidator('common/bundle.json');
-  const listed = { ...bundle, objects: bundle.objects.filter((o) => !OUTSIDE_BUNDLE_SCHEMA.has(o.type)) };
-  const errors: string[] = bundleCheck(listed) ? [] : (bundleCheck.errors ?? []).map((e) => `bundle ${e.instancePath} ${e.message ?? ''}`);
-  for (const object of bundle.objects) {
-    const check = stixValidator(schemaForType(object.type));
-    const { id } = object;
-    if (!check(object)) errors.push(...(check.errors ?? []).map((e) => `${id} ${e.instancePath} ${e.message ?? ''}`));
-  }
-  return errors;
-}
 
 describe('STIX 2.1 export conforms to the OASIS schemas', () => {
   for (const [label, options] of [['default', {}], ['with exercise and RED', { includeExercise: true, includeRed: true }]] as const) {
