@@ -59,7 +59,7 @@ describe('what a national system may submit, on IDN\'s and KHM\'s nodes over a r
         const answer = await postJson(`${node.url}/api/messages`, body);
         assert.equal(answer.status, 400, `${node.state}: ${JSON.stringify(answer.body)}`);
         const problem = (answer.body.problems as string[]).find((item) => item.startsWith('payload.victims[0].identifiers[0].value: '));
-        assert.match(problem ?? '', /international form: "\+" or "00", then the country code/, `${node.state}: ${answer.body.problems}`);
+        assert.match(problem ?? '', /international form \("\+" or "00", then the country code\)/, `${node.state}: ${answer.body.problems}`);
         assert.ok(!JSON.stringify(answer.body).includes('3456'), `${node.state}'s answer never repeats the number`);
       }
       assert.equal(await submissionsSoFar(fixture), before, 'no submission reached the hub');
