@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = Object.freeze({
   acknowledge: 'a received message was acknowledged (read, actioned, rejected)',
   answer: 'an assistance request was answered',
   retract: 'a message the node sent was retracted',
+  query: 'the region was asked whether identifiers are known (hit/no-hit): how many, of which kinds, and what the hub answered',
+  hit: "the hub told this state of a hit: another state's report or query matched something it holds, or its own query was answered",
   export: 'data left the node as a file (a message, a report, the audit trail)',
   'permission-change': "an account's or token's roles or scopes were changed",
   'token-issue': 'an API token was issued',

@@ -23,3 +23,4 @@ export * from './validation/mod.ts';
 export * from './durable-names.ts';
 export * from './distribution-policy.ts';
 export * from './reply-rules.ts';
+export * from './hit-follow-up-rules.ts';

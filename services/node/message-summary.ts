@@ -64,6 +64,16 @@ export interface MessageSummary {
     readonly expectedCompletionUnixMs?: number | undefined;
   } | undefined;
   readonly retractedMessageId?: string | undefined;
+  /** For a hit notice: the other party, the hit id and whether a query (not a report) matched. Absent in summaries stored before. */
+  readonly hit?: HitSummary | undefined;
+  /** For an assistance request: the hit it follows up, when it does. */
+  readonly followsUpHitId?: string | undefined;
+}
+
+export interface HitSummary {
+  readonly counterpartState: string;
+  readonly hitId: string;
+  readonly fromQuery: boolean;
 }
 
 const ROUTE_ROLE_WORDS: ReadonlySet<string> = new Set<RouteRoleWord>(['origin', 'transit', 'destination']);
@@ -90,6 +100,8 @@ interface PayloadFacts {
   acknowledgement?: AcknowledgementSummary | undefined;
   response?: MessageSummary['response'];
   retractedMessageId?: string | undefined;
+  hit?: HitSummary | undefined;
+  followsUpHitId?: string | undefined;
 }
 
 function acknowledgementFacts(ack: v1.Acknowledgement, senderUnit: string): Partial<PayloadFacts> {
@@ -144,6 +156,7 @@ function factsOf(decoded: DecodedPayload, senderUnit: string): PayloadFacts {
         requestedState: request.requestedState,
         relatedMessageId: request.relatedMessageId,
         victimCount: request.personsCount,
+        ...(request.followsUpHitId ? { followsUpHitId: request.followsUpHitId } : {}),
       };
     }
     case 'assistance-response': {
@@ -166,7 +179,10 @@ function factsOf(decoded: DecodedPayload, senderUnit: string): PayloadFacts {
     case 'hit-notice': {
       const notice = decoded.message;
       const how = notice.fromQuery ? `${notice.counterpartState}'s query matched` : `hit with ${notice.counterpartState} on`;
-      return { ...base, headline: `${how} ${notice.matchedIdentifiers} identifier(s)`, relatedMessageId: notice.yourMessageId };
+      return {
+        ...base, headline: `${how} ${notice.matchedIdentifiers} identifier(s)`, relatedMessageId: notice.yourMessageId,
+        hit: { counterpartState: notice.counterpartState, hitId: notice.hitId, fromQuery: notice.fromQuery },
+      };
     }
     case 'hit-query':
       return { ...base, headline: `hit/no-hit query on ${decoded.message.identifiers.length} identifier(s)`, identifierCount: decoded.message.identifiers.length };

@@ -22,12 +22,13 @@ import { NodeStore } from './node-store.ts';
 import { importLegacyBuckets } from './store/legacy-import.ts';
 import type { OfficerFeed } from './officer-feed.ts';
 import { knownOriginal } from './known-original.ts';
+import { awaitQueryOutcome, queryOutcomeOf, type QueryOutcome } from './hit-query-request.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
 import type { CaseThread, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
-export type { Actor, AcknowledgeStatus, ReceivedMessage, SubmitOptions, SubmitResult };
+export type { Actor, AcknowledgeStatus, QueryOutcome, ReceivedMessage, SubmitOptions, SubmitResult };
 
 export interface NodeServiceOptions {
   readonly state: string;
@@ -96,6 +97,10 @@ export interface RunningNode {
   detail(messageId: string, officer?: string): MessageDetail | undefined;
   /** Every message of a case, oldest first. */
   caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+  /** The hub's answer or refusal to a hit/no-hit query this node sent; undefined when it sent no such query. */
+  queryOutcome(queryMessageId: string): QueryOutcome | undefined;
+  /** The same, waiting up to waitMs for the hub (answers 'pending' when it has not answered by then). */
+  awaitQueryOutcome(queryMessageId: string, waitMs: number): Promise<QueryOutcome | undefined>;
   /** What the node holds as a STIX 2.1 bundle, and as MISP events (services/export; docs/export.md). */
   exportStix(query: ExportQuery): StixBundle;
   exportMisp(query: ExportQuery): MispExport;
@@ -137,7 +142,14 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   });
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
-  const submission = (json: unknown) => () => prepareSubmission(json, { state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now(), directory, original });
+  const submission = (json: unknown) => () => prepareSubmission(json, {
+    state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now(), directory, original, hitToldOf: (hitId) => store.hitToldOf(hitId),
+  });
+  const queryOutcome = (queryMessageId: string): QueryOutcome | undefined => {
+    const sent = store.sent.get(queryMessageId);
+    if (sent?.summary.payloadName !== 'hit-query') return undefined;
+    return queryOutcomeOf(queryMessageId, store.queryAnswer(queryMessageId), sent.hubRejection);
+  };
   let stopped = false;
 
   return {
@@ -154,6 +166,11 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     inbox: queries.inbox,
     detail: queries.detail,
     caseThread: queries.caseThread,
+    queryOutcome,
+    async awaitQueryOutcome(queryMessageId, waitMs) {
+      if (!queryOutcome(queryMessageId)) return undefined;
+      return awaitQueryOutcome(events, () => queryOutcome(queryMessageId) ?? queryOutcomeOf(queryMessageId, undefined, undefined), waitMs);
+    },
     exportStix: queries.exportStix,
     exportMisp: queries.exportMisp,
     feed: feeds.feed,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { EscalationRecord, IdempotencyRecord, ReceivedRecord, RefusedDelivery, SentRecord } from './node-records.ts';
 import type { ExportableMessage } from '../export/mod.ts';
 import { exportableMessages, type ExportFilter } from './store/export-queries.ts';
+import { hitToldOf, queryAnswerOf, type HitToldOf, type QueryAnswerView } from './store/hit-lookups.ts';
 import { MessageRelations, MessageTable } from './store/message-table.ts';
 import { EntryTable, openStoreDatabase, type SqliteDatabase } from './store/sqlite-store.ts';
 
@@ -46,6 +47,16 @@ export class NodeStore {
   /** Reports, alerts and hit notices held, ready for a STIX or MISP export. */
   exportable(filter: ExportFilter = {}): ExportableMessage[] {
     return exportableMessages(this.db, filter);
+  }
+
+  /** The hub's answer to a hit/no-hit query this node sent, once it has arrived. */
+  queryAnswer(queryMessageId: string): QueryAnswerView | undefined {
+    return queryAnswerOf(this.db, queryMessageId);
+  }
+
+  /** A hit the hub told this state of (notice or query answer): its other party and traffic class. */
+  hitToldOf(hitId: string): HitToldOf | undefined {
+    return hitToldOf(this.db, hitId);
   }
 
   close(): void {

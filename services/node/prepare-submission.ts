@@ -6,9 +6,9 @@
 // no further than this call. Messages the node writes itself (acknowledgements, refusals,
 // reminders) are built as typed drafts and composed the same way.
 import {
-  checkDistributionBeforeSending, type ComposedEnvelope, composeEnvelope, decodeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal,
+  checkDistributionBeforeSending, checkHitFollowUp, type ComposedEnvelope, composeEnvelope, decodeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal,
   isRejection, type KeyDirectory, type MatchingKey, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
-  replyRecipientsOf, type SigningKey, toEnvelopeDraft, validateMessage, verifyEnvelope,
+  replyRecipientsOf, type SigningKey, toEnvelopeDraft, trafficClassOf, validateMessage, verifyEnvelope,
 } from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
@@ -24,6 +24,8 @@ export interface SubmissionContext {
   readonly directory?: KeyDirectory;
   /** What this node knows of a message a reply names (known-original.ts), for the hub's reply rules. */
   readonly original?: (messageId: string) => OriginalMessage | undefined;
+  /** A hit this node was told of, for the hub's follow-up rule (UNKNOWN_HIT, NOT_HIT_COUNTERPART). */
+  readonly hitToldOf?: (hitId: string) => { readonly counterpartState: string; readonly traffic: string } | undefined;
 }
 
 export interface PreparedSubmission {
@@ -65,6 +67,16 @@ function checkHubRules(composed: ComposedEnvelope, context: SubmissionContext): 
   const referenced = referencedMessageId(composed.payload);
   const original = referenced === undefined ? undefined : context.original?.(referenced);
   if (original) replyRecipientsOf(composed.envelope, composed.payload, original);
+  if (context.hitToldOf) checkFollowUpBeforeSending(composed, context.hitToldOf);
+}
+
+/** An assistance request following up a hit: only one this node was told of, only to its other party. */
+function checkFollowUpBeforeSending(composed: ComposedEnvelope, hitToldOf: NonNullable<SubmissionContext['hitToldOf']>): void {
+  if (composed.payload.name !== 'assistance-request' || composed.payload.message.followsUpHitId === '') return;
+  const { followsUpHitId: hitId, requestedState } = composed.payload.message;
+  const hit = hitToldOf(hitId);
+  const known = hit && { toldToSender: true, otherParties: [hit.counterpartState], traffic: hit.traffic };
+  checkHitFollowUp(known, { hitId, requestedState, traffic: trafficClassOf(composed.envelope) });
 }
 
 /** The submission field a hub rule is about, in the input's own names. */
@@ -75,6 +87,8 @@ const REFERENCE_FIELD: Readonly<Record<string, string>> = {
 function fieldOf(code: ReasonCode, payloadName: string): string | undefined {
   if (code === 'NOT_A_RECIPIENT' || code === 'RETRACTION_NOT_OWNER') return REFERENCE_FIELD[payloadName];
   if (code === 'TRAFFIC_CLASS_MISMATCH') return 'exercise';
+  if (code === 'UNKNOWN_HIT') return 'payload.followsUpHitId';
+  if (code === 'NOT_HIT_COUNTERPART') return 'payload.requestedState';
   if (code === 'UNKNOWN_KEY' || code === 'KEY_NOT_OWNED_BY_SENDER' || code === 'SIGNATURE_INVALID') return "(the node's signing key)";
   return undefined;
 }

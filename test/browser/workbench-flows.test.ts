@@ -99,7 +99,6 @@ describe('the workbench on a real topology (IDN and KHM nodes, chromium)', () =>
     await signIn(khmChief.page, khm.url, 'sokha', '/?kinds=hit-notice');
     const hitRow = khmChief.page.locator('#feed li[data-message-id]').first();
     await hitRow.waitFor({ timeout: 20_000 });
-    const hitId = await hitRow.getAttribute('data-message-id');
     await hitRow.click();
     await khmChief.page.getByRole('button', { name: 'Request the detail behind this hit' }).click();
     const ask = khmChief.page.locator('#detail form');
@@ -108,8 +107,8 @@ describe('the workbench on a real topology (IDN and KHM nodes, chromium)', () =>
     await ask.getByRole('button', { name: 'Send the request' }).click();
     await ask.locator('.form-status', { hasText: 'Request sent.' }).waitFor({ timeout: 20_000 });
     await waitForAnswer(async () => {
-      const received = await getJson<{ summary: { relatedMessageId: string } }[]>(`${idn.url}/api/received?kinds=assistance-request`);
-      return received.body.some((record) => record.summary.relatedMessageId === hitId);
+      const received = await getJson<{ summary: { sender: string; followsUpHitId?: string } }[]>(`${idn.url}/api/received?kinds=assistance-request`);
+      return received.body.some((record) => record.summary.sender === 'KHM' && Boolean(record.summary.followsUpHitId));
     }, 'IDN receives the request for the detail behind the hit');
     assert.deepEqual(khmChief.errors, []);
 

@@ -202,7 +202,7 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     assert.deepEqual(errors, []);
   });
 
-  test('a hit notice leads to "Request the detail behind this hit": an information request to the counterpart, linked to the notice', async (t) => {
+  test('a hit notice leads to "Request the detail behind this hit": an information request to the counterpart, naming the hit it follows up', async (t) => {
     const { harness, page, errors } = await open(t, DESKTOP, 'supervisor', `/?open=${HIT_ID}`);
     await page.getByRole('button', { name: 'Request the detail behind this hit' }).click();
     const form = page.locator('#detail form');
@@ -212,7 +212,8 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     const sent = harness.submitted.at(-1) as { type: string; distribution: unknown; payload: Record<string, unknown> };
     assert.equal(sent.type, 'assistance-request');
     assert.deepEqual(sent.distribution, { mode: 'named', states: ['MYS'] });
-    assert.equal(sent.payload.relatedMessageId, HIT_ID);
+    assert.equal(sent.payload.followsUpHitId, 'hit-1');
+    assert.equal(sent.payload.relatedMessageId, undefined, 'the hub\'s notice is not named: the counterpart never saw it');
     assert.equal(sent.payload.requestedState, 'MYS');
     assert.deepEqual(errors, []);
   });

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { getJson, postJson, startTestNode, type TestNode } from '../support/node-fixture.ts';
+import type { SigningKey } from '../../services/core/mod.ts';
+import { prepareSubmission, replyDeadlines } from '../../services/node/mod.ts';
 
 function recruiterReport(unit: string, to: string[], phone: Record<string, string>, caseReference: string): Record<string, unknown> {
   return {
@@ -37,20 +39,25 @@ test('IDN and THA report one recruiter phone written two ways; VNM asks the regi
   const [thaNotice] = receivedOf(tha, 'hit-notice');
   assert.equal(thaNotice?.payload.counterpartState, 'IDN');
 
-  const query = await postJson(`${vnm.url}/api/messages`, {
-    type: 'hit-query', senderUnit: 'BOI-VN-BORDER', distribution: { mode: 'regional-broadcast' }, handling: 'amber', priority: 'urgent',
-    payload: { identifiers: [{ kind: 'phone', value: '+62 812 3456 7890' }, { kind: 'passport', value: 'C 7654321' }] },
+  // VNM asks through its node's query API; the node hashes the values and waits for the hub.
+  const query = await postJson(`${vnm.url}/api/queries`, {
+    senderUnit: 'BOI-VN-BORDER', caseReference: 'VNM-2026-000001',
+    identifiers: [{ kind: 'phone', value: '+62 812 3456 7890' }, { kind: 'passport', value: 'C 7654321' }],
   });
-  assert.equal(query.status, 202, JSON.stringify(query.body));
-  await waitFor(() => (receivedOf(vnm, 'hit-query-answer')).length === 1, 'VNM receiving the answer');
-  const [answer] = receivedOf(vnm, 'hit-query-answer');
-  assert.equal(answer?.payload.queryMessageId, query.body.messageId);
-  const [phone, passport] = answer?.payload.results ?? [];
+  assert.equal(query.status, 200, JSON.stringify(query.body));
+  assert.equal(query.body.outcome, 'answered');
+  const [phone, passport] = query.body.results;
+  assert.deepEqual([phone.index, phone.kind, passport.index, passport.kind], [0, 'phone', 1, 'passport']);
   assert.equal(phone.hit, true);
   assert.deepEqual(phone.hits.map((hit: { counterpartState: string }) => hit.counterpartState).sort(), ['IDN', 'THA']);
   for (const hit of phone.hits) assert.deepEqual(Object.keys(hit).sort(), ['counterpartState', 'hitId'], 'a hit names the state and the hit id, nothing else');
   assert.equal(passport.hit, false, 'an unknown passport is a no-hit');
   assert.deepEqual(passport.hits, []);
+  assert.doesNotMatch(JSON.stringify(query.body), /812|7654321|POLRI|RTP|Recruiter/, 'no value and no content of the holders in the answer');
+  // The answer is also in VNM's inbox as the hub's signed message, and can be read again later.
+  const [answer] = receivedOf(vnm, 'hit-query-answer');
+  assert.equal(answer?.payload.queryMessageId, query.body.queryMessageId);
+  assert.deepEqual((await getJson(`${vnm.url}/api/queries/${query.body.queryMessageId}`)).body.results, query.body.results);
 
   // Each holder learns that VNM asked about something it holds; neither learns what else VNM knows.
   for (const holder of [idn, tha]) {
@@ -60,6 +67,16 @@ test('IDN and THA report one recruiter phone written two ways; VNM asks the regi
   }
   assert.equal((receivedOf(idn, 'hit-query')).length + (receivedOf(tha, 'hit-query')).length, 0, 'the query itself reaches no state');
 
+  // Both sides' audit trails record it: VNM's query (kinds and counts, no value), each holder's hit.
+  const [asked] = (await vnm.trail.page({ action: 'query' })).entries;
+  assert.equal(asked?.messageId, query.body.queryMessageId);
+  assert.match(asked?.detail ?? '', /^identifiers=2 kinds=passport,phone answered hits=1 counterparts=IDN,THA$/);
+  for (const holder of [idn, tha]) {
+    await waitFor(async () => (await holder.trail.page({ action: 'hit' })).entries.some((entry) => /^query from VNM matched message /.test(entry.detail ?? '')), `${holder.state}'s trail recording VNM's query`);
+  }
+  const trails = JSON.stringify([...(await vnm.trail.page({ limit: 500 })).entries, ...(await idn.trail.page({ limit: 500 })).entries]);
+  assert.doesNotMatch(trails, /812|7654321/, 'no identifier value in either trail');
+
   // THA follows its hit up with IDN: the hub checks THA was told of the hit and IDN is its counterpart.
   const followUp = await postJson(`${tha.url}/api/messages`, {
     type: 'assistance-request', senderUnit: 'RTP-ATHT', distribution: { mode: 'named', states: ['IDN'] }, handling: 'amber', priority: 'urgent', caseReference: 'THA-2026-000777',
@@ -67,17 +84,28 @@ test('IDN and THA report one recruiter phone written two ways; VNM asks the regi
   });
   assert.equal(followUp.status, 202, JSON.stringify(followUp.body));
   await waitFor(() => idn.node.receivedMessage(followUp.body.messageId) !== undefined, 'IDN receiving the follow-up');
-  const seen = idn.node.detail(followUp.body.messageId) as unknown as { payload: { followsUpHitId: string } };
+  const seen = (await getJson(`${idn.url}/api/messages/${followUp.body.messageId}/detail`)).body;
   assert.equal(seen.payload.followsUpHitId, thaNotice?.payload.hitId, "IDN's officers see which hit it concerns");
+  assert.deepEqual(
+    [seen.followsUpHit?.via, seen.followsUpHit?.counterpartState, seen.followsUpHit?.ourMessageId, seen.followsUpHit?.ourCaseReference],
+    ['report', 'THA', fromIdn.body.messageId, 'IDN-2026-000321'], 'the hit as IDN knows it: THA\'s report matched our message of case IDN-2026-000321');
 
-  // A follow-up of a hit VNM was never told of is refused, and says nothing about that hit's parties.
-  const fishing = await postJson(`${vnm.url}/api/messages`, {
+  // A follow-up of a hit VNM was never told of: its node refuses it before anything is published...
+  const fishingInput = {
     type: 'assistance-request', senderUnit: 'BOI-VN-BORDER', distribution: { mode: 'named', states: ['IDN'] }, handling: 'amber', priority: 'urgent', caseReference: 'VNM-2026-000001',
     payload: { kind: 'information', requestedState: 'IDN', summary: 'Please share the detail.', followsUpHitId: thaNotice?.payload.hitId, personsCount: 0 },
-  });
-  assert.equal(fishing.status, 202, JSON.stringify(fishing.body));
-  await waitFor(() => vnm.node.status(fishing.body.messageId)?.rejection !== undefined, 'the hub refusing the follow-up');
-  const refused = (await getJson(`${vnm.url}/api/messages/${fishing.body.messageId}/status`)).body;
-  assert.equal(refused.rejection.reasonCode, 'UNKNOWN_HIT');
-  assert.doesNotMatch(refused.rejection.reason, /THA/);
+  };
+  const fishing = await postJson(`${vnm.url}/api/messages`, fishingInput);
+  assert.equal(fishing.status, 422, JSON.stringify(fishing.body));
+  assert.equal(fishing.body.reasonCode, 'UNKNOWN_HIT');
+  assert.doesNotMatch(JSON.stringify(fishing.body), /THA/);
+  // ...and the hub refuses the same message signed and published past the node, saying nothing of the hit's parties.
+  const forged = prepareSubmission(fishingInput, { state: 'VNM', signingKey: fixture.keys.VNM as SigningKey, matchingKey: fixture.matchingKey, deadlines: replyDeadlines(), nowMs: Date.now() });
+  await fixture.submit(forged.envelope);
+  const vnmInbox = fixture.inbox('VNM');
+  await waitFor(() => vnmInbox.receipts().some((receipt) => receipt.acknowledgedMessageId === forged.envelope.messageId), 'the hub refusing the forged follow-up');
+  const refusal = vnmInbox.receipts().find((receipt) => receipt.acknowledgedMessageId === forged.envelope.messageId);
+  assert.equal(refusal?.reasonCode, 'UNKNOWN_HIT');
+  assert.doesNotMatch(refusal?.reason ?? '', /THA/);
+  assert.equal(idn.node.receivedMessage(forged.envelope.messageId), undefined, 'IDN never receives it');
 });

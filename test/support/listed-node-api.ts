@@ -3,6 +3,7 @@
 import { generateSigningKey } from '../../services/core/signing/mod.ts';
 import { prepareSubmission, replyDeadlines, type NodeApi, type OfficerFeed } from '../../services/node/mod.ts';
 import { TEST_MATCHING_KEY } from './validation-fixtures.ts';
+import { NodeEvents } from '../../services/node/node-events.ts';
 
 export interface ListedNodeApi {
   readonly node: NodeApi;
@@ -40,6 +41,10 @@ export function listedNodeApi(state = 'IDN'): ListedNodeApi {
     due: () => ({ toAnswer: [], awaitingAnswer: [] }), feed: async () => idleFeed(), liveFeed: () => idleFeed(),
     inbox: (query) => ({ items: [], total: 0, page: query.page, pageSize: query.pageSize }), detail: () => undefined, caseThread: () => undefined,
     exportStix: () => ({ type: 'bundle', id: 'bundle--00000000-0000-5000-8000-000000000000', objects: [] }), exportMisp: () => ({ response: [] }),
+    // Nothing here answers a query: a query this node published stays pending.
+    events: new NodeEvents(),
+    queryOutcome: (id) => (published.includes(id) ? { queryMessageId: id, outcome: 'pending' } : undefined),
+    awaitQueryOutcome: async (id) => (published.includes(id) ? { queryMessageId: id, outcome: 'pending' } : undefined),
   };
   return { node, published, acknowledged };
 }

@@ -4,7 +4,8 @@ export { validateEnvelope, validatePayload, validateMessage, envelopeProblems, p
 export { CASE_ALERT_REQUIREMENTS } from './case-alert-rules.ts';
 export { CASE_REFERENCE, hasControlCharacters, LOWER_UUID, requiredText, SHARING_GROUP_SLUG } from './proto-fields.ts';
 export {
-  parseSubmissionInput, toEnvelopeDraft, toEnvelopeFields, submissionInputSchema, DEFAULT_LIFETIME_HOURS,
+  parseSubmissionInput, toEnvelopeDraft, toEnvelopeFields, submissionInputSchema, hitQueryRequestSchema, DEFAULT_LIFETIME_HOURS,
+  type HitQueryRequest,
   type SubmissionInput, type ConversionOptions, type ConvertedSubmission, type UnsignedEnvelopeFields,
 } from './submission-input.ts';
 export { stateCodeSchema, senderCodeSchema, stateCodeInputSchema } from './state-code.ts';

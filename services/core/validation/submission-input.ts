@@ -16,6 +16,7 @@ import { submissionInputSchema, type SubmissionInput } from './submission-schema
 import { parseWithProblems } from './zod-errors.ts';
 
 export { submissionInputSchema, type SubmissionInput };
+export { hitQueryRequestSchema, type HitQueryRequest } from './submission-schema.ts';
 
 /** How long a message stays deliverable when the input does not say. */
 export const DEFAULT_LIFETIME_HOURS = 30 * 24;

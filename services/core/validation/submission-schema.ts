@@ -189,6 +189,23 @@ export const submissionInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hit-query'), ...common, payload: hitQuery }),
 ]);
 
+/**
+ * What a node's query API takes (POST /api/queries): the identifiers in clear, hashed by the node
+ * into a hit-query submission; scope is the distribution searched (the whole region by default),
+ * handling AMBER and priority URGENT unless given.
+ */
+export const hitQueryRequestSchema = z.strictObject({
+  identifiers: hitQuery.shape.identifiers,
+  scope: distribution.optional(),
+  senderUnit: requiredShort.optional(),
+  handling: wordOf(HANDLING).optional(),
+  priority: wordOf(PRIORITY).optional(),
+  caseReference: caseReference.optional(),
+  exercise: exercise.optional(),
+});
+
+export type HitQueryRequest = z.output<typeof hitQueryRequestSchema>;
+
 export type SubmissionInput = z.output<typeof submissionInputSchema>;
 export type IdentifierInput = z.output<typeof identifier>;
 export type LocationInput = z.output<typeof location>;

@@ -21,6 +21,8 @@ import { NO_AUDIT, type AuditRecorder } from './http-types.ts';
 import { oidcRoutes, type OidcRouteSettings } from './oidc-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { workbenchRoutes } from './workbench-routes.ts';
+import { queryRoutes } from './query-routes.ts';
+import { auditHits } from '../hit-audit.ts';
 import { exportRoutes } from './export-routes.ts';
 import type { NodeApi } from './node-api.ts';
 import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
@@ -98,6 +100,9 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   workbenchRoutes(app, options.node, audit);
   exportRoutes(app, options.node, audit);
+  queryRoutes(app, options.node, audit);
+  const stopAuditingHits = auditHits(options.node.events, audit, options.node.state);
+  app.addHook('onClose', async () => stopAuditingHits());
   auditRoutes(app, audit);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));
   openApiRoute(app);

@@ -3,6 +3,7 @@
 // the copy and the routes drift apart (`npm run openapi` rewrites it).
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { NodeEvents } from '../node-events.ts';
 import type { NodeApi } from './node-api.ts';
 import { toJsonSchema } from './zod-route-schemas.ts';
 
@@ -55,7 +56,8 @@ export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<Fa
   const app = await build({
     state: 'IDN', submit: unavailable, validate: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
     receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable, inbox: unavailable, detail: unavailable,
-    caseThread: unavailable, exportStix: unavailable, exportMisp: unavailable,
+    caseThread: unavailable, exportStix: unavailable, exportMisp: unavailable, queryOutcome: unavailable, awaitQueryOutcome: unavailable,
+    events: new NodeEvents(),
   });
   await app.ready();
   const text = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;

@@ -11,6 +11,7 @@ import type {
 } from '../workbench/workbench-views.ts';
 import { inboxSql } from './inbox-sql.ts';
 import { deliveredToOf } from './message-table.ts';
+import { hitToldOf, type HitToldOf } from './hit-lookups.ts';
 import type { SqliteDatabase } from './sqlite-store.ts';
 
 /** A row of `messages` as the queries select it. */
@@ -136,7 +137,14 @@ export class WorkbenchQueries {
       payload: parsed<Record<string, unknown>>(row.payload) ?? {},
       answers: JSON.parse(row.answers) as AnswerView[],
       openedBy: this.openedBy.all(messageId).map((opened) => ({ officer: opened.officer, atUnixMs: opened.at_ms })),
+      ...this.followsUp(item.summary.followsUpHitId),
     };
+  }
+
+  /** The hit a follow-up names, as this state was told of it (the hub gives both parties the same hit id). */
+  private followsUp(hitId: string | undefined): { followsUpHit?: HitToldOf } {
+    const hit = hitId ? hitToldOf(this.db, hitId) : undefined;
+    return hit ? { followsUpHit: hit } : {};
   }
 
   caseThread(caseReference: string, viewer: Viewer): CaseThread | undefined {

@@ -4,6 +4,7 @@
 // officer's zone); words are the submission vocabulary ("rescue-request", "amber", "immediate").
 import type { MessageSummary } from '../message-summary.ts';
 import type { FeedFilter } from '../feed-filter.ts';
+import type { HitToldOf } from '../store/hit-lookups.ts';
 
 export type Direction = 'received' | 'sent';
 
@@ -147,6 +148,8 @@ export interface MessageDetail extends InboxItem {
   readonly answers: readonly AnswerView[];
   /** Officers of this node who opened it, first time each. */
   readonly openedBy: readonly { readonly officer: string; readonly atUnixMs: number }[];
+  /** For an assistance request following up a hit this state was also told of: that hit as this state knows it. */
+  readonly followsUpHit?: HitToldOf | undefined;
 }
 
 /** Every message of one case reference, oldest first, acknowledgements folded into their messages. */

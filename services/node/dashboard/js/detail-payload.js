@@ -3,7 +3,7 @@
 import { el, facts } from './dom.js';
 import { absoluteTime } from './dates.js';
 import {
-  admiraltyWords, channelWords, identifierKindWords, identifiersWords, indicatorWords, kindWords, outcomeWords, permittedActionWords,
+  admiraltyWords, channelWords, followUpWords, hitViaWords, identifierKindWords, identifiersWords, indicatorWords, kindWords, outcomeWords, permittedActionWords,
   requestedActionWords, roleWords, stateName, victimGroupWords,
 } from './words.js';
 
@@ -80,8 +80,9 @@ function reportFacts(p) {
   ];
 }
 
-function requestFacts(p) {
+function requestFacts(p, detail) {
   return [
+    ['Follows up', followUpWords(p.followsUpHitId, detail?.followsUpHit)],
     ['Assistance wanted', said(p.kind) ? kindWords(p.kind) : undefined],
     ['Asked of', stateName(p.requestedState)],
     ['Persons', p.personsCount ? String(p.personsCount) : undefined],
@@ -102,10 +103,22 @@ function responseFacts(p) {
 function hitFacts(p) {
   return [
     ['Counterpart state', stateName(p.counterpartState)],
+    ['How it matched', hitViaWords(p.fromQuery ? 'their-query' : 'report', p.counterpartState)],
+    ['Hit id', p.hitId],
     ['Identifier that matched', said(p.identifierKind) ? identifierKindWords(p.identifierKind) : undefined],
     ['Identifiers matched', p.matchedIdentifiers !== undefined ? String(p.matchedIdentifiers) : undefined],
     ['Your message', p.yourMessageId],
     ['Detected', timeField(p, 'detectedAt') ? absoluteTime(timeField(p, 'detectedAt')) : undefined],
+  ];
+}
+
+function queryAnswerFacts(p) {
+  const results = Array.isArray(p.results) ? p.results : [];
+  const answer = (result) => `#${Number(result.index ?? 0) + 1} ${identifierKindWords(result.identifierKind)}: ${result.hit
+    ? `hit, held by ${(result.hits ?? []).map((hit) => `${stateName(hit.counterpartState)} (hit ${hit.hitId})`).join(', ')}` : 'no hit'}`;
+  return [
+    ['Query', p.queryMessageId],
+    ['Answer', results.length ? list(results, answer) : undefined],
   ];
 }
 
@@ -120,13 +133,13 @@ function retractionFacts(p) {
 
 const BY_PAYLOAD = {
   'case-alert': caseAlertFacts, 'intelligence-report': reportFacts, 'assistance-request': requestFacts,
-  'assistance-response': responseFacts, 'hit-notice': hitFacts, retraction: retractionFacts,
+  'assistance-response': responseFacts, 'hit-notice': hitFacts, retraction: retractionFacts, 'hit-query-answer': queryAnswerFacts,
 };
 
 /** The facts of the payload; with only a summary (older node), what the summary holds. */
 export function payloadFacts(detail) {
   const name = detail.payloadName ?? detail.summary.payloadName;
-  if (detail.payload && BY_PAYLOAD[name]) return facts(BY_PAYLOAD[name](detail.payload), { class: 'facts payload' });
+  if (detail.payload && BY_PAYLOAD[name]) return facts(BY_PAYLOAD[name](detail.payload, detail), { class: 'facts payload' });
   const s = detail.summary;
   return facts([
     ['Persons', s.victimCount ? String(s.victimCount) : undefined],

@@ -235,6 +235,7 @@ export function assistanceRequestForm(callbacks, prefill = {}) {
       { name: 'payload.requestedState', label: 'Asked of', type: 'select', value: prefill.requestedState, options: STATE_OPTIONS, required: true },
       { name: 'payload.summary', label: 'What you ask for', type: 'textarea', required: true, value: prefill.summary },
       { name: 'payload.relatedMessageId', label: 'Related message (id)', type: 'text', value: prefill.relatedMessageId, readonly: Boolean(prefill.relatedMessageId) },
+      ...(prefill.followsUpHitId ? [{ name: 'payload.followsUpHitId', label: 'Follows up hit', type: 'text', value: prefill.followsUpHitId, readonly: true, hint: 'The hub checks that you were told of this hit and that you ask its other party.' }] : []),
       { name: 'payload.personsCount', label: 'Persons concerned', type: 'number' },
       { name: 'payload.replyDeadline', label: 'Reply by', type: 'datetime', hint: 'Your local time; the node\'s default deadline when left empty.' },
       ...markingFields({ handling: prefill.handling ?? 'amber' }),
@@ -255,6 +256,7 @@ export function assistanceRequestForm(callbacks, prefill = {}) {
       payload: drop({
         kind: values['payload.kind'], requestedState: values['payload.requestedState'], summary: values['payload.summary'],
         relatedMessageId: values['payload.relatedMessageId'] || undefined, personsCount: number(values['payload.personsCount']),
+        followsUpHitId: values['payload.followsUpHitId'] || undefined,
         replyDeadline: values['payload.replyDeadline'] ? localInputToIso(values['payload.replyDeadline']) : undefined,
       }),
     }),
@@ -268,9 +270,10 @@ export function hitDetailRequestForm(hit, callbacks) {
   const counterpart = hit.payload?.counterpartState ?? /^hit with ([A-Z]{3})\b/.exec(hit.summary.headline ?? '')?.[1] ?? '';
   return assistanceRequestForm(callbacks, {
     title: 'Request the detail behind this hit',
-    intro: `The hub matched an identifier of yours with a message held by ${counterpart || 'another state'}. This asks that state for the detail; it is linked to the hit notice.`,
-    requestedState: counterpart, relatedMessageId: hit.messageId, kind: 'information', caseReference: hit.summary.caseReference || undefined,
-    summary: `Please share the detail behind hit notice ${hit.messageId} (our message ${hit.payload?.yourMessageId ?? hit.summary.relatedMessageId}).`,
+    intro: `The hub matched an identifier of yours with a message held by ${counterpart || 'another state'}. This asks that state for the detail; it names the hit, so that state's officers see which one it concerns.`,
+    requestedState: counterpart, kind: 'information', caseReference: hit.summary.caseReference || undefined,
+    followsUpHitId: hit.payload?.hitId || undefined,
+    summary: `Please share the detail behind hit ${hit.payload?.hitId ?? hit.messageId}.`,
     exercise: exerciseOf(hit.summary).exercise,
   });
 }

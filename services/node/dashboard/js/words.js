@@ -6,7 +6,7 @@ const KIND_WORDS = Object.freeze({
   'compound-location': 'Compound location', 'repatriation-notice': 'Repatriation notice', 'border-watch': 'Border watch',
   'case-alert': 'Case alert', 'intelligence-report': 'Intelligence report', 'assistance-request': 'Assistance request',
   'assistance-response': 'Answer to a request', acknowledgement: 'Acknowledgement', retraction: 'Retraction',
-  'hit-notice': 'Hit notice', 'drill-control': 'Drill control',
+  'hit-notice': 'Hit notice', 'drill-control': 'Drill control', 'hit-query': 'Hit/no-hit query', 'hit-query-answer': 'Answer to a hit/no-hit query',
   // Assistance kinds
   rescue: 'Rescue', repatriation: 'Repatriation', shelter: 'Shelter', 'financial-freeze': 'Freeze of funds',
   information: 'Information', 'victim-identification': 'Victim identification',
@@ -139,4 +139,20 @@ export function headlineWords(summary) {
   const hit = summary.payloadName === 'hit-notice' ? /^hit with ([A-Z]{3}) on (\d+) identifier/.exec(summary.headline ?? '') : null;
   if (hit) return `A match with ${stateName(hit[1])} on ${hit[2]} ${hit[2] === '1' ? 'identifier' : 'identifiers'}`;
   return summary.headline || kindWords(summary.kind);
+}
+
+/** How a hit came about, from this state's side (the node's `via`). */
+export function hitViaWords(via, counterpart) {
+  const who = stateName(counterpart);
+  if (via === 'their-query') return `${who}'s query asked about an identifier we hold`;
+  if (via === 'our-query') return `our query found it held by ${who}`;
+  return `${who}'s report holds an identifier our message holds`;
+}
+
+/** "Follows up hit 3f2a…: Thailand (THA)'s report holds … (our message …, case IDN-2026-000321)". */
+export function followUpWords(hitId, hit) {
+  if (!hitId) return undefined;
+  if (!hit) return `Hit ${hitId} (not a hit this state was told of)`;
+  const ours = hit.ourMessageId ? ` (our message ${hit.ourMessageId}${hit.ourCaseReference ? `, case ${hit.ourCaseReference}` : ''})` : '';
+  return `Hit ${hitId}: ${hitViaWords(hit.via, hit.counterpartState)}${ours}`;
 }
