@@ -25,6 +25,7 @@ import { knownOriginal } from './known-original.ts';
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
+import type { CaseLinks } from './links/case-links.ts';
 import type { CaseThread, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
 export type { Actor, AcknowledgeStatus, ReceivedMessage, SubmitOptions, SubmitResult };
@@ -96,6 +97,12 @@ export interface RunningNode {
   detail(messageId: string, officer?: string): MessageDetail | undefined;
   /** Every message of a case, oldest first. */
   caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+  /**
+   * A case's link graph: the counterpart states the hub reported hits with on our messages of it
+   * (state and hit id only), the requests following each hit up, and our other cases that share
+   * keyed identifiers with it. Undefined when this node sent nothing in the case.
+   */
+  caseLinks(caseReference: string): CaseLinks | undefined;
   /** What the node holds as a STIX 2.1 bundle, and as MISP events (services/export; docs/export.md). */
   exportStix(query: ExportQuery): StixBundle;
   exportMisp(query: ExportQuery): MispExport;
@@ -154,6 +161,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     inbox: queries.inbox,
     detail: queries.detail,
     caseThread: queries.caseThread,
+    caseLinks: queries.caseLinks,
     exportStix: queries.exportStix,
     exportMisp: queries.exportMisp,
     feed: feeds.feed,

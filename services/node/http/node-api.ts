@@ -2,4 +2,4 @@
 import type { RunningNode } from '../node-service.ts';
 
 export type NodeApi = Pick<RunningNode,
-  'state' | 'submit' | 'validate' | 'acknowledge' | 'status' | 'sent' | 'received' | 'receivedMessage' | 'due' | 'feed' | 'liveFeed' | 'inbox' | 'detail' | 'caseThread' | 'exportStix' | 'exportMisp'>;
+  'state' | 'submit' | 'validate' | 'acknowledge' | 'status' | 'sent' | 'received' | 'receivedMessage' | 'due' | 'feed' | 'liveFeed' | 'inbox' | 'detail' | 'caseThread' | 'caseLinks' | 'exportStix' | 'exportMisp'>;

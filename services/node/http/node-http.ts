@@ -22,6 +22,7 @@ import { oidcRoutes, type OidcRouteSettings } from './oidc-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { workbenchRoutes } from './workbench-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { linkRoutes } from './link-routes.ts';
 import type { NodeApi } from './node-api.ts';
 import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
 import { installRequestGuards } from './request-guard-hooks.ts';
@@ -97,6 +98,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   validateRoute(app, options.node, options.logger);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   workbenchRoutes(app, options.node, audit);
+  linkRoutes(app, options.node, audit);
   exportRoutes(app, options.node, audit);
   auditRoutes(app, audit);
   app.get('/api/node', { config: { permission: 'signed-in' }, schema: { summary: 'Which state this node acts for', tags: ['node'] } }, async () => ({ state: options.node.state }));

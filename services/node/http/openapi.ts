@@ -55,7 +55,7 @@ export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<Fa
   const app = await build({
     state: 'IDN', submit: unavailable, validate: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
     receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable, inbox: unavailable, detail: unavailable,
-    caseThread: unavailable, exportStix: unavailable, exportMisp: unavailable,
+    caseThread: unavailable, caseLinks: unavailable, exportStix: unavailable, exportMisp: unavailable,
   });
   await app.ready();
   const text = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
