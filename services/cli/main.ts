@@ -17,8 +17,9 @@ import { nodeCommand } from './commands/node.ts';
 import { sendCommand } from './commands/send.ts';
 import { statusCommand } from './commands/status.ts';
 import { exportCommand } from './commands/export.ts';
+import { linksCommand } from './commands/links.ts';
 
-export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, upCommand, feedCommand, nodeCommand, sendCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, linksCommand, upCommand, feedCommand, nodeCommand, sendCommand, statusCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
