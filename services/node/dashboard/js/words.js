@@ -140,3 +140,18 @@ export function headlineWords(summary) {
   if (hit) return `A match with ${stateName(hit[1])} on ${hit[2]} ${hit[2] === '1' ? 'identifier' : 'identifiers'}`;
   return summary.headline || kindWords(summary.kind);
 }
+
+/** How a hit linked a case to another state, from this state's side: "their report matched our phone (1 identifier)". */
+export function hitViaWords(counterpart) {
+  const kind = identifierKindWords(counterpart.identifierKind ?? 'identifier');
+  const count = counterpart.matchedIdentifiers ? ` (${counterpart.matchedIdentifiers} ${counterpart.matchedIdentifiers === 1 ? 'identifier' : 'identifiers'})` : '';
+  if (counterpart.via === 'query-by-them') return `their query matched our ${kind}`;
+  if (counterpart.via === 'query-by-us') return `our query matched their ${kind}${count}`;
+  return `their report matched our ${kind}${count}`;
+}
+
+/** "3f2a9c1e…" of "hit-3f2a9c1e7b4d6a80": enough to tell hits apart; the full id is in its title. */
+export const shortHitId = (hitId) => {
+  const bare = String(hitId).replace(/^hit-/, '');
+  return bare.length > 8 ? `${bare.slice(0, 8)}…` : bare;
+};
