@@ -18,8 +18,9 @@ import { sendCommand } from './commands/send.ts';
 import { statusCommand } from './commands/status.ts';
 import { exportCommand } from './commands/export.ts';
 import { queryCommand } from './commands/query.ts';
+import { linksCommand } from './commands/links.ts';
 
-export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, upCommand, feedCommand, nodeCommand, queryCommand, sendCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, linksCommand, upCommand, feedCommand, nodeCommand, queryCommand, sendCommand, statusCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

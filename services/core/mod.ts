@@ -2,7 +2,7 @@
 // file of core that other modules import. Exports the member states and limits; reason codes,
 // coded errors and the consumer failure policy; the protobuf types, payload registry and codec;
 // the enum-word table and the one envelope composer; subjects, streams, headers, JetStream domains
-// and durable names; the distribution rules a sender can check before sending; keyed hashing; the keyed order scheduler; signing, logging and validation.
+// and durable names; the distribution rules a sender can check before sending; keyed hashing and which keyed identifiers a payload carries; the keyed order scheduler; signing, logging and validation.
 export * from './member-states.ts';
 export * from './limits.ts';
 export * from './reason-codes.ts';
@@ -16,6 +16,7 @@ export * from './compose-envelope.ts';
 export * from './subjects.ts';
 export * from './hub-streams.ts';
 export * from './keyed-hash.ts';
+export * from './keyed-identifiers.ts';
 export * from './keyed-order-scheduler.ts';
 export * from './signing/mod.ts';
 export * from './logging/mod.ts';

@@ -1,6 +1,6 @@
 // Public entry of the member-state node, used by the drill, the CLI and the tests. Exports the
 // node service and its HTTP API, the process entry (runNode), its configuration, feed filters,
-// reply deadlines and escalation, message summaries and receipt status, the node's events and
+// reply deadlines and escalation, message summaries and receipt status, a case's link graph (types), the node's events and
 // errors, and the inbox and submission primitives the drill shares.
 export { startNodeService, type NodeServiceOptions, type RunningNode, type SubmitResult, type SubmitOptions, type AcknowledgeStatus, type Actor, type ReceivedMessage } from './node-service.ts';
 export { startNodeHttp, buildNodeHttp, nodeOpenApiText, type NodeHttpOptions, type RunningNodeHttp } from './http/node-http.ts';
@@ -23,5 +23,6 @@ export { openDelivery, type OpenedDelivery } from './open-delivery.ts';
 export { publishSubmission } from './publish-submission.ts';
 export { NodeStore } from './node-store.ts';
 export { nodeQueries, type NodeQueries } from './node-queries.ts';
+export type { CaseLinks, CounterpartLink, HitFollowUp, HitVia, LinkedCase } from './links/case-links.ts';
 export { parseInboxQuery } from './workbench/inbox-query.ts';
 export type { InboxQuery, InboxPage, InboxItem, MessageDetail, CaseThread, DeadlineView, AnswerView } from './workbench/workbench-views.ts';

@@ -1,14 +1,16 @@
 // What the node answers about its own records, each an indexed query on its store: status of what
 // it sent, what it received, the workbench's inbox, details and cases, and the requests due either
-// way (only rows that carry a reply deadline are read, never the whole store).
+// way (only rows that carry a reply deadline are read, never the whole store), and a case's links.
 import { buildMispExport, buildStixBundle, type MispExport, type StixBundle } from '../export/mod.ts';
 import { dueList, ourAnswersOf, sentRequestsOf, type DueInput, type DueItem, type DueList } from './deadlines.ts';
 import { EMPTY_FEED_FILTER, type FeedFilter } from './feed-filter.ts';
+import type { CaseLinks } from './links/case-links.ts';
 import type { MessageSummary } from './message-summary.ts';
 import type { ReceivedRecord, SentRecord } from './node-records.ts';
 import type { NodeStore } from './node-store.ts';
 import { messageStatus, type MessageStatus } from './receipt-status.ts';
 import { inboxSql } from './store/inbox-sql.ts';
+import { LinkQueries } from './store/link-queries.ts';
 import { rowsInOrder, WorkbenchQueries, type Viewer } from './store/workbench-queries.ts';
 import { deadlineView } from './workbench/deadline-view.ts';
 import type { AnswerView, CaseThread, DeadlineView, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
@@ -41,6 +43,8 @@ export interface NodeQueries {
   inbox(query: InboxQuery, officer?: string): InboxPage;
   detail(messageId: string, officer?: string): MessageDetail | undefined;
   caseThread(caseReference: string, officer?: string): CaseThread | undefined;
+  /** The case's links: hits on our messages of it, their follow-ups, our other cases sharing identifiers; undefined when we sent nothing in it. */
+  caseLinks(caseReference: string): CaseLinks | undefined;
   /** What the node holds as a STIX 2.1 bundle (services/export). */
   exportStix(query: ExportQuery): StixBundle;
   /** What the node holds as MISP events (services/export). */
@@ -69,6 +73,7 @@ function allOf(filter: FeedFilter): InboxQuery {
 export function nodeQueries(state: string, store: NodeStore, now: () => number): NodeQueries {
   const { db } = store;
   const workbench = new WorkbenchQueries(db, state);
+  const links = new LinkQueries(db, state);
   const inForce = 'm.withdrawn IS NULL AND m.corrected_by IS NULL';
   const requestSelect = 'SELECT m.message_id, b.record, m.answers FROM messages m JOIN message_bodies b ON b.message = m.id';
   const receivedRequests = db.prepare<[], RequestRow>(`${requestSelect} WHERE m.direction = 'received' AND m.reply_deadline_ms > 0 AND ${inForce}`);
@@ -136,6 +141,7 @@ export function nodeQueries(state: string, store: NodeStore, now: () => number):
     inbox: (query, officer) => workbench.inbox(query, viewer(officer)),
     detail: (messageId, officer) => workbench.detail(messageId, viewer(officer)),
     caseThread: (caseReference, officer) => workbench.caseThread(caseReference, viewer(officer)),
+    caseLinks: (caseReference) => links.caseLinks(caseReference),
     exportStix: (query) => buildStixBundle(store.exportable(query), { ...query, ownState: state }),
     exportMisp: (query) => buildMispExport(store.exportable(query), { ...query, ownState: state }),
   };

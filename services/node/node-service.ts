@@ -26,6 +26,7 @@ import { awaitQueryOutcome, queryOutcomeOf, type QueryOutcome } from './hit-quer
 import { prepareSubmission } from './prepare-submission.ts';
 import type { MessageStatus } from './receipt-status.ts';
 import { createSubmitter, type SubmitResult } from './submitter.ts';
+import type { CaseLinks } from './links/case-links.ts';
 import type { CaseThread, InboxPage, InboxQuery, MessageDetail } from './workbench/workbench-views.ts';
 
 export type { Actor, AcknowledgeStatus, QueryOutcome, ReceivedMessage, SubmitOptions, SubmitResult };
@@ -101,6 +102,12 @@ export interface RunningNode {
   queryOutcome(queryMessageId: string): QueryOutcome | undefined;
   /** The same, waiting up to waitMs for the hub (answers 'pending' when it has not answered by then). */
   awaitQueryOutcome(queryMessageId: string, waitMs: number): Promise<QueryOutcome | undefined>;
+  /**
+   * A case's link graph: the counterpart states the hub reported hits with on our messages of it
+   * (state and hit id only), the requests following each hit up, and our other cases that share
+   * keyed identifiers with it. Undefined when this node sent nothing in the case.
+   */
+  caseLinks(caseReference: string): CaseLinks | undefined;
   /** What the node holds as a STIX 2.1 bundle, and as MISP events (services/export; docs/export.md). */
   exportStix(query: ExportQuery): StixBundle;
   exportMisp(query: ExportQuery): MispExport;
@@ -171,6 +178,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
       if (!queryOutcome(queryMessageId)) return undefined;
       return awaitQueryOutcome(events, () => queryOutcome(queryMessageId) ?? queryOutcomeOf(queryMessageId, undefined, undefined), waitMs);
     },
+    caseLinks: queries.caseLinks,
     exportStix: queries.exportStix,
     exportMisp: queries.exportMisp,
     feed: feeds.feed,

@@ -2,8 +2,10 @@
 // account). The hub sees only keyed hashes, so it can match without learning the identifier, and
 // it tells each side that the other holds a match: never the other's data, only that there is one,
 // so they can ask each other for the detail. Pure: sightings in, hits out.
-import { createHash } from 'node:crypto';
-import type { DecodedPayload, v1 } from '../core/mod.ts';
+import { keyedIdentifiersOf, sightingKey } from '../core/mod.ts';
+
+// Defined in core, where nodes find them too; the router's own entry keeps exporting them.
+export { keyedIdentifiersOf, sightingKey };
 
 /** One message of one state that carried a given keyed identifier. */
 export interface IdentifierSighting {
@@ -39,31 +41,6 @@ export function isLive(sighting: IdentifierSighting, nowMs: number): boolean {
 /** Whether a state may learn that the sighting's state holds the identifier. */
 export function mayReveal(sighting: Pick<IdentifierSighting, 'audience'>, to: string): boolean {
   return sighting.audience === undefined || sighting.audience.includes(to);
-}
-
-/** Every keyed identifier a payload carries (victims, assistance subjects, keyed indicators). */
-export function keyedIdentifiersOf(decoded: DecodedPayload): v1.IKeyedIdentifier[] {
-  switch (decoded.name) {
-    case 'case-alert':
-      return decoded.message.victims.flatMap((group) => group.identifiers);
-    case 'assistance-request':
-      return decoded.message.identifiers;
-    case 'intelligence-report':
-      return decoded.message.indicators.flatMap((indicator) => (indicator.keyed ? [indicator.keyed] : []));
-    default:
-      return [];
-  }
-}
-
-/**
- * The index key of an identifier: a hash of its kind, matching-key id and digest, so the index
- * holds neither the digest itself nor anything a key-holder could look up directly.
- */
-export function sightingKey(identifier: v1.IKeyedIdentifier): string {
-  const hash = createHash('sha256');
-  hash.update(`${identifier.kind ?? 0}\u0000${identifier.hashKeyId ?? ''}\u0000`);
-  hash.update(identifier.digest ?? new Uint8Array());
-  return hash.digest('hex');
 }
 
 /**

@@ -39,7 +39,7 @@ export function listedNodeApi(state = 'IDN'): ListedNodeApi {
     },
     status: () => undefined, sent: () => [], received: () => [], receivedMessage: () => undefined,
     due: () => ({ toAnswer: [], awaitingAnswer: [] }), feed: async () => idleFeed(), liveFeed: () => idleFeed(),
-    inbox: (query) => ({ items: [], total: 0, page: query.page, pageSize: query.pageSize }), detail: () => undefined, caseThread: () => undefined,
+    inbox: (query) => ({ items: [], total: 0, page: query.page, pageSize: query.pageSize }), detail: () => undefined, caseThread: () => undefined, caseLinks: () => undefined,
     exportStix: () => ({ type: 'bundle', id: 'bundle--00000000-0000-5000-8000-000000000000', objects: [] }), exportMisp: () => ({ response: [] }),
     // Nothing here answers a query: a query this node published stays pending.
     events: new NodeEvents(),

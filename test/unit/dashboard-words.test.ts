@@ -16,6 +16,8 @@ interface Words {
   priorityWords(priority: string): string;
   outcomeWords(outcome: string): string;
   withdrawnWords(withdrawal: { reason: string }): string;
+  hitViaWords(counterpart: { via: string; identifierKind?: string; matchedIdentifiers?: number }): string;
+  shortHitId(hitId: string): string;
 }
 interface Dates {
   absoluteTime(ms: number, timeZone?: string): string;
@@ -71,6 +73,14 @@ describe('dashboard words', () => {
     assert.doesNotMatch(words.kindWords('CASE_ALERT_KIND_SOMETHING_NEW'), /_|[A-Z]{2}/);
     assert.equal(words.victimGroupWords({ count: 3, ageBand: '18-24', gender: 'male', nationality: 'IDN' }), '3 persons, 18 to 24, male, nationality Indonesia (IDN)');
     assert.equal(words.withdrawnWords({ reason: 'duplicate' }), 'Withdrawn: duplicate');
+  });
+
+  test("a case's links say from this state's side how each hit matched, and shorten hit ids", () => {
+    assert.equal(words.hitViaWords({ via: 'report', identifierKind: 'phone', matchedIdentifiers: 1 }), 'their report matched our phone (1 identifier)');
+    assert.equal(words.hitViaWords({ via: 'query-by-them', identifierKind: 'national-id', matchedIdentifiers: 1 }), 'their query matched our national ID');
+    assert.equal(words.hitViaWords({ via: 'query-by-us', identifierKind: 'passport', matchedIdentifiers: 2 }), 'our query matched their passport (2 identifiers)');
+    assert.equal(words.shortHitId('hit-3f2a9c1e7b4d6a80'), '3f2a9c1e…');
+    assert.equal(words.shortHitId('hit-1'), '1');
   });
 });
 

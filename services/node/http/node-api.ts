@@ -2,5 +2,5 @@
 import type { RunningNode } from '../node-service.ts';
 
 export type NodeApi = Pick<RunningNode,
-  'state' | 'submit' | 'validate' | 'acknowledge' | 'status' | 'sent' | 'received' | 'receivedMessage' | 'due' | 'feed' | 'liveFeed' | 'inbox' | 'detail' | 'caseThread' | 'exportStix' | 'exportMisp'
-  | 'queryOutcome' | 'awaitQueryOutcome' | 'events'>;
+  'state' | 'submit' | 'validate' | 'acknowledge' | 'status' | 'sent' | 'received' | 'receivedMessage' | 'due' | 'feed' | 'liveFeed' | 'inbox' | 'detail' | 'caseThread' | 'caseLinks'
+  | 'exportStix' | 'exportMisp' | 'queryOutcome' | 'awaitQueryOutcome' | 'events'>;

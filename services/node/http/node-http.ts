@@ -24,6 +24,7 @@ import { workbenchRoutes } from './workbench-routes.ts';
 import { queryRoutes } from './query-routes.ts';
 import { auditHits } from '../hit-audit.ts';
 import { exportRoutes } from './export-routes.ts';
+import { linkRoutes } from './link-routes.ts';
 import type { NodeApi } from './node-api.ts';
 import { OPENAPI_INFO, openApiRoute, renderOpenApiDocument, swaggerTransform } from './openapi.ts';
 import { installRequestGuards } from './request-guard-hooks.ts';
@@ -99,6 +100,7 @@ export async function buildNodeHttp(options: NodeHttpOptions, hostsAfterListen: 
   validateRoute(app, options.node, options.logger);
   feedRoutes(app, options.node, audit, feeds, options.maxOpenFeedsPerCaller);
   workbenchRoutes(app, options.node, audit);
+  linkRoutes(app, options.node, audit);
   exportRoutes(app, options.node, audit);
   queryRoutes(app, options.node, audit);
   const stopAuditingHits = auditHits(options.node.events, audit, options.node.state);

@@ -56,7 +56,7 @@ export async function renderOpenApiDocument(build: (node: NodeApi) => Promise<Fa
   const app = await build({
     state: 'IDN', submit: unavailable, validate: unavailable, acknowledge: unavailable, status: unavailable, sent: unavailable, received: unavailable,
     receivedMessage: unavailable, due: unavailable, feed: unavailable, liveFeed: unavailable, inbox: unavailable, detail: unavailable,
-    caseThread: unavailable, exportStix: unavailable, exportMisp: unavailable, queryOutcome: unavailable, awaitQueryOutcome: unavailable,
+    caseThread: unavailable, caseLinks: unavailable, exportStix: unavailable, exportMisp: unavailable, queryOutcome: unavailable, awaitQueryOutcome: unavailable,
     events: new NodeEvents(),
   });
   await app.ready();

@@ -24,8 +24,8 @@ export interface HitToldOf {
   readonly hitId: string;
   readonly counterpartState: string;
   readonly traffic: string;
-  /** report: their report holds what ours holds; their-query: they asked about it; our-query: we asked and they hold it. */
-  readonly via: 'report' | 'their-query' | 'our-query';
+  /** report: their report holds what ours holds; query-by-them: they asked about it; query-by-us: we asked and they hold it. */
+  readonly via: 'report' | 'query-by-them' | 'query-by-us';
   /** Our message in the hit: the one holding the identifier, or our query. */
   readonly ourMessageId: string;
   /** That message's case reference ('' when it has none or the node no longer holds it). */
@@ -39,12 +39,12 @@ const ANSWER_SQL = `SELECT m.message_id, b.payload FROM messages m JOIN message_
 // A notice names its hit at $.hitId; an answer names several, inside results[].hits[]. Both only
 // from the hub: a state cannot tell this node of a hit.
 const NOTICE_HIT_SQL = `SELECT json_extract(b.payload, '$.counterpartState') AS counterpart, m.traffic,
-    CASE WHEN json_extract(b.payload, '$.fromQuery') THEN 'their-query' ELSE 'report' END AS via, m.related_message_id AS ours,
+    CASE WHEN json_extract(b.payload, '$.fromQuery') THEN 'query-by-them' ELSE 'report' END AS via, m.related_message_id AS ours,
     (SELECT o.case_reference FROM messages o WHERE o.message_id = m.related_message_id AND o.direction = 'sent') AS our_case
   FROM messages m JOIN message_bodies b ON b.message = m.id
   WHERE m.direction = 'received' AND m.payload_name = 'hit-notice' AND m.sender = 'HUB' AND json_extract(b.payload, '$.hitId') = ?
   LIMIT 1`;
-const ANSWER_HIT_SQL = `SELECT json_extract(h.value, '$.counterpartState') AS counterpart, m.traffic, 'our-query' AS via, m.related_message_id AS ours,
+const ANSWER_HIT_SQL = `SELECT json_extract(h.value, '$.counterpartState') AS counterpart, m.traffic, 'query-by-us' AS via, m.related_message_id AS ours,
     (SELECT o.case_reference FROM messages o WHERE o.message_id = m.related_message_id AND o.direction = 'sent') AS our_case
   FROM messages m JOIN message_bodies b ON b.message = m.id, json_each(b.payload, '$.results') r, json_each(r.value, '$.hits') h
   WHERE m.direction = 'received' AND m.payload_name = 'hit-query-answer' AND m.sender = 'HUB' AND json_extract(h.value, '$.hitId') = ?

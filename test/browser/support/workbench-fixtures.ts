@@ -1,6 +1,7 @@
 // Contract-shaped answers for the dashboard harness: an inbox of 130 received and a few sent
 // messages, typed against the workbench view types, so the dashboard is built against the
 // contract before the store behind it exists. Times are fixed relative to `nowMs`.
+import type { CaseLinks } from '../../../services/node/mod.ts';
 import type { MessageSummary } from '../../../services/node/message-summary.ts';
 import type { CaseThread, InboxItem, MessageDetail } from '../../../services/node/workbench/workbench-views.ts';
 
@@ -13,6 +14,13 @@ export const REPORT_ID = '0a000000-0000-4000-8000-000000000004';
 export const CORRECTED_ID = '0a000000-0000-4000-8000-000000000005';
 export const REPLACEMENT_ID = '0a000000-0000-4000-8000-000000000006';
 export const RESCUE_CASE = 'IDN-2026-000123';
+/** KHM's own case of SENT_ID (the hit notice HIT_ID names it), and another own case sharing its e-wallet. */
+export const SENT_CASE = 'KHM-2026-000045';
+export const LINKED_CASE = 'KHM-2026-000046';
+export const LINKED_SENT_ID = '0b000000-0000-4000-8000-000000000002';
+export const HIT_REPORT = 'hit-5b0c7e2a9d14f3e6';
+export const HIT_QUERY = 'hit-9e1d4c7a2b3f5a60';
+export const FOLLOW_UP_ID = '0b000000-0000-4000-8000-000000000003';
 const HOUR = 3_600_000;
 
 export const idOf = (n: number): string => `0c000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -29,6 +37,8 @@ export function summaryOf(fields: Partial<MessageSummary> & Pick<MessageSummary,
 export interface Fixtures {
   readonly items: InboxItem[];
   readonly details: Map<string, MessageDetail>;
+  /** GET /api/cases/:ref/links answers; a case not here is 404 (this state sent nothing in it). */
+  readonly links: Map<string, CaseLinks>;
 }
 
 export function workbenchFixtures(nowMs: number): Fixtures {
@@ -95,7 +105,15 @@ export function workbenchFixtures(nowMs: number): Fixtures {
     summary: summaryOf({ messageId: REPLACEMENT_ID, payloadName: 'assistance-request', kind: 'shelter', sender: 'PHL', senderUnit: 'PNP-WCPC', requestedState: KHM, headline: 'Shelter for five women', createdAtUnixMs: nowMs - 8 * HOUR, caseReference: 'PHL-2026-000310', replyDeadlineUnixMs: nowMs + 20 * HOUR }),
     deadline: { atUnixMs: nowMs + 30 * HOUR, state: 'delayed', overdue: false, owedBy: [KHM], late: [], delayReason: 'the shelter confirms its places tomorrow' },
   };
-  const items = [rescue, hit, withdrawn, sent, report, corrected, replacement, ...routine];
+  const linkedSent: InboxItem = {
+    messageId: LINKED_SENT_ID, direction: 'sent', atUnixMs: nowMs - 30 * HOUR, unread: false,
+    summary: summaryOf({
+      messageId: LINKED_SENT_ID, payloadName: 'intelligence-report', kind: 'intelligence-report', sender: KHM, senderUnit: 'KHM-NCB', recipients: ['MYS', 'THA'],
+      caseReference: LINKED_CASE, headline: 'E-wallet paying recruiters in Bavet', createdAtUnixMs: nowMs - 30 * HOUR, identifierCount: 1,
+    }),
+    recipients: [],
+  };
+  const items = [rescue, hit, withdrawn, sent, report, corrected, replacement, linkedSent, ...routine];
   const details = new Map<string, MessageDetail>();
   for (const item of items) details.set(item.messageId, detailOf(item));
   details.set(RESCUE_ID, {
@@ -121,7 +139,27 @@ export function workbenchFixtures(nowMs: number): Fixtures {
   });
   details.set(HIT_ID, { ...detailOf(hit), payloadName: 'hit-notice', payload: { hitId: 'hit-1', yourMessageId: SENT_ID, counterpartState: 'MYS', identifierKind: 'e-wallet', matchedIdentifiers: 1, detectedAtUnixMs: nowMs - 3 * HOUR } });
   details.set(SENT_ID, { ...detailOf(sent), payloadName: 'assistance-request', payload: { kind: 'information', requestedState: 'MYS', summary: sent.summary.headline, personsCount: 0 } });
-  return { items, details };
+  return { items, details, links: caseLinksFixtures(nowMs) };
+}
+
+function caseLinksFixtures(nowMs: number): Map<string, CaseLinks> {
+  const sentCase: CaseLinks = {
+    caseReference: SENT_CASE,
+    messages: [{ messageId: SENT_ID, payloadName: 'assistance-request', createdAtUnixMs: nowMs - 26 * HOUR }],
+    counterparts: [
+      { hitId: HIT_REPORT, counterpartState: 'MYS', via: 'report', ourMessageId: SENT_ID, identifierKind: 'e-wallet', matchedIdentifiers: 1, atUnixMs: nowMs - 3 * HOUR, exercise: false,
+        followUps: [{ messageId: FOLLOW_UP_ID, direction: 'received', atUnixMs: nowMs - 2 * HOUR }] },
+      { hitId: HIT_QUERY, counterpartState: 'VNM', via: 'query-by-them', ourMessageId: SENT_ID, identifierKind: 'e-wallet', matchedIdentifiers: 1, atUnixMs: nowMs - HOUR, exercise: false, followUps: [] },
+    ],
+    linkedCases: [{ caseReference: LINKED_CASE, sharedIdentifiers: 1, identifierKinds: ['e-wallet'] }],
+  };
+  const linkedCase: CaseLinks = {
+    caseReference: LINKED_CASE,
+    messages: [{ messageId: LINKED_SENT_ID, payloadName: 'intelligence-report', createdAtUnixMs: nowMs - 30 * HOUR }],
+    counterparts: [],
+    linkedCases: [{ caseReference: SENT_CASE, sharedIdentifiers: 1, identifierKinds: ['e-wallet'] }],
+  };
+  return new Map([[SENT_CASE, sentCase], [LINKED_CASE, linkedCase]]);
 }
 
 function detailOf(item: InboxItem): MessageDetail {

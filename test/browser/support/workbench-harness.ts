@@ -52,6 +52,10 @@ export async function startWorkbenchHarness(t: TestContext, options: { role?: Of
     if (item) Object.assign(item, { unread: false });
     return { ...detail, unread: false };
   });
+  app.get('/api/cases/:caseReference/links', async (request, reply) => {
+    const { caseReference } = request.params as { caseReference: string };
+    return fixtures.links.get(caseReference) ?? reply.code(404).send({ error: 'UNKNOWN_CASE', message: `this node sent no message in case ${caseReference}, so it has no links` });
+  });
   app.get('/api/cases/:caseReference', async (request) => caseThreadOf(fixtures.items, (request.params as { caseReference: string }).caseReference));
   app.get('/api/due', async () => ({
     toAnswer: fixtures.items.filter((i) => i.direction === 'received' && i.deadline?.state === 'open').map((i) => ({ messageId: i.messageId, summary: i.summary, deadline: i.deadline })),

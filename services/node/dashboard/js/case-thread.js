@@ -1,11 +1,14 @@
 // A case as one thread: every message of the case reference in time order, both directions,
-// with who read and actioned what; withdrawn messages say so and why, corrections link.
+// with who read and actioned what; withdrawn messages say so and why, corrections link; then the
+// case's links (case-links.js).
 import { el } from './dom.js';
+import { caseLinksView } from './case-links.js';
 import { absoluteTime, deadlineWords } from './dates.js';
 import { acknowledgementText, badges, recipientText, withdrawnNote } from './badges.js';
 import { headlineWords, kindWords, outcomeWords, stateName } from './words.js';
 
-export function caseThreadView(thread, actions) {
+/** `links`: what loading the case's links gave ({links} or {failed}), shown after the thread. */
+export function caseThreadView(thread, actions, links) {
   const messages = [...thread.messages].sort((a, b) => a.atUnixMs - b.atUnixMs);
   return [
     el('h3', { class: 'headline' }, `Case ${thread.caseReference}`),
@@ -13,6 +16,7 @@ export function caseThreadView(thread, actions) {
     thread.partial ? el('p', { class: 'meta' }, 'This node does not keep case threads yet: shown are the messages it lists for this case.') : undefined,
     el('p', { class: 'meta' }, `${messages.length} ${messages.length === 1 ? 'message' : 'messages'}, oldest first`),
     el('ol', { class: 'thread', 'aria-label': `Messages of case ${thread.caseReference}` }, messages.map((item) => threadEntry(item, actions))),
+    links ? caseLinksView(thread.caseReference, links, actions) : undefined,
   ];
 }
 

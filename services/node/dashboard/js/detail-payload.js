@@ -103,7 +103,7 @@ function responseFacts(p) {
 function hitFacts(p) {
   return [
     ['Counterpart state', stateName(p.counterpartState)],
-    ['How it matched', hitViaWords(p.fromQuery ? 'their-query' : 'report', p.counterpartState)],
+    ['How it matched', hitViaWords({ via: p.fromQuery ? 'query-by-them' : 'report', identifierKind: p.identifierKind, matchedIdentifiers: p.matchedIdentifiers })],
     ['Hit id', p.hitId],
     ['Identifier that matched', said(p.identifierKind) ? identifierKindWords(p.identifierKind) : undefined],
     ['Identifiers matched', p.matchedIdentifiers !== undefined ? String(p.matchedIdentifiers) : undefined],

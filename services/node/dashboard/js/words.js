@@ -141,18 +141,25 @@ export function headlineWords(summary) {
   return summary.headline || kindWords(summary.kind);
 }
 
-/** How a hit came about, from this state's side (the node's `via`). */
-export function hitViaWords(via, counterpart) {
-  const who = stateName(counterpart);
-  if (via === 'their-query') return `${who}'s query asked about an identifier we hold`;
-  if (via === 'our-query') return `our query found it held by ${who}`;
-  return `${who}'s report holds an identifier our message holds`;
+/** How a hit linked a case to another state, from this state's side: "their report matched our phone (1 identifier)". */
+export function hitViaWords(counterpart) {
+  const kind = identifierKindWords(counterpart.identifierKind ?? 'identifier');
+  const count = counterpart.matchedIdentifiers ? ` (${counterpart.matchedIdentifiers} ${counterpart.matchedIdentifiers === 1 ? 'identifier' : 'identifiers'})` : '';
+  if (counterpart.via === 'query-by-them') return `their query matched our ${kind}`;
+  if (counterpart.via === 'query-by-us') return `our query matched their ${kind}${count}`;
+  return `their report matched our ${kind}${count}`;
 }
 
-/** "Follows up hit 3f2a…: Thailand (THA)'s report holds … (our message …, case IDN-2026-000321)". */
+/** "3f2a9c1e…" of "hit-3f2a9c1e7b4d6a80": enough to tell hits apart; the full id is in its title. */
+export const shortHitId = (hitId) => {
+  const bare = String(hitId).replace(/^hit-/, '');
+  return bare.length > 8 ? `${bare.slice(0, 8)}…` : bare;
+};
+
+/** "Follows up hit 3f2a…: Thailand (THA): their report matched our identifier (our message …, case IDN-2026-000321)". */
 export function followUpWords(hitId, hit) {
   if (!hitId) return undefined;
   if (!hit) return `Hit ${hitId} (not a hit this state was told of)`;
   const ours = hit.ourMessageId ? ` (our message ${hit.ourMessageId}${hit.ourCaseReference ? `, case ${hit.ourCaseReference}` : ''})` : '';
-  return `Hit ${hitId}: ${hitViaWords(hit.via, hit.counterpartState)}${ours}`;
+  return `Hit ${hitId}: ${stateName(hit.counterpartState)}: ${hitViaWords(hit)}${ours}`;
 }

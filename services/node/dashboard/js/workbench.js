@@ -8,6 +8,7 @@ import { loadCase, loadDetail, loadInboxPage } from './inbox-source.js';
 import { renderInbox, revealSelected } from './inbox-list.js';
 import { answerable, detailView } from './detail.js';
 import { caseThreadView } from './case-thread.js';
+import { loadCaseLinks } from './case-links.js';
 import { answerForm, assistanceRequestForm, caseAlertForm, hitDetailRequestForm, intelligenceReportForm, retractionForm } from './forms.js';
 import { FLAG_KEYS, LIST_KEYS, parseView, viewSearch } from './router.js';
 import { may, session } from './session.js';
@@ -121,7 +122,9 @@ export async function showPane() {
       pane.replaceChildren(await composeView(view));
     } else if (view.case) {
       title.textContent = 'Case';
-      pane.replaceChildren(...caseThreadView(await loadCase(view.case), paneActions).filter(Boolean));
+      // A hit notice or query answer arriving refreshes the pane (liveChange), links included.
+      const [thread, links] = await Promise.all([loadCase(view.case), loadCaseLinks(view.case).then((found) => ({ links: found }), (error) => ({ failed: error.message }))]);
+      pane.replaceChildren(...caseThreadView(thread, paneActions, links).filter(Boolean));
     } else if (view.open) {
       title.textContent = 'Message';
       current = await loadDetail(view.open, session.page?.items.find((item) => item.messageId === view.open));
