@@ -1,11 +1,15 @@
 // The hit/no-hit query through real nodes and a real hub: two states report the same recruiter
 // phone written two ways, a third asks the region whether it is known, and a hit is followed up.
 import { test } from 'node:test';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { getJson, postJson, startTestNode, type TestNode } from '../support/node-fixture.ts';
 import type { SigningKey } from '../../services/core/mod.ts';
 import { prepareSubmission, replyDeadlines } from '../../services/node/mod.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function recruiterReport(unit: string, to: string[], phone: Record<string, string>, caseReference: string): Record<string, unknown> {
   return {
@@ -108,4 +112,32 @@ test('IDN and THA report one recruiter phone written two ways; VNM asks the regi
   assert.equal(refusal?.reasonCode, 'UNKNOWN_HIT');
   assert.doesNotMatch(refusal?.reason ?? '', /THA/);
   assert.equal(idn.node.receivedMessage(forged.envelope.messageId), undefined, 'IDN never receives it');
+
+  // tipnet links: IDN's case is linked to THA (their report, with THA's follow-up) and to VNM (their query); no content of theirs.
+  const links = (await getJson(`${idn.url}/api/cases/IDN-2026-000321/links`)).body;
+  const byState = (state: string) => links.counterparts.filter((counterpart: { counterpartState: string }) => counterpart.counterpartState === state);
+  assert.deepEqual(byState('THA').map((c: any) => [c.via, c.ourMessageId, c.followUps.map((f: any) => [f.messageId, f.direction])]),
+    [['report', fromIdn.body.messageId, [[followUp.body.messageId, 'received']]]]);
+  assert.deepEqual(byState('VNM').map((c: any) => c.via), ['query-by-them']);
+  assert.doesNotMatch(JSON.stringify(links), /THA-2026|VNM-2026|Recruiter|fake call-centre/, "nothing of another state's content");
+  const printed = await tipnet(['links', 'IDN-2026-000321', '--node', idn.url], idn.token);
+  assert.equal(printed.code, 0, printed.stderr);
+  assert.match(printed.stdout, /^THA +hit .*their report matched our phone.*follow-ups: 1 received/m);
+  assert.match(printed.stdout, /^VNM +hit .*their query matched our phone/m);
+
+  // tipnet query: the same question from VNM's command line, the phone in national form with its country.
+  const fromCli = await tipnet(['query', '--node', vnm.url, '--phone', '0812 3456 7890', '--country', 'IDN', '--passport', 'C 7654321'], vnm.token);
+  assert.equal(fromCli.code, 0, fromCli.stderr);
+  assert.match(fromCli.stdout, /1 hit\(s\), 1 no-hit\(s\)/);
+  assert.match(fromCli.stdout, /#2 phone: HIT {2}held by (IDN \(hit [^)]+\), THA|THA \(hit [^)]+\), IDN)/);
+  assert.match(fromCli.stdout, /#1 passport: no hit/, 'passports are asked first (the options\' order)');
 });
+
+/** Runs the tipnet CLI with a node token in its environment (never on its command line). */
+function tipnet(args: string[], token: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/tipnet.js', ...args], { cwd: ROOT, timeout: 60_000, env: { ...process.env, TIPNET_TOKEN: token } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
