@@ -18,6 +18,7 @@ interface Words {
   withdrawnWords(withdrawal: { reason: string }): string;
   hitViaWords(counterpart: { via: string; identifierKind?: string; matchedIdentifiers?: number }): string;
   shortHitId(hitId: string): string;
+  followUpWords(hitId: string | undefined, hit?: { via: string; counterpartState: string; ourMessageId?: string; ourCaseReference?: string }): string | undefined;
 }
 interface Dates {
   absoluteTime(ms: number, timeZone?: string): string;
@@ -81,6 +82,10 @@ describe('dashboard words', () => {
     assert.equal(words.hitViaWords({ via: 'query-by-us', identifierKind: 'passport', matchedIdentifiers: 2 }), 'our query matched their passport (2 identifiers)');
     assert.equal(words.shortHitId('hit-3f2a9c1e7b4d6a80'), '3f2a9c1e…');
     assert.equal(words.shortHitId('hit-1'), '1');
+    assert.equal(words.followUpWords(undefined), undefined);
+    assert.equal(words.followUpWords('h-9'), 'Hit h-9 (not a hit this state was told of)');
+    assert.equal(words.followUpWords('h-1', { via: 'report', counterpartState: 'THA', ourMessageId: 'm-1', ourCaseReference: 'IDN-2026-000321' }),
+      'Hit h-1: Thailand (THA): their report matched our identifier (our message m-1, case IDN-2026-000321)');
   });
 });
 
