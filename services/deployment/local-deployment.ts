@@ -22,6 +22,8 @@ export interface LocalDeploymentOptions {
   readonly dir: string;
   /** Drills the hub accepts exercise traffic for, with their participants. */
   readonly drills?: Readonly<Record<string, readonly StateCode[]>> | undefined;
+  /** States allowed to start drills at run time (hub services' drillControllers); none by default. */
+  readonly drillControllers?: readonly StateCode[] | undefined;
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | undefined;
   readonly keepFiles?: boolean | undefined;
 }
@@ -86,6 +88,7 @@ async function startHubServicesProcess(
     states: local.states,
     sharingGroups: servers.routing.sharingGroups,
     drills: options.drills ?? {},
+    drillControllers: [...(options.drillControllers ?? [])],
     logLevel: options.logLevel ?? 'warn',
   });
   const hubServices = hubServicesProcess(hubConfigPath, local.hub);

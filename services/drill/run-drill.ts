@@ -10,6 +10,7 @@ import { createLogger, type StateCode } from '../core/mod.ts';
 import { startLocalDeployment, type LocalDeployment } from '../deployment/mod.ts';
 import { loadTopology, parseTopology, type Topology } from '../topology/mod.ts';
 import { drain } from './drain.ts';
+import { endDrillAtHub, startDrillAtHub } from './drill-control.ts';
 import { writeDrillExports, type DrillExportFiles } from './drill-exports.ts';
 import { applyOverrides, type DrillOverrides } from './drill-options.ts';
 import { readDeadLetters, writeReportFiles } from './drill-output.ts';
@@ -84,7 +85,8 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
   const escalations: EscalationRecord[] = [];
   const errors: string[] = [];
   try {
-    const deployment = await startLocalDeployment({ topology, dir: join(running.work, 'run'), drills: { [drillId]: participants } });
+    // The hub operator allows the controller to run drills; the drill itself is registered at run time by its START.
+    const deployment = await startLocalDeployment({ topology, dir: join(running.work, 'run'), drillControllers: [participants[0]!] });
     running.deployment = deployment;
     const logger = createLogger({ service: 'drill-node', level: 'silent' });
     const runtimes = new StateRuntimes({ deployment, scenario, participants, logger, escalations, errors });
@@ -94,6 +96,8 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
     const records = await runTraffic(setup, { deployment, runtimes, running, escalations, errors }, options);
     const report = buildReport(records);
     const exports = await writeDrillExports(setup.outDir, participants, (state) => runtimes.node(state));
+    await endDrillAtHub({ controller: runtimes.node(participants[0]!)!, drillId, participants });
+    print(`drill ${drillId} ended at the hub: it takes none of the drill's traffic any more`);
     return { report, ...(await writeReportFiles(setup.outDir, report)), exports };
   } finally {
     await teardown(running);
@@ -115,15 +119,9 @@ function prepareDrill(options: DrillRunOptions): DrillSetup {
   };
 }
 
-/** Tells the participants the drill starts (exercise traffic, drill-control). */
+/** The controller (the first participant) starts the drill at the hub; traffic waits until every participant has the START. */
 async function announceStart({ participants, drillId, scenario }: DrillSetup, runtimes: StateRuntimes): Promise<void> {
-  const controller = participants[0]!;
-  await runtimes.node(controller)!.submit({
-    type: 'drill-control', senderUnit: `${controller}-DRILL-CONTROL`, handling: 'green', priority: 'routine',
-    distribution: { mode: 'named', states: participants.filter((state) => state !== controller) },
-    exercise: { drillId },
-    payload: { action: 'start', participants, scenario: scenario.name, note: scenario.description.slice(0, 900) },
-  });
+  await startDrillAtHub({ controller: runtimes.node(participants[0]!)!, drillId, participants }, scenario);
 }
 
 /** Schedules the plan's sends and the faults, runs them, drains, and returns what happened. */

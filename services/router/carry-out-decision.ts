@@ -59,6 +59,8 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
       : `message_id ${envelope.messageId} was already used by ${envelope.senderState} for different content; new content needs a new id`;
     return { kind: 'reject', code: claim.code, reason, sender: decision.submission.sender, messageId: envelope.messageId, envelope };
   }
+  // A drill's registration (or its end) is durable before any participant holds the control message.
+  if (decision.drillUpdate) await index.putDrill(decision.drillUpdate);
   // No copies, sightings or DELIVERED receipts for a query: its answer takes their place.
   if (isQuery) {
     await answerHitQuery(context, decision, nowMs);

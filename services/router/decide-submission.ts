@@ -3,6 +3,7 @@
 // so the reason a sender gets is the first thing it must fix.
 import { DEFAULT_QUERY_RATE, type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyDirectory, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
 import { checkFollowUp } from './hit-follow-up.ts';
+import { drillParticipants, nextDrillRecord, type DrillRecord } from './drill-registry.ts';
 import { contentDigest } from './content-digest.ts';
 import type { MessageIndex } from './message-index.ts';
 import { readableMessageId } from './refusal-answer.ts';
@@ -32,6 +33,8 @@ export interface Delivery {
   readonly recipients: readonly StateCode[];
   /** Fingerprint of the decoded content (content-digest.ts), for the forwarding rule. */
   readonly contentDigest: string;
+  /** A drill control's effect on its drill's record, written before any copy (drill-registry.ts). */
+  readonly drillUpdate?: DrillRecord;
 }
 
 export interface Rejection {
@@ -91,9 +94,11 @@ export async function decideSubmission(input: SubmissionInput, context: RouterCo
     if (await context.index.holdsRestricted(content, envelope.senderState)) {
       throw new RejectionError('FORWARDING_FORBIDDEN', 'the payload is TLP:RED or TLP:AMBER+STRICT content this state received; recipients may not pass it on');
     }
-    const recipients = (await replyRecipients(envelope, decoded, context.index)) ?? resolveRecipients(envelope, decoded, context.policy);
+    const drill = envelope.exercise ? await drillOf(envelope, decoded, context, input.nowMs) : undefined;
+    const policy = drill ? { ...context.policy, drills: { ...context.policy.drills, [envelope.drillId]: drill.participants as StateCode[] } } : context.policy;
+    const recipients = (await replyRecipients(envelope, decoded, context.index)) ?? resolveRecipients(envelope, decoded, policy);
     await checkHitRules(envelope, decoded, context, input.nowMs);
-    return { kind: 'deliver', envelope, decoded, submission, recipients, contentDigest: content };
+    return { kind: 'deliver', envelope, decoded, submission, recipients, contentDigest: content, ...(drill?.next ? { drillUpdate: drill.next } : {}) };
   } catch (error) {
     if (!isRejection(error)) throw error;
     return {
@@ -106,6 +111,18 @@ export async function decideSubmission(input: SubmissionInput, context: RouterCo
       cause: error.cause,
     };
   }
+}
+
+/** A drill started at run time: its participants for routing, and the record a control message leads to. */
+async function drillOf(envelope: Envelope, decoded: DecodedPayload, context: RouterContext, nowMs: number): Promise<{ participants: readonly string[]; next: DrillRecord | undefined } | undefined> {
+  const configured = context.policy.drills[envelope.drillId];
+  if (configured) return undefined;
+  const record = await context.index.getDrill(envelope.drillId);
+  const participants = await drillParticipants({
+    envelope, decoded, configured, record, controllers: context.policy.drillControllers, nowMs,
+    alreadyAccepted: async () => (await context.index.get(envelope.messageId))?.sender === envelope.senderState,
+  });
+  return participants ? { participants, next: nextDrillRecord(record, envelope, decoded, nowMs) } : undefined;
 }
 
 /** A follow-up must concern a hit the sender was told of; a query must fit its state's rate. */

@@ -19,6 +19,8 @@ export const hubServicesConfigSchema = z.strictObject({
   states: z.array(stateCode).min(1),
   sharingGroups: z.record(z.string(), z.array(stateCode)).default({}),
   drills: z.record(z.string(), z.array(stateCode)).default({}),
+  /** States allowed to start drills at run time (a signed DrillControl START); none by default. */
+  drillControllers: z.array(stateCode).default([]),
   /** Hit/no-hit queries answered per state and window; DEFAULT_QUERY_RATE when absent. */
   queryRate: z.strictObject({
     queriesPerWindow: z.number().int().min(1).max(100_000),
@@ -55,6 +57,7 @@ export function policyFromConfig(config: HubServicesConfig): RoutingPolicy {
     states: config.states,
     sharingGroups: config.sharingGroups,
     drills: config.drills,
+    drillControllers: config.drillControllers,
     ...(config.queryRate ? { queryRate: config.queryRate } : {}),
   });
 }

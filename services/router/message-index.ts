@@ -8,6 +8,7 @@ import { StorageType } from '@nats-io/jetstream';
 import { hasJetStreamCode, JetStreamApiCodes, MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
 import type { QueryRate } from './routing-policy.ts';
 import { isLive, type IdentifierSighting } from './hit-matching.ts';
+import { drillKey, type DrillRecord } from './drill-registry.ts';
 
 export interface IndexedMessage {
   readonly messageId: string;
@@ -79,6 +80,10 @@ export interface MessageIndex {
    * A message id already counted in the window is allowed again (a redo is not counted twice).
    */
   countQuery(state: string, messageId: string, nowMs: number, rate: QueryRate): Promise<boolean>;
+  /** A drill started at run time (drill-registry.ts), by its id. */
+  getDrill(drillId: string): Promise<DrillRecord | undefined>;
+  /** Written by the router carrying out a control message of that drill (one sender, in order). */
+  putDrill(record: DrillRecord): Promise<void>;
 }
 
 /**
@@ -134,6 +139,7 @@ export class InMemoryMessageIndex implements MessageIndex {
   private readonly restricted = new Set<string>();
   private readonly seen = new Map<string, readonly IdentifierSighting[]>();
   private readonly hits = new Map<string, HitRecord>();
+  private readonly drills = new Map<string, DrillRecord>();
   private readonly quotas = new Map<string, QueryWindow>();
 
   async get(messageId: string) {
@@ -169,6 +175,12 @@ export class InMemoryMessageIndex implements MessageIndex {
   }
   async getHit(hitId: string) {
     return this.hits.get(hitId);
+  }
+  async getDrill(drillId: string) {
+    return this.drills.get(drillId);
+  }
+  async putDrill(record: DrillRecord) {
+    this.drills.set(record.drillId, record);
   }
   async countQuery(state: string, messageId: string, nowMs: number, rate: QueryRate) {
     const { allowed, next } = withQuery(this.quotas.get(state), messageId, nowMs, rate);
@@ -271,6 +283,16 @@ export class KvMessageIndex implements MessageIndex {
   }
   async recordHit(record: HitRecord) {
     await this.kv.put(`hit.${record.hitId}`, JSON.stringify(record));
+  }
+  async getDrill(drillId: string) {
+    const entry = await this.kv.get(drillKey(drillId));
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    const record = entry.json<DrillRecord>();
+    // A hash prefix names the key: the record says which drill it is.
+    return record.drillId === drillId ? record : undefined;
+  }
+  async putDrill(record: DrillRecord) {
+    await this.kv.put(drillKey(record.drillId), JSON.stringify(record));
   }
   async getHit(hitId: string) {
     // Hit ids come from senders (follows_up_hit_id): only a key-safe one can name a hit.

@@ -15,6 +15,8 @@ export interface RoutingPolicy {
   readonly sharingGroups: Readonly<Record<string, readonly StateCode[]>>;
   /** Participants of each drill the hub knows; exercise traffic reaches only these. */
   readonly drills: Readonly<Record<string, readonly StateCode[]>>;
+  /** States allowed to start drills at run time with a DrillControl START (none unless the operator names them). */
+  readonly drillControllers: readonly StateCode[];
   /** How many hit/no-hit queries a state is answered per window (DEFAULT_QUERY_RATE when absent). */
   readonly queryRate?: QueryRate;
 }
@@ -24,6 +26,7 @@ export function routingPolicy(partial: Partial<RoutingPolicy> = {}): RoutingPoli
     states: partial.states ?? ALL_STATE_CODES,
     sharingGroups: partial.sharingGroups ?? {},
     drills: partial.drills ?? {},
+    drillControllers: partial.drillControllers ?? [],
     queryRate: partial.queryRate ?? DEFAULT_QUERY_RATE,
   };
 }

@@ -30,6 +30,8 @@ export interface HubFixtureOptions {
   /** 'in-process' (default) or 'process': a separate router process the test can kill. */
   readonly hubServices?: 'in-process' | 'process';
   readonly drills?: Record<string, StateCode[]>;
+  /** States allowed to start drills at run time (hub services' drillControllers). */
+  readonly drillControllers?: StateCode[];
   readonly sharingGroups?: Record<string, StateCode[]>;
 }
 
@@ -81,7 +83,7 @@ export interface HubFixture {
 }
 
 export async function startHubFixture(t: TestContext, options: HubFixtureOptions): Promise<HubFixture> {
-  const policy = routingPolicy({ states: options.states, drills: options.drills ?? {}, sharingGroups: options.sharingGroups ?? {} });
+  const policy = routingPolicy({ states: options.states, drills: options.drills ?? {}, drillControllers: options.drillControllers ?? [], sharingGroups: options.sharingGroups ?? {} });
   const local = await startLocalHub({
     states: options.states,
     hubNodes: options.hubNodes,
@@ -129,6 +131,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
       states: options.states,
       sharingGroups: options.sharingGroups ?? {},
       drills: options.drills ?? {},
+      drillControllers: options.drillControllers ?? [],
       logLevel: 'warn',
     });
     return hubServicesProcess(configPath, hub);

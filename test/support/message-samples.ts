@@ -168,11 +168,12 @@ const retraction = tip.Retraction.create({
 
 const drillControl = tip.DrillControl.create({
   drillId: 'DRILL-2026-MEKONG-01',
-  action: v1.DrillControlAction.DRILL_CONTROL_ACTION_INJECT_FAULT,
+  action: v1.DrillControlAction.DRILL_CONTROL_ACTION_START,
   participants: ['IDN', 'THA', 'KHM'],
   scenario: 'Social-media recruitment in IDN, transit THA, compound in Sihanoukville KHM',
-  note: 'The THA node goes offline for 30 minutes; deliveries must queue and resume.',
+  note: 'The THA node will go offline for 30 minutes; deliveries must queue and resume.',
   drillTimeUnixMs: SAMPLE_NOW_UNIX_MS + 2 * HOUR_MS,
+  endsAtUnixMs: SAMPLE_NOW_UNIX_MS + 8 * HOUR_MS,
 });
 
 const hitQuery = tip.HitQuery.create({

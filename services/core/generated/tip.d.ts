@@ -1497,6 +1497,12 @@ export namespace asean {
                 drillTimeUnixMs: number;
 
                 /**
+                 * START only: when the drill closes by itself if no END came first, Unix ms on the hub's
+                 * clock (the clock created_at is judged by); 0 = open until END. After it the hub refuses the drill's traffic (DRILL_ENDED).
+                 */
+                endsAtUnixMs: number;
+
+                /**
                  * Creates a new DrillControl instance using the specified properties.
                  * @param [properties] Properties to set
                  * @returns DrillControl instance
@@ -1580,6 +1586,12 @@ export namespace asean {
 
                     /** Drill time at which the action takes effect, Unix ms (drill time may run faster than wall time). */
                     drillTimeUnixMs?: number;
+
+                    /**
+                     * START only: when the drill closes by itself if no END came first, Unix ms on the hub's
+                     * clock (the clock created_at is judged by); 0 = open until END. After it the hub refuses the drill's traffic (DRILL_ENDED).
+                     */
+                    endsAtUnixMs?: number;
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

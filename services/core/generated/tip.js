@@ -4161,6 +4161,8 @@ export const asean = $root.asean = (() => {
                  * @property {string} [scenario] Name of the scenario being run.
                  * @property {string} [note] Free-text note for participants.
                  * @property {number} [drillTimeUnixMs] Drill time at which the action takes effect, Unix ms (drill time may run faster than wall time).
+                 * @property {number} [endsAtUnixMs] START only: when the drill closes by itself if no END came first, Unix ms on the hub's
+                 * clock (the clock created_at is judged by); 0 = open until END. After it the hub refuses the drill's traffic (DRILL_ENDED).
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4242,6 +4244,15 @@ export const asean = $root.asean = (() => {
                 DrillControl.prototype.drillTimeUnixMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
+                 * START only: when the drill closes by itself if no END came first, Unix ms on the hub's
+                 * clock (the clock created_at is judged by); 0 = open until END. After it the hub refuses the drill's traffic (DRILL_ENDED).
+                 * @member {number} endsAtUnixMs
+                 * @memberof asean.tip.v1.DrillControl
+                 * @instance
+                 */
+                DrillControl.prototype.endsAtUnixMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
                  * Creates a new DrillControl instance using the specified properties.
                  * @function create
                  * @memberof asean.tip.v1.DrillControl
@@ -4286,6 +4297,8 @@ export const asean = $root.asean = (() => {
                         writer.uint32(/* id 5, wireType 2 =*/42).string(message.note);
                     if (message.drillTimeUnixMs != null && $Object.hasOwnProperty.call(message, "drillTimeUnixMs") && (typeof message.drillTimeUnixMs === "object" ? message.drillTimeUnixMs.low || message.drillTimeUnixMs.high : message.drillTimeUnixMs !== 0))
                         writer.uint32(/* id 6, wireType 0 =*/48).int64(message.drillTimeUnixMs);
+                    if (message.endsAtUnixMs != null && $Object.hasOwnProperty.call(message, "endsAtUnixMs") && (typeof message.endsAtUnixMs === "object" ? message.endsAtUnixMs.low || message.endsAtUnixMs.high : message.endsAtUnixMs !== 0))
+                        writer.uint32(/* id 7, wireType 0 =*/56).int64(message.endsAtUnixMs);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -4383,6 +4396,15 @@ export const asean = $root.asean = (() => {
                                     delete message.drillTimeUnixMs;
                                 continue;
                             }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.endsAtUnixMs = value;
+                                else
+                                    delete message.endsAtUnixMs;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4437,6 +4459,9 @@ export const asean = $root.asean = (() => {
                     if (message.drillTimeUnixMs != null && $Object.hasOwnProperty.call(message, "drillTimeUnixMs"))
                         if (!$util.isInteger(message.drillTimeUnixMs) && !(message.drillTimeUnixMs && $util.isInteger(message.drillTimeUnixMs.low) && $util.isInteger(message.drillTimeUnixMs.high)))
                             return "drillTimeUnixMs: integer|Long expected";
+                    if (message.endsAtUnixMs != null && $Object.hasOwnProperty.call(message, "endsAtUnixMs"))
+                        if (!$util.isInteger(message.endsAtUnixMs) && !(message.endsAtUnixMs && $util.isInteger(message.endsAtUnixMs.low) && $util.isInteger(message.endsAtUnixMs.high)))
+                            return "endsAtUnixMs: integer|Long expected";
                     return null;
                 };
 
@@ -4518,6 +4543,16 @@ export const asean = $root.asean = (() => {
                                 message.drillTimeUnixMs = object.drillTimeUnixMs;
                             else if (typeof object.drillTimeUnixMs === "object")
                                 message.drillTimeUnixMs = new $util.LongBits(object.drillTimeUnixMs.low >>> 0, object.drillTimeUnixMs.high >>> 0).toNumber();
+                    if (object.endsAtUnixMs != null)
+                        if (typeof object.endsAtUnixMs === "object" ? object.endsAtUnixMs.low || object.endsAtUnixMs.high : $Number(object.endsAtUnixMs) !== 0)
+                            if ($util.Long)
+                                message.endsAtUnixMs = $util.Long.fromValue(object.endsAtUnixMs, false);
+                            else if (typeof object.endsAtUnixMs === "string")
+                                message.endsAtUnixMs = $parseInt(object.endsAtUnixMs, 10);
+                            else if (typeof object.endsAtUnixMs === "number")
+                                message.endsAtUnixMs = object.endsAtUnixMs;
+                            else if (typeof object.endsAtUnixMs === "object")
+                                message.endsAtUnixMs = new $util.LongBits(object.endsAtUnixMs.low >>> 0, object.endsAtUnixMs.high >>> 0).toNumber();
                     return message;
                 };
 
@@ -4550,6 +4585,11 @@ export const asean = $root.asean = (() => {
                             object.drillTimeUnixMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.drillTimeUnixMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.endsAtUnixMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.endsAtUnixMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     }
                     if (message.drillId != null && $Object.hasOwnProperty.call(message, "drillId"))
                         object.drillId = message.drillId;
@@ -4571,6 +4611,13 @@ export const asean = $root.asean = (() => {
                             object.drillTimeUnixMs = options.longs === $String ? $String(message.drillTimeUnixMs) : message.drillTimeUnixMs;
                         else
                             object.drillTimeUnixMs = options.longs === $String ? $util.Long.prototype.toString.call(message.drillTimeUnixMs) : options.longs === $Number ? new $util.LongBits(message.drillTimeUnixMs.low >>> 0, message.drillTimeUnixMs.high >>> 0).toNumber() : message.drillTimeUnixMs;
+                    if (message.endsAtUnixMs != null && $Object.hasOwnProperty.call(message, "endsAtUnixMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.endsAtUnixMs = typeof message.endsAtUnixMs === "number" ? $BigInt(message.endsAtUnixMs) : $util.Long.fromBits(message.endsAtUnixMs.low >>> 0, message.endsAtUnixMs.high >>> 0, false).toBigInt();
+                        else if (typeof message.endsAtUnixMs === "number")
+                            object.endsAtUnixMs = options.longs === $String ? $String(message.endsAtUnixMs) : message.endsAtUnixMs;
+                        else
+                            object.endsAtUnixMs = options.longs === $String ? $util.Long.prototype.toString.call(message.endsAtUnixMs) : options.longs === $Number ? new $util.LongBits(message.endsAtUnixMs.low >>> 0, message.endsAtUnixMs.high >>> 0).toNumber() : message.endsAtUnixMs;
                     return object;
                 };
 

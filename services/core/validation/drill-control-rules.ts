@@ -19,6 +19,7 @@ export function drillControlSchema(context: PayloadContext) {
     scenario: optionalText(LIMITS.maxShortTextChars),
     note: optionalText(LIMITS.maxReasonChars, { multiline: true }),
     drillTimeUnixMs: unixMs,
+    endsAtUnixMs: unixMs,
   }).superRefine((control, ctx) => {
     const report = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (!context.envelope.exercise) report([], 'travels only as exercise traffic (the envelope\'s exercise must be true)');
@@ -27,6 +28,9 @@ export function drillControlSchema(context: PayloadContext) {
     if (control.action === ACTION.DRILL_CONTROL_ACTION_START) {
       if (control.participants.length === 0) report(['participants'], 'must list at least one state for DRILL_CONTROL_ACTION_START');
       if (control.scenario.trim() === '') report(['scenario'], 'is required for DRILL_CONTROL_ACTION_START');
+      if (control.endsAtUnixMs !== 0 && control.endsAtUnixMs <= Number(context.envelope.createdAtUnixMs)) report(['endsAtUnixMs'], 'must be after the envelope\'s created_at (or 0: open until END)');
+    } else if (control.endsAtUnixMs !== 0) {
+      report(['endsAtUnixMs'], 'is set only on DRILL_CONTROL_ACTION_START');
     }
     if (control.action === ACTION.DRILL_CONTROL_ACTION_INJECT_FAULT && control.note.trim() === '') {
       report(['note'], 'must describe the fault for DRILL_CONTROL_ACTION_INJECT_FAULT');

@@ -123,7 +123,7 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
   }),
   'drill-control': (p, context) => tip.DrillControl.create({
     drillId: context.drillId, action: word(DRILL_ACTION, p.action), participants: p.participants ?? [], scenario: p.scenario ?? '',
-    note: p.note ?? '', drillTimeUnixMs: ms(p.drillTime),
+    note: p.note ?? '', drillTimeUnixMs: ms(p.drillTime), endsAtUnixMs: ms(p.endsAt),
   }),
   'hit-query': (p, context) => tip.HitQuery.create({
     identifiers: keyedList(p.identifiers, 'payload.identifiers', context),

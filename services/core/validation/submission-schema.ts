@@ -147,6 +147,8 @@ const drillControl = z.strictObject({
   scenario: short.optional(),
   note: z.string().trim().max(LIMITS.maxReasonChars).optional(),
   drillTime: time.optional(),
+  /** START only: when the hub closes the drill if no END came first. */
+  endsAt: time.optional(),
 });
 
 const distribution = z.discriminatedUnion('mode', [
