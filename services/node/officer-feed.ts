@@ -42,6 +42,9 @@ export interface OfficerFeed extends AsyncIterable<FeedItem> {
   close(): Promise<void>;
 }
 
+/** How long closing a feed waits for its reading loop to end. */
+const FEED_CLOSE_WAIT_MS = 2_000;
+
 export async function openOfficerFeed(source: FeedSource, officerId: string, filter: FeedFilter): Promise<OfficerFeed> {
   const consumer = await openInboxReader(source.nc, feedConsumerName(officerId), { inactiveThresholdMs: source.inactiveThresholdMs ?? ACCESS_LIMITS.officerFeedInactiveMs });
   const messages = await consumer.consume({ max_messages: 32 });
@@ -58,7 +61,12 @@ export async function openOfficerFeed(source: FeedSource, officerId: string, fil
     async close() {
       // Not messages.close(): it waits for the loop to read on, and the loop may be parked at a yield.
       messages.stop();
-      await iterator.return(undefined);
+      // A loop parked on the consumer (its server gone, the connection still retrying) only returns
+      // when the consumer yields again, which may be never: closing does not wait on that.
+      let timer: NodeJS.Timeout | undefined;
+      const bounded = new Promise<void>((resolve) => { timer = setTimeout(resolve, FEED_CLOSE_WAIT_MS); });
+      await Promise.race([iterator.return(undefined).then(() => undefined), bounded]);
+      clearTimeout(timer);
     },
   };
 }

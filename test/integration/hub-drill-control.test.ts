@@ -36,6 +36,7 @@ async function refusalOf(fixture: HubFixture, state: StateCode, messageId: strin
 
 test('a controller starts, pauses and ends a drill at run time; outsiders, other states and late traffic are refused with their reasons', async (t) => {
   const fixture = await startHubFixture(t, { states: ['IDN', 'KHM', 'THA', 'VNM'], hubNodes: 1, hubServices: 'process', drillControllers: ['IDN'] });
+  await fixture.startHubServicesProcess();
   const inboxes = Object.fromEntries((['IDN', 'KHM', 'THA', 'VNM'] as const).map((state) => [state, fixture.inbox(state)]));
 
   // THA is not allowed to control drills: its START registers nothing and reaches nobody.
