@@ -37,10 +37,10 @@ function slowestAcknowledgement({ byState, speed }: ReportFigures): string | und
   return `The slowest state to acknowledge was ${slowest}: median ${drillTime(slow.ack.read.p50, speed)} of drill time from sending to its read receipt reaching the sender${fastestPart}.`;
 }
 
-function caughtUp(fault: FaultOutcome, speed: number, resumed: string): string {
+function caughtUp(fault: FaultOutcome, speed: number, resumed: string, subject = 'traffic'): string {
   if (fault.caughtUpWallMs === undefined) return fault.recovered ? '' : `; traffic did not recover (${fault.evidence})`;
-  if (fault.caughtUpWallMs === 0) return `; everything sent meanwhile had arrived by the time ${resumed}`;
-  return `; it caught up within ${drillAndWall(fault.caughtUpWallMs, speed)} of ${resumed}`;
+  if (fault.caughtUpWallMs === 0) return '; everything sent meanwhile had arrived before it ended';
+  return `; ${subject} caught up within ${drillAndWall(fault.caughtUpWallMs, speed)} of ${resumed}`;
 }
 
 /** One sentence per fault: what, where, when, how long, and how fast traffic caught up. */
@@ -50,9 +50,9 @@ export function faultSentence(fault: FaultOutcome, speed: number): string {
   const failed = fault.recovered ? '' : ' THIS FAULT WAS NOT RECOVERED FROM.';
   switch (fault.kind) {
     case 'leaf-offline':
-      return `${fault.target} was unreachable (its leaf node and node service stopped) for ${lasted} of drill time from ${at}${caughtUp(fault, speed, 'returning')}.${failed}`;
+      return `${fault.target} was unreachable (its leaf node and node service stopped) for ${lasted} of drill time from ${at}${caughtUp(fault, speed, 'its return', 'it')}.${failed}`;
     case 'slow-consumer':
-      return `${fault.target}'s node stopped reading its inbox for ${lasted} from ${at}, deliveries queueing on its leaf${caughtUp(fault, speed, 'resuming')}.${failed}`;
+      return `${fault.target}'s node stopped reading its inbox for ${lasted} from ${at}, deliveries queueing on its leaf${caughtUp(fault, speed, 'the node resuming')}.${failed}`;
     case 'hub-node-stop':
       return `The hub lost ${fault.target} for ${lasted} from ${at}; the other hub nodes carried the traffic${caughtUp(fault, speed, 'its return')}.${failed}`;
     case 'router-kill':
@@ -61,7 +61,8 @@ export function faultSentence(fault: FaultOutcome, speed: number): string {
     case 'spoofed': {
       const injects = fault.injects ?? { total: 0, refused: 0 };
       const what = fault.kind === 'malformed' ? `${fault.target}'s leaf sent ${plural(injects.total, 'malformed submission')}` : `${fault.target.replace(' as ', ' posed as ')} in ${plural(injects.total, 'submission')}`;
-      return `At ${at}, ${what}; ${injects.refused === injects.total ? `all ${injects.total} were refused` : `only ${injects.refused} of ${injects.total} were refused`}.${failed}`;
+      const refused = injects.refused === injects.total ? (injects.total === 2 ? 'both were refused' : `all ${injects.total} were refused`) : `only ${injects.refused} of ${injects.total} were refused`;
+      return `At ${at}, ${what}; ${refused}.${failed}`;
     }
     default:
       return `${fault.kind} ${fault.target} at ${at} for ${lasted}: ${fault.happened}${caughtUp(fault, speed, 'its end')}.${failed}`;
@@ -71,9 +72,10 @@ export function faultSentence(fault: FaultOutcome, speed: number): string {
 function deadlinesSentence({ deadlines }: ReportFigures): string | undefined {
   if (deadlines.total === 0) return undefined;
   const { total, met, missed, answeredLate, neverAnswered, leftUnansweredByScenario, escalated } = deadlines;
-  const never = neverAnswered === 0 ? [] : [`${neverAnswered} never answered${leftUnansweredByScenario > 0 ? ` (${leftUnansweredByScenario} of them left unanswered by the scenario's design)` : ''}`];
-  const late = answeredLate === 0 ? [] : [`${answeredLate} answered after the deadline`];
-  const how = missed === 0 ? '' : ` (${[...never, ...late].join(', ')})`;
+  const late = answeredLate === 0 ? [] : [`${answeredLate} answered late`];
+  const byDesign = leftUnansweredByScenario > 0 ? `, ${leftUnansweredByScenario} of them left unanswered by the scenario's design` : '';
+  const never = neverAnswered === 0 ? [] : [`${neverAnswered} never answered${byDesign}`];
+  const how = missed === 0 ? '' : `: ${[...late, ...never].join(' and ')}`;
   return `Of ${plural(total, 'assistance request')}, ${met} ${met === 1 ? 'was' : 'were'} answered by the deadline and ${missed} missed it${how}; the requesting states' nodes escalated ${escalated}.`;
 }
 
