@@ -1,4 +1,4 @@
-// The drill's progress line: the phase (how far the traffic is, or draining once it has ended),
+// The drill's progress line: the phase (how far the traffic is, draining once it has ended, done),
 // drill time (T+, as exercises count it), what has been sent and delivered, escalations and the faults active now. It fits
 // in 80 columns whatever the fault names; redrawn on a TTY, printed every few seconds otherwise.
 import type { EscalationRecord, FaultRecord, SentRecord } from './drill-records.ts';
@@ -24,8 +24,8 @@ export interface ProgressInput {
 export interface ProgressCounts {
   /** Share of the traffic's time gone, 0 to 1. */
   readonly elapsed: number;
-  /** True once the traffic has ended and the drill waits for the last deliveries. */
-  readonly draining: boolean;
+  /** Traffic running; draining once it has ended and the drill waits for the last deliveries; done. */
+  readonly phase: 'traffic' | 'draining' | 'done';
   readonly drillMs: number;
   readonly sent: number;
   readonly planned: number;
@@ -36,12 +36,12 @@ export interface ProgressCounts {
   readonly activeFaults: readonly string[];
 }
 
-export function progressCounts(input: ProgressInput, nowMs: number): ProgressCounts {
+export function progressCounts(input: ProgressInput, nowMs: number, done = false): ProgressCounts {
   const planned = new Set(input.sent.map((s) => s.planned.messageId));
   const span = Math.max(1, input.trafficEndsAtWallMs - input.startedAtWallMs);
   return {
     elapsed: Math.min(1, Math.max(0, (nowMs - input.startedAtWallMs) / span)),
-    draining: nowMs >= input.trafficEndsAtWallMs,
+    phase: done ? 'done' : nowMs >= input.trafficEndsAtWallMs ? 'draining' : 'traffic',
     drillMs: Math.max(0, nowMs - input.startedAtWallMs) * input.speed,
     sent: input.sent.length,
     planned: input.planned,
@@ -54,15 +54,16 @@ export function progressCounts(input: ProgressInput, nowMs: number): ProgressCou
 
 /** The line itself (pure): the counts first, then as much of the active faults as fits. */
 export function formatProgress(counts: ProgressCounts, columns = PROGRESS_COLUMNS): string {
-  const phase = counts.draining ? 'draining' : `${Math.round(counts.elapsed * 100)}%`;
+  const phase = counts.phase === 'traffic' ? `${Math.round(counts.elapsed * 100)}%` : counts.phase;
   const line = `${phase} T+${formatDuration(counts.drillMs)} | sent ${counts.sent}/${counts.planned} | delivered ${counts.delivered}/${counts.expected} | escalated ${counts.escalated}`;
   // The fault kinds name themselves (leaf-offline KHM), so no label spends the columns.
   const withFaults = counts.activeFaults.length > 0 ? `${line} | ${counts.activeFaults.join(', ')}` : line;
   return fit(withFaults, columns);
 }
 
-export function progressLine(input: ProgressInput, nowMs = Date.now()): string {
-  return formatProgress(progressCounts(input, nowMs));
+/** The line now; `done` once the drill has drained (the last line shown). */
+export function progressLine(input: ProgressInput, nowMs = Date.now(), done = false): string {
+  return formatProgress(progressCounts(input, nowMs, done));
 }
 
 function fit(text: string, columns: number): string {

@@ -5,6 +5,7 @@
 import type { DrillReport } from './drill-report.ts';
 import { formatDuration } from './duration.ts';
 import { REPORT_CSS } from './report-style.ts';
+import { drillMoment } from './report-time.ts';
 import { faultTable, keyFiguresTable, refusalTables, stateTable, text } from './report-tables.ts';
 import { barChart, timeSeriesChart } from './svg-charts.ts';
 
@@ -42,7 +43,7 @@ function charts(report: DrillReport): string {
   const ackBars = Object.entries(report.byState).filter(([, s]) => s.ack.read.count > 0)
     .map(([state, s]) => ({ label: state, value: minutes(s.ack.read.p50), secondary: minutes(s.ack.actioned.p50) }));
   const bucketDrillSeconds = (report.series.bucketMs * speed) / 1000;
-  return `<section id="charts-time"><h2>Deliveries over drill time, fault windows shaded</h2>${timeSeriesChart('deliveries-chart', 'Deliveries per second of wall time, against drill time', report.series.deliveriesPerBucket, bucketDrillSeconds, bands, 'deliveries / wall s', (seconds) => `T+${formatDuration(seconds * 1000)}`)}</section>
+  return `<section id="charts-time"><h2>Deliveries over drill time, fault windows shaded</h2>${timeSeriesChart('deliveries-chart', 'Deliveries per second of wall time, against drill time', report.series.deliveriesPerBucket, bucketDrillSeconds, bands, 'deliveries / wall s', (seconds) => drillMoment(Math.round(seconds / 60) * 60_000))}</section>
 <section id="charts-ack"><h2>Acknowledgement time per state (median, drill minutes)</h2>${barChart('ack-chart', 'Median time to the read and actioned receipts per state, drill minutes', ackBars, 'drill minutes', ['read', 'actioned'])}</section>
 <section id="charts-latency"><h2>Delivery time (wall time: how long the network took)</h2>${barChart('latency-chart', 'Deliveries by wall-clock time from sending to verified at the recipient', latencyBars, 'deliveries')}</section>`;
 }

@@ -10,7 +10,8 @@ section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px 
 h2{font-size:17px;margin:4px 0 10px}h3{font-size:15px;margin:12px 0 6px}
 .summary{font-size:16px;margin:0 0 12px;padding-left:20px}.summary li{margin:3px 0}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #eceef1;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #eceef1;font-variant-numeric:tabular-nums;overflow-wrap:break-word}
+.nowrap{white-space:nowrap}.evidence{overflow-wrap:anywhere}
 th{font-weight:600;background:#f1f3f5}td.number,th.number{text-align:right}
 tr.total td{font-weight:600;border-top:2px solid #c9ced6}
 .evidence{font-size:13px;color:#4a525c}.note{font-size:13px;color:#4a525c;margin:6px 0}
@@ -22,6 +23,7 @@ dl.terms{display:grid;grid-template-columns:minmax(140px,220px) 1fr;gap:4px 16px
 @page{size:A4 portrait;margin:14mm 12mm}
 @media print{
   body{background:#fff;color:#000;font-size:10pt}
+  th,td{padding:2px 4px;font-size:9pt}
   header{background:none;color:#000;padding:0 0 3mm;border-bottom:2px solid #000}
   .banner{background:none;color:#000;border:1px solid #000;padding:1mm}
   main{max-width:none;padding:0}

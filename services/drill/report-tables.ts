@@ -51,9 +51,9 @@ export function keyFiguresTable(r: DrillReport): string {
 }
 
 function deadlineCells(key: string, d: DrillReport['deadlines']): string[] {
-  if (d.total === 0) return ['0', '–', '–'];
+  if (d.total === 0) return ['–', '–'];
   const detail = d.missed === 0 ? '' : ` <span class="evidence">(${fig(`${key}.answeredLate`, d.answeredLate)} late, ${fig(`${key}.neverAnswered`, d.neverAnswered)} never answered${d.leftUnansweredByScenario > 0 ? `, ${fig(`${key}.leftUnansweredByScenario`, d.leftUnansweredByScenario)} of them by design` : ''})</span>`;
-  return [fig(`${key}.total`, d.total), fig(`${key}.met`, d.met), `${fig(`${key}.missed`, d.missed)}${detail}`];
+  return [`${fig(`${key}.met`, d.met)} of ${fig(`${key}.total`, d.total)}`, `${fig(`${key}.missed`, d.missed)}${detail}`];
 }
 
 /** One row per state, and a total row whose figures are the report's totals. */
@@ -75,19 +75,25 @@ export function stateTable(r: DrillReport): string {
     ...deadlineCells('deadlines', r.deadlines),
     hubWide.length === 0 ? '' : `${text(hubWide.join('; '))} <span class="evidence">(hub-wide: every state)</span>`,
   ], 'total');
-  return table('state-table', ['State', 'Deliveries received', 'Delivery time p50 / p95 (drill; wall)', 'Read, median', 'Actioned, median', 'Assistance requests asked of it', 'Answered by the deadline', 'Missed the deadline', 'Faults it suffered'], [...rows, total]);
+  return table('state-table', ['State', 'Deliveries received', 'Delivery time p50 / p95', 'Read, median', 'Actioned, median', 'Assistance requests to it answered by the deadline', 'Missed the deadline', 'Faults it suffered'], [...rows, total]);
 }
 
 export function faultTable(r: DrillReport): string {
   return table('fault-table', ['Fault', 'When', 'Lasted', 'What happened', 'Traffic caught up', 'Recovered', 'Evidence'], r.faults.map((f) => tr([
     `<strong>${text(f.kind)}</strong> ${text(f.target)}`,
-    text(drillMoment(f.windowDrillMs[0])),
-    text(drillTime(f.windowWallMs[1] - f.windowWallMs[0], r.speed)),
+    `<span class="nowrap">${text(drillMoment(f.windowDrillMs[0]))}</span>`,
+    // Injected submissions are sent at once; their window is only how long sending took.
+    f.injects ? 'at once' : `<span class="nowrap">${text(drillTime(f.windowWallMs[1] - f.windowWallMs[0], r.speed))}</span>`,
     text(f.happened),
-    f.caughtUpWallMs === undefined ? '–' : text(`within ${drillAndWall(f.caughtUpWallMs, r.speed)} of its end`),
+    caughtUpCell(f.caughtUpWallMs, r.speed),
     f.recovered ? 'yes' : '<span class="bad">NO</span>',
     `<span class="evidence">${text(f.evidence)}</span>`,
   ])));
+}
+
+function caughtUpCell(caughtUpWallMs: number | undefined, speed: number): string {
+  if (caughtUpWallMs === undefined) return '–';
+  return caughtUpWallMs === 0 ? 'before it ended' : text(`within ${drillAndWall(caughtUpWallMs, speed)} of its end`);
 }
 
 export function refusalTables(r: DrillReport): string {

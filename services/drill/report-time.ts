@@ -14,5 +14,5 @@ export function drillAndWall(wallMs: number, speed: number): string {
 
 /** A moment of the drill, as exercises write it: "T+18m". */
 export function drillMoment(drillMs: number): string {
-  return `T+${formatDuration(drillMs)}`;
+  return drillMs <= 0 ? 'T+0' : `T+${formatDuration(drillMs)}`;
 }

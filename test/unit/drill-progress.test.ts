@@ -30,7 +30,7 @@ describe('durations for people', () => {
 });
 
 const counts: ProgressCounts = {
-  elapsed: 0.45, draining: false, drillMs: 54 * 60_000, sent: 1_302, planned: 1_378, delivered: 2_580, expected: 2_725, escalated: 13, activeFaults: [],
+  elapsed: 0.45, phase: 'traffic', drillMs: 54 * 60_000, sent: 1_302, planned: 1_378, delivered: 2_580, expected: 2_725, escalated: 13, activeFaults: [],
 };
 
 describe('the progress line', () => {
@@ -49,7 +49,7 @@ describe('the progress line', () => {
   });
 
   test('says it is draining once the traffic has ended, instead of sitting at 100%', () => {
-    const line = formatProgress({ ...counts, elapsed: 1, draining: true, drillMs: 121 * 60_000 });
+    const line = formatProgress({ ...counts, elapsed: 1, phase: 'draining', drillMs: 121 * 60_000 });
     assert.match(line, /^draining T\+2h1m \| /);
     assert.doesNotMatch(line, /100%/);
   });
@@ -65,5 +65,6 @@ describe('the progress line', () => {
     };
     assert.equal(progressLine(input, 5_000), '50% T+8m20s | sent 1/10 | delivered 1/2 | escalated 0 | leaf-offline KHM');
     assert.match(progressLine(input, 12_000), /^draining T\+20m \| sent 1\/10 \| delivered 1\/2 \| escalated 0$/);
+    assert.match(progressLine(input, 13_000, true), /^done T\+21m40s \| /);
   });
 });

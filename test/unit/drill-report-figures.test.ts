@@ -75,7 +75,7 @@ describe('the drill report: one source for each figure', () => {
 
   test('one time base: fault moments and durations in drill time, wall time in brackets', () => {
     const faults = /<table id="fault-table">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-    assert.match(faults, /T\+18m<\/td><td>20m<\/td>/, 'KHM offline at T+18m for 20m of drill time');
+    assert.match(faults, />T\+18m<\/span><\/td><td><span class="nowrap">20m</, 'KHM offline at T+18m for 20m of drill time');
     assert.match(faults, /within 14m23s \(9\.0s wall\) of its end/);
     const stateTable = /<table id="state-table">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
     assert.match(stateTable, /data-figure="state\.MMR\.read\.p50">16m</);
