@@ -37,7 +37,6 @@ export interface ProgressCounts {
 }
 
 export function progressCounts(input: ProgressInput, nowMs: number, done = false): ProgressCounts {
-  const planned = new Set(input.sent.map((s) => s.planned.messageId));
   const span = Math.max(1, input.trafficEndsAtWallMs - input.startedAtWallMs);
   return {
     elapsed: Math.min(1, Math.max(0, (nowMs - input.startedAtWallMs) / span)),
@@ -45,11 +44,23 @@ export function progressCounts(input: ProgressInput, nowMs: number, done = false
     drillMs: Math.max(0, nowMs - input.startedAtWallMs) * input.speed,
     sent: input.sent.length,
     planned: input.planned,
-    delivered: input.observations().filter((o) => planned.has(o.messageId)).length,
-    expected: input.sent.filter((s) => !s.error).reduce((sum, s) => sum + s.planned.expectedRecipients.length, 0),
-    escalated: input.escalations.length,
+    ...deliveredOfExpected(input),
+    // As the report counts them: escalations of assistance requests (nodes also escalate rescue requests).
+    escalated: countAssistanceEscalations(input),
     activeFaults: input.faults.filter((f) => f.endWallMs > nowMs).map((f) => `${f.kind} ${f.target}`),
   };
+}
+
+/** As the report counts them: expected deliveries (message, recipient) that arrived, a copy seen twice once. */
+function deliveredOfExpected({ sent, observations }: ProgressInput): { delivered: number; expected: number } {
+  const expected = new Set(sent.filter((s) => !s.error).flatMap((s) => s.planned.expectedRecipients.map((state) => `${state}/${s.planned.messageId}`)));
+  const arrived = new Set(observations().map((o) => `${o.state}/${o.messageId}`).filter((key) => expected.has(key)));
+  return { delivered: arrived.size, expected: expected.size };
+}
+
+function countAssistanceEscalations({ sent, escalations }: ProgressInput): number {
+  const requests = new Set(sent.filter((s) => s.planned.type === 'assistance-request').map((s) => s.planned.messageId));
+  return new Set(escalations.map((e) => e.requestMessageId).filter((id) => requests.has(id))).size;
 }
 
 /** The line itself (pure): the counts first, then as much of the active faults as fits. */

@@ -79,7 +79,7 @@ export function stateTable(r: DrillReport): string {
 }
 
 export function faultTable(r: DrillReport): string {
-  return table('fault-table', ['Fault', 'When', 'Lasted', 'What happened', 'Traffic caught up', 'Recovered', 'Evidence'], r.faults.map((f) => tr([
+  return table('fault-table', ['Fault', 'When', 'Lasted, until restored', 'What happened', 'Traffic caught up', 'Recovered', 'Evidence'], r.faults.map((f) => tr([
     `<strong>${text(f.kind)}</strong> ${text(f.target)}`,
     `<span class="nowrap">${text(drillMoment(f.windowDrillMs[0]))}</span>`,
     // Injected submissions are sent at once; their window is only how long sending took.

@@ -54,17 +54,29 @@ describe('the progress line', () => {
     assert.doesNotMatch(line, /100%/);
   });
 
-  test('counts come from the records: delivered copies of sent messages, faults still running', () => {
+  test('counts come from the records as the report counts them: expected deliveries that arrived, faults still running', () => {
     const message = { messageId: 'm1', expectedRecipients: ['KHM', 'THA'] } as unknown as PlannedMessage;
     const input: ProgressInput = {
       speed: 100, planned: 10, startedAtWallMs: 0, trafficEndsAtWallMs: 10_000,
       sent: [{ planned: message, submittedAtWallMs: 100 }],
-      observations: () => [{ state: 'KHM', messageId: 'm1', sender: 'IDN', payloadName: 'case-alert', exercise: true, atWallMs: 200, streamSequence: 1, verified: true }],
+      // A second copy at KHM and a copy at a state that was not to receive it count for nothing more.
+      observations: () => ['KHM', 'KHM', 'BRN'].map((state, i) => ({ state, messageId: 'm1', sender: 'IDN', payloadName: 'case-alert', exercise: true, atWallMs: 200, streamSequence: i, verified: true })),
       faults: [{ kind: 'leaf-offline', target: 'KHM', atDrillMs: 0, startWallMs: 1_000, endWallMs: 6_000, happened: '' }],
       escalations: [],
     };
     assert.equal(progressLine(input, 5_000), '50% T+8m20s | sent 1/10 | delivered 1/2 | escalated 0 | leaf-offline KHM');
     assert.match(progressLine(input, 12_000), /^draining T\+20m \| sent 1\/10 \| delivered 1\/2 \| escalated 0$/);
     assert.match(progressLine(input, 13_000, true), /^done T\+21m40s \| /);
+  });
+
+  test('escalations are counted as the report counts them: assistance requests, each once', () => {
+    const request = { messageId: 'r1', type: 'assistance-request', expectedRecipients: ['KHM'] } as unknown as PlannedMessage;
+    const rescue = { messageId: 'c1', type: 'case-alert', expectedRecipients: ['KHM'] } as unknown as PlannedMessage;
+    const input: ProgressInput = {
+      speed: 100, planned: 2, startedAtWallMs: 0, trafficEndsAtWallMs: 10_000,
+      sent: [{ planned: request, submittedAtWallMs: 0 }, { planned: rescue, submittedAtWallMs: 0 }], observations: () => [], faults: [],
+      escalations: [{ state: 'IDN', requestMessageId: 'r1', atWallMs: 1 }, { state: 'IDN', requestMessageId: 'r1', atWallMs: 2 }, { state: 'IDN', requestMessageId: 'c1', atWallMs: 3 }],
+    };
+    assert.match(progressLine(input, 5_000), /\| escalated 1$/);
   });
 });
