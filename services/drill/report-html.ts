@@ -57,5 +57,6 @@ const TERM_LIST: readonly (readonly [string, string])[] = [
   ['Missed the deadline', 'Answered late (the answer came after the deadline) plus never answered (no answer by the end of the drill). Some requests are left unanswered on purpose: the scenario tells some states to answer only a share.'],
   ['Escalated', 'The requesting state\'s node flagged an overdue request to its supervisors.'],
   ['Traffic caught up', 'After a fault ended, how long until everything sent during it had arrived.'],
+  ['Faults involving it', "Faults aimed at the state: its leaf or node stopped, or forged and broken submissions sent from its leaf or in its name. A stopped hub node or hub services affect every state and are listed on the total row."],
 ];
 const TERMS = `<dl class="terms">${TERM_LIST.map(([term, meaning]) => `<div><dt>${text(term)}</dt><dd>${text(meaning)}</dd></div>`).join('')}</dl>`;

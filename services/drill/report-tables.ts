@@ -75,7 +75,7 @@ export function stateTable(r: DrillReport): string {
     ...deadlineCells('deadlines', r.deadlines),
     hubWide.length === 0 ? '' : `${text(hubWide.join('; '))} <span class="evidence">(hub-wide: every state)</span>`,
   ], 'total');
-  return table('state-table', ['State', 'Deliveries received', 'Delivery time p50 / p95', 'Read, median', 'Actioned, median', 'Assistance requests to it answered by the deadline', 'Missed the deadline', 'Faults it suffered'], [...rows, total]);
+  return table('state-table', ['State', 'Deliveries received', 'Delivery time p50 / p95', 'Read, median', 'Actioned, median', 'Assistance requests to it answered by the deadline', 'Missed the deadline', 'Faults involving it'], [...rows, total]);
 }
 
 export function faultTable(r: DrillReport): string {
