@@ -2,6 +2,7 @@
 import type { StateCode } from '../core/mod.ts';
 import type { BadInject } from './bad-injects.ts';
 import type { Observation } from './inbox-observer.ts';
+import type { OfficerStats } from './officer-simulation.ts';
 import type { PlannedMessage } from './traffic-plan.ts';
 
 export interface SentRecord {
@@ -53,7 +54,11 @@ export interface DrillRecords {
   readonly faults: readonly FaultRecord[];
   readonly escalations: readonly EscalationRecord[];
   readonly deadLetters: readonly DeadLetterRecord[];
-  /** What the simulated liaison officers did, per state. */
-  readonly officers: Readonly<Record<string, { read: number; actioned: number; answered: number; leftUnanswered: number }>>;
+  /**
+   * What the simulated liaison officers did, per state, by their own tally. The report's figures
+   * come from the witness's observations instead (an officer also reads the drill-control message,
+   * and its last acknowledgements may still be on their way when the drill ends).
+   */
+  readonly officers: Readonly<Record<string, Readonly<OfficerStats>>>;
   readonly errors: readonly string[];
 }

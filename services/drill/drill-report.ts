@@ -1,19 +1,17 @@
 // The drill report, computed from the records alone (pure): counts, latencies, acknowledgement
-// times, deadlines, what each fault did, and whether the drill passed.
+// times, deadlines, what each fault did, and whether the drill passed. Each figure is computed
+// once, here; the summary, the HTML tables and the CLI read these fields and compute none.
 import { v1 } from '../core/mod.ts';
+import { requestOutcomes, tallyDeadlines, type DeadlineFigures } from './deadline-figures.ts';
 import type { DrillRecords, SentRecord } from './drill-records.ts';
-import { faultOutcome, round, type FaultOutcome, type SeenCopies } from './fault-outcome.ts';
+import { faultOutcome, type FaultOutcome, type SeenCopies } from './fault-outcome.ts';
 import type { Observation } from './inbox-observer.ts';
+import { percentiles, type Percentiles } from './percentiles.ts';
+import { summarize } from './report-summary.ts';
+import { figuresByState, type AckTimes, type DeliveryPair, type StateFigures } from './state-figures.ts';
 
-export interface Percentiles {
-  readonly count: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-}
-
-export type { FaultOutcome };
+export { percentiles };
+export type { FaultOutcome, Percentiles, DeadlineFigures, StateFigures };
 
 export interface DrillReport {
   readonly scenario: string;
@@ -23,6 +21,8 @@ export interface DrillReport {
   readonly states: readonly string[];
   readonly hubStates: readonly string[];
   readonly wallDurationMs: number;
+  /** Drill time the traffic ran for (the scenario's duration); draining after it is not counted. */
+  readonly trafficDrillMs: number;
   readonly sent: number;
   readonly notSent: number;
   readonly expectedDeliveries: number;
@@ -30,9 +30,14 @@ export interface DrillReport {
   readonly lost: number;
   readonly duplicates: number;
   readonly rejected: { readonly total: number; readonly byReason: Readonly<Record<string, number>>; readonly validTrafficRejected: number };
+  /** Submit to verified at the recipient, wall ms (as are all the report's *Ms figures). */
   readonly latencyMs: Percentiles;
-  readonly ackMs: Readonly<Record<string, { readonly read: Percentiles; readonly actioned: Percentiles }>>;
-  readonly deadlines: { readonly total: number; readonly met: number; readonly missed: number; readonly escalated: number };
+  /** Per acknowledging state: submit to its read or actioned receipt reaching the sender. */
+  readonly ackMs: Readonly<Record<string, AckTimes>>;
+  /** Assistance requests (see deadline-figures.ts for each term); byState slices these. */
+  readonly deadlines: DeadlineFigures;
+  /** Per state: deliveries received, their latency, acknowledgements, deadlines, faults suffered. */
+  readonly byState: Readonly<Record<string, StateFigures>>;
   readonly faults: readonly FaultOutcome[];
   readonly badInjects: { readonly total: number; readonly rejected: number; readonly leaked: number; readonly items: readonly { variant: string; from: string; expected: string; outcome: string }[] };
   /** Hit notices: each destination report on an earlier rescue's victims must reach both states. */
@@ -45,23 +50,29 @@ export interface DrillReport {
     readonly deliveriesPerBucket: readonly number[];
     readonly latencyHistogram: readonly { readonly upToMs: number; readonly count: number }[];
   };
-  /** What the simulated liaison officers did; unanswered requests are the scenario's choice. */
+  /**
+   * What the simulated liaison officers did, by their own tally (kept for readers of earlier
+   * reports; the report's figures come from the witness: ackMs, deadlines, byState).
+   */
   readonly officers: DrillRecords['officers'];
   readonly errors: readonly string[];
   readonly passed: boolean;
   readonly failures: readonly string[];
+  /** The plain-language summary, one sentence a line, written from the figures above. */
+  readonly summary: readonly string[];
 }
+
+/** Everything but the summary, which is written from these. */
+export type ReportFigures = Omit<DrillReport, 'summary'>;
 
 const Status = v1.AcknowledgementStatus;
 
-export function percentiles(values: readonly number[]): Percentiles {
-  if (values.length === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
-  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] as number) };
+export function buildReport(records: DrillRecords): DrillReport {
+  const figures = reportFigures(records);
+  return { ...figures, summary: summarize(figures) };
 }
 
-export function buildReport(records: DrillRecords): DrillReport {
+function reportFigures(records: DrillRecords): ReportFigures {
   const sentOk = records.sent.filter((record) => record.error === undefined);
   const byId = new Map(sentOk.map((record) => [record.planned.messageId, record]));
   const content = records.observations.filter((o) => o.payloadName !== 'acknowledgement' && o.payloadName !== 'undecodable');
@@ -74,11 +85,14 @@ export function buildReport(records: DrillRecords): DrillReport {
   const participantSet = new Set<string>(records.participants);
   const exerciseLeakage = content.filter((o) => o.exercise && !participantSet.has(o.state)).length;
   const unverifiedDeliveries = records.observations.filter((o) => !o.verified).length;
-  const deadlines = deadlineOutcome(records, sentOk, rejectedValid);
+  const requests = requestOutcomes(records, sentOk, rejectedValid);
+  const ackMs = ackTimesByState(acks, byId);
   // Before the fault outcomes: it settles each bad inject's outcome from the dead letters.
   const bad = badInjectOutcome(records, content);
   const hits = expectedHits(sentOk, records.observations);
   const faults = records.faults.map((fault) => faultOutcome(fault, records, sentOk, seen, bad.report.total > 0 ? bad.leakedIds : new Set()));
+  const byState = figuresByState({ records, pairs: deliveries.pairs, ackMs, requests, faults });
+  const declined = Object.values(byState).reduce((sum, state) => sum + state.deadlines.leftUnansweredByScenario, 0);
   const notSent = records.sent.length - sentOk.length;
   const lost = deliveries.expected - deliveries.delivered;
   const failures = failuresOf({ lost, missing: deliveries.missing, duplicates, validRejected: rejectedValid.size, notSent, bad: bad.report, hits, exerciseLeakage, unverifiedDeliveries, faults });
@@ -90,6 +104,7 @@ export function buildReport(records: DrillRecords): DrillReport {
     states: records.participants,
     hubStates: records.hubStates,
     wallDurationMs: records.endedAtWallMs - records.startedAtWallMs,
+    trafficDrillMs: (records.trafficEndsAtWallMs - records.startedAtWallMs) * records.speed,
     sent: sentOk.length,
     notSent,
     expectedDeliveries: deliveries.expected,
@@ -98,8 +113,9 @@ export function buildReport(records: DrillRecords): DrillReport {
     duplicates,
     rejected: { total: Object.values(bad.byReason).reduce((a, b) => a + b, 0), byReason: bad.byReason, validTrafficRejected: rejectedValid.size },
     latencyMs: percentiles(deliveries.latencies),
-    ackMs: ackTimesByState(acks, byId),
-    deadlines,
+    ackMs,
+    deadlines: tallyDeadlines(requests, declined),
+    byState,
     faults,
     badInjects: bad.report,
     hits,
@@ -130,6 +146,7 @@ function countDeliveries(sentOk: readonly SentRecord[], seen: SeenCopies, reject
   let delivered = 0;
   const latencies: number[] = [];
   const missing: string[] = [];
+  const pairs: DeliveryPair[] = [];
   for (const record of sentOk) {
     if (rejectedValid.has(record.planned.messageId)) continue;
     for (const recipient of record.planned.expectedRecipients) {
@@ -137,13 +154,16 @@ function countDeliveries(sentOk: readonly SentRecord[], seen: SeenCopies, reject
       const copies = seen.get(`${recipient}/${record.planned.messageId}`);
       if (copies && copies.length > 0) {
         delivered += 1;
-        latencies.push((copies[0] as Observation).atWallMs - record.submittedAtWallMs);
+        const latencyMs = (copies[0] as Observation).atWallMs - record.submittedAtWallMs;
+        latencies.push(latencyMs);
+        pairs.push({ recipient, latencyMs });
       } else {
         missing.push(`${record.planned.type} ${record.planned.messageId} to ${recipient}`);
+        pairs.push({ recipient, latencyMs: undefined });
       }
     }
   }
-  return { expected, delivered, latencies, missing };
+  return { expected, delivered, latencies, missing, pairs };
 }
 
 const ACK_KIND_OF_STATUS: ReadonlyMap<number, 'read' | 'actioned'> = new Map([
@@ -165,23 +185,6 @@ function ackTimesByState(acks: readonly Observation[], byId: ReadonlyMap<string,
     ackTimes.set(ack.by, times);
   }
   return Object.fromEntries([...ackTimes.entries()].sort().map(([state, times]) => [state, { read: percentiles(times.read), actioned: percentiles(times.actioned) }]));
-}
-
-/**
- * Deadlines of assistance requests: answered in time at the requester, or not. (Rescue requests
- * are watched and escalated by the nodes too; the report's figures stay about assistance requests,
- * so escalations are counted for those alone.)
- */
-function deadlineOutcome(records: DrillRecords, sentOk: readonly SentRecord[], rejectedValid: ReadonlySet<string | undefined>): DrillReport['deadlines'] {
-  const requests = sentOk.filter((record) => record.planned.type === 'assistance-request' && !rejectedValid.has(record.planned.messageId));
-  let met = 0;
-  for (const request of requests) {
-    const answer = records.observations.find((o) => o.answers === request.planned.messageId && o.state === request.planned.from);
-    if (answer && request.deadlineWallMs !== undefined && answer.atWallMs <= request.deadlineWallMs) met += 1;
-  }
-  const counted = new Set(requests.map((request) => request.planned.messageId));
-  const escalated = new Set(records.escalations.map((e) => e.requestMessageId).filter((id) => counted.has(id))).size;
-  return { total: requests.length, met, missed: requests.length - met, escalated };
 }
 
 /**

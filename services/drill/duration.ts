@@ -16,9 +16,25 @@ export function parseDuration(text: string): number | undefined {
   return consumed === trimmed.length ? total : undefined;
 }
 
+/**
+ * A duration for people, in the scenario's own units: "850ms", "4.2s", "42s", "3m5s", "1h30m",
+ * "2h". Rounded once, to the precision its size is shown with, before it is split into units, so a
+ * value just under a boundary moves up whole (119.9 minutes is "2h", never "1h60m").
+ */
 export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1_000)}s`;
-  return `${Math.floor(ms / 3_600_000)}h${Math.round((ms % 3_600_000) / 60_000)}m`;
+  const sign = ms < 0 ? '-' : '';
+  const value = Math.abs(ms);
+  if (Math.round(value) < 1_000) return `${sign}${Math.round(value)}ms`;
+  const tenths = Math.round(value / 100);
+  if (tenths < 100) return `${sign}${(tenths / 10).toFixed(1)}s`;
+  const seconds = Math.round(value / 1_000);
+  if (seconds < 60) return `${sign}${seconds}s`;
+  if (seconds < 3_600) return `${sign}${joinUnits(Math.floor(seconds / 60), 'm', seconds % 60, 's')}`;
+  const minutes = Math.round(value / 60_000);
+  return `${sign}${joinUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm')}`;
+}
+
+/** "3m5s", or "3m" when the smaller unit is zero. */
+function joinUnits(large: number, largeUnit: string, small: number, smallUnit: string): string {
+  return small === 0 ? `${large}${largeUnit}` : `${large}${largeUnit}${small}${smallUnit}`;
 }

@@ -21,11 +21,14 @@ export interface OfficerStats {
   read: number;
   actioned: number;
   answered: number;
+  /** Assistance requests and rescue requests this officer chose not to answer (the scenario's share). */
   leftUnanswered: number;
+  /** Of those, the assistance requests (the report's deadlines are about these). */
+  assistanceLeftUnanswered: number;
 }
 
 export class SimulatedOfficer {
-  readonly stats: OfficerStats = { read: 0, actioned: 0, answered: 0, leftUnanswered: 0 };
+  readonly stats: OfficerStats = { read: 0, actioned: 0, answered: 0, leftUnanswered: 0, assistanceLeftUnanswered: 0 };
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly random: SeededRandom;
   private readonly actor: Actor;
@@ -57,6 +60,7 @@ export class SimulatedOfficer {
         this.later(wall(this.options.behaviour.answerWithin) * jitter(), 'answer', () => this.answer(summary.messageId, summary.drillId, summary.sender));
       } else {
         this.stats.leftUnanswered += 1;
+        if (summary.payloadName === 'assistance-request') this.stats.assistanceLeftUnanswered += 1;
       }
     }
   }

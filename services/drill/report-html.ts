@@ -1,59 +1,62 @@
 // report.html: one self-contained page (inline CSS and SVG, no script, no network) a drill
-// controller can open, print or mail.
+// controller can open, print on A4 or mail, and a minister can read from the top: the verdict,
+// the summary in words, the figures per state, the faults, then the detail. Drill time is the
+// one time base; wall time is in brackets where it says how long the machines took.
 import type { DrillReport } from './drill-report.ts';
+import { formatDuration } from './duration.ts';
+import { REPORT_CSS } from './report-style.ts';
+import { drillMoment } from './report-time.ts';
+import { faultTable, keyFiguresTable, refusalTables, stateTable, text } from './report-tables.ts';
 import { barChart, timeSeriesChart } from './svg-charts.ts';
 
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-}
-
-function row(cells: readonly (string | number)[], header = false): string {
-  const tag = header ? 'th' : 'td';
-  return `<tr>${cells.map((cell) => `<${tag}>${escape(String(cell))}</${tag}>`).join('')}</tr>`;
-}
-
 export function renderReportHtml(report: DrillReport): string {
-  const latencyBars = report.series.latencyHistogram.map((bucket) => ({
-    label: Number.isFinite(bucket.upToMs) ? `≤${bucket.upToMs >= 1000 ? `${bucket.upToMs / 1000}s` : `${bucket.upToMs}ms`}` : 'more',
-    value: bucket.count,
-  }));
-  const bands = report.faults.map((fault) => ({ from: fault.windowWallMs[0] / 1000, to: fault.windowWallMs[1] / 1000, label: `${fault.kind} ${fault.target}` }));
-  const ackBars = Object.entries(report.ackMs).map(([state, times]) => ({ label: state, value: Math.round(times.read.p50), secondary: Math.round(times.actioned.p50) }));
   const verdict = report.passed ? 'PASSED' : 'FAILED';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tipnet drill ${escape(report.drillId)}: ${verdict}</title>
-<style>
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232b;background:#f6f7f9}
-header{background:#7a1f1f;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}
-.banner{background:#ffd24d;color:#3b2b00;font-weight:700;text-align:center;padding:6px;letter-spacing:.08em}
-main{max-width:900px;margin:0 auto;padding:16px 24px}section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px 16px;margin:14px 0}
-h2{font-size:17px;margin:4px 0 10px}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eceef1;font-variant-numeric:tabular-nums}
-.verdict{display:inline-block;padding:2px 10px;border-radius:4px;font-weight:700}.passed{background:#d8f3dc;color:#114b1f}.failed{background:#ffd9d9;color:#7a1f1f}
-.chart{width:100%;height:auto}.chart text{font-size:11px;fill:#4a525c}.grid{stroke:#eceef1}.bar{fill:#2f6fb3}.bar.secondary{fill:#e08a2c}
-.line{fill:none;stroke:#2f6fb3;stroke-width:2}.band{fill:#c0392b;opacity:.14}.band-label{fill:#7a1f1f;font-size:10px}
-</style></head><body>
+<title>tipnet drill ${text(report.drillId)}: ${verdict}</title>
+<style>${REPORT_CSS}</style></head><body>
 <div class="banner">EXERCISE · EXERCISE · EXERCISE</div>
-<header><h1>tipnet drill report: ${escape(report.scenario)}</h1></header>
+<header><h1>tipnet drill report: ${text(report.scenario)}</h1></header>
 <main>
-<section><h2>Result <span class="verdict ${report.passed ? 'passed' : 'failed'}">${verdict}</span></h2>
-<table>${row(['Drill id', report.drillId])}${row(['Seed / speed', `${report.seed} / ${report.speed}x`])}${row(['States taking part', report.states.join(', ')])}
-${row(['Wall time', `${(report.wallDurationMs / 1000).toFixed(1)} s`])}${row(['Sent', report.sent])}${row(['Expected deliveries', report.expectedDeliveries])}
-${row(['Delivered', report.delivered])}${row(['Lost', report.lost])}${row(['Duplicates', report.duplicates])}
-${row(['Latency p50 / p95 / p99 / max (submit to verified at recipient)', `${report.latencyMs.p50} / ${report.latencyMs.p95} / ${report.latencyMs.p99} / ${report.latencyMs.max} ms`])}
-${row(['Deadlines met / missed / escalated', `${report.deadlines.met} / ${report.deadlines.missed} / ${report.deadlines.escalated} of ${report.deadlines.total}`])}
-${row(['Hit notices (matches between states)', `${report.hits.notified} of ${report.hits.expected}`])}
-${row(['Exercise deliveries outside the drill', report.exerciseLeakage])}</table>
-${report.failures.length > 0 ? `<h2>Failures</h2><ul>${report.failures.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>` : ''}</section>
-<section><h2>Latency distribution</h2>${barChart('latency-chart', 'Deliveries by latency, submit to verified at the recipient', latencyBars, 'deliveries')}</section>
-<section><h2>Deliveries over time, fault windows shaded</h2>${timeSeriesChart('deliveries-chart', 'Deliveries per second of wall time', report.series.deliveriesPerBucket, report.series.bucketMs / 1000, bands, 'deliveries / s')}</section>
-<section><h2>Acknowledgement times per state (p50, submit to receipt at the sender)</h2>${barChart('ack-chart', 'Acknowledgement time p50 per state', ackBars, 'ms (wall)', ['read', 'actioned'])}
-<table>${row(['State', 'read p50', 'read p95', 'actioned p50', 'actioned p95', 'count'], true)}${Object.entries(report.ackMs).map(([state, t]) => row([state, `${t.read.p50} ms`, `${t.read.p95} ms`, `${t.actioned.p50} ms`, `${t.actioned.p95} ms`, t.read.count])).join('')}</table></section>
-<section><h2>Liaison officers (simulated)</h2><table>${row(['State', 'read', 'actioned', 'assistance answered', 'left unanswered (scenario)'], true)}${Object.entries(report.officers).map(([state, o]) => row([state, o.read, o.actioned, o.answered, o.leftUnanswered])).join('')}</table></section>
-<section><h2>Faults</h2><table>${row(['Fault', 'Target', 'At (drill min)', 'What happened', 'Recovered', 'Evidence'], true)}
-${report.faults.map((f) => row([f.kind, f.target, f.atDrillMinutes, f.happened, f.recovered ? 'yes' : 'NO', f.evidence])).join('')}</table></section>
-<section><h2>Rejected, by reason</h2><table>${row(['Reason', 'Count'], true)}${Object.entries(report.rejected.byReason).map(([reason, count]) => row([reason, count])).join('')}</table>
-<h2>Malformed and spoofed injects</h2><table>${row(['Variant', 'From', 'Expected', 'Outcome'], true)}${report.badInjects.items.map((i) => row([i.variant, i.from, i.expected, i.outcome])).join('')}</table></section>
+<section id="summary"><h2>Result <span class="verdict ${report.passed ? 'passed' : 'failed'}">${verdict}</span></h2>
+<ul class="summary">${report.summary.map((sentence) => `<li>${text(sentence)}</li>`).join('')}</ul>
+${report.failures.length > 0 ? `<h3>Why it failed</h3><ul>${report.failures.map((f) => `<li>${text(f)}</li>`).join('')}</ul>` : ''}
+${keyFiguresTable(report)}</section>
+<section id="states"><h2>Each state</h2>${stateTable(report)}
+<p class="note">Times are drill time (the exercise's clock, ${text(report.speed)}× real time); wall time, how long the machines really took, in brackets. Read and actioned: from sending to the state's receipt reaching the sender.</p></section>
+<section id="faults"><h2>Faults</h2>${faultTable(report)}</section>
+${charts(report)}
+<section id="refused"><h2>What the hub refused</h2>${refusalTables(report)}</section>
+<section id="terms"><h2>How the figures are counted</h2>${TERMS}</section>
 </main></body></html>
 `;
 }
+
+function charts(report: DrillReport): string {
+  const { speed } = report;
+  const latencyBars = report.series.latencyHistogram.map((bucket) => ({
+    label: Number.isFinite(bucket.upToMs) ? `≤${formatDuration(bucket.upToMs)}` : 'more',
+    value: bucket.count,
+  }));
+  const bands = report.faults.map((fault) => ({ from: fault.windowDrillMs[0] / 1000, to: fault.windowDrillMs[1] / 1000, label: `${fault.kind} ${fault.target}` }));
+  const minutes = (wallMs: number) => Math.round((wallMs * speed) / 6_000) / 10;
+  const ackBars = Object.entries(report.byState).filter(([, s]) => s.ack.read.count > 0)
+    .map(([state, s]) => ({ label: state, value: minutes(s.ack.read.p50), secondary: minutes(s.ack.actioned.p50) }));
+  const bucketDrillSeconds = (report.series.bucketMs * speed) / 1000;
+  return `<section id="charts-time"><h2>Deliveries over drill time, fault windows shaded</h2>${timeSeriesChart('deliveries-chart', 'Deliveries per second of wall time, against drill time', report.series.deliveriesPerBucket, bucketDrillSeconds, bands, 'deliveries / wall s', (seconds) => drillMoment(Math.round(seconds / 60) * 60_000))}</section>
+<section id="charts-ack"><h2>Acknowledgement time per state (median, drill minutes)</h2>${barChart('ack-chart', 'Median time to the read and actioned receipts per state, drill minutes', ackBars, 'drill minutes', ['read', 'actioned'])}</section>
+<section id="charts-latency"><h2>Delivery time (wall time: how long the network took)</h2>${barChart('latency-chart', 'Deliveries by wall-clock time from sending to verified at the recipient', latencyBars, 'deliveries')}</section>`;
+}
+
+const TERM_LIST: readonly (readonly [string, string])[] = [
+  ['Drill time', 'The exercise clock: the scenario runs faster than real time, so one wall second is several drill minutes. T+18m is 18 minutes of drill time after the start.'],
+  ['Expected delivery', 'A message and one state that must receive it. A message to three states is three expected deliveries.'],
+  ['Delivered', 'The message reached that state\'s inbox and its signature verified. Lost: an expected delivery that never arrived. Arrived twice: a second copy at the same state.'],
+  ['Read, actioned', 'The state\'s liaison officer acknowledged the message as read, or as acted on; timed from sending to the receipt reaching the sender.'],
+  ['Answered by the deadline', 'An assistance request whose answer from the requested state reached the requester before the deadline it carried.'],
+  ['Missed the deadline', 'Answered late (the answer came after the deadline) plus never answered (no answer by the end of the drill). Some requests are left unanswered on purpose: the scenario tells some states to answer only a share.'],
+  ['Escalated', 'The requesting state\'s node flagged an overdue request to its supervisors.'],
+  ['Traffic caught up', 'After a fault ended, how long until everything sent during it had arrived.'],
+  ['Faults involving it', "Faults aimed at the state: its leaf or node stopped, or forged and broken submissions sent from its leaf or in its name. A stopped hub node or hub services affect every state and are listed on the total row."],
+];
+const TERMS = `<dl class="terms">${TERM_LIST.map(([term, meaning]) => `<div><dt>${text(term)}</dt><dd>${text(meaning)}</dd></div>`).join('')}</dl>`;

@@ -157,7 +157,7 @@ async function runTraffic(setup: DrillSetup, drill: DrillState, options: DrillRu
   } finally {
     stopProgress();
   }
-  show(progressLine(progress));
+  show(progressLine(progress, Date.now(), true));
   if (options.progress) (options.print ?? console.log)('');
   const endedAtWallMs = Date.now();
   return {

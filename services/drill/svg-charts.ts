@@ -60,8 +60,14 @@ export function barChart(id: string, title: string, bars: readonly Bar[], yLabel
   return frame(id, title, body + key, yMax, yLabel);
 }
 
-/** A time series (one value per bucket) with shaded bands, e.g. fault windows. */
-export function timeSeriesChart(id: string, title: string, values: readonly number[], bucketSeconds: number, bands: readonly Band[], yLabel: string): string {
+/**
+ * A time series (one value per bucket) with shaded bands, e.g. fault windows. The x axis is in
+ * seconds of whatever time base the caller uses; `tickLabel` writes a tick's seconds.
+ */
+export function timeSeriesChart(
+  id: string, title: string, values: readonly number[], bucketSeconds: number, bands: readonly Band[], yLabel: string,
+  tickLabel: (seconds: number) => string = (seconds) => `${seconds}s`,
+): string {
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const yMax = niceMax(Math.max(1, ...values));
@@ -76,7 +82,7 @@ export function timeSeriesChart(id: string, title: string, values: readonly numb
   const points = values.map((value, i) => `${xOf((i + 0.5) * bucketSeconds).toFixed(1)},${(PAD.top + plotHeight - (value / yMax) * plotHeight).toFixed(1)}`).join(' ');
   const ticks = Array.from({ length: 7 }, (_, i) => {
     const seconds = Math.round((totalSeconds * i) / 6);
-    return `<text x="${xOf(seconds)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle">${seconds}s</text>`;
+    return `<text x="${xOf(seconds)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle">${escape(tickLabel(seconds))}</text>`;
   }).join('');
   return frame(id, title, `${shaded}<polyline class="line" points="${points}"/>${ticks}`, yMax, yLabel);
 }

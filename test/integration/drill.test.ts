@@ -43,6 +43,24 @@ test('a short drill with a leaf outage, a router kill and a hub node stop loses 
   assert.equal(report.passed, true, report.failures.join('; '));
   assert.equal(result.report.passed, true);
 
+  // One source per figure: the per-state rows add up to the totals, deadlines reconcile, a state's
+  // acknowledgements are the same figure wherever they appear, and the summary names every fault.
+  const perState = Object.values(report.byState);
+  assert.equal(perState.reduce((sum, s) => sum + s.delivered, 0), report.delivered);
+  for (const key of ['total', 'met', 'missed', 'answeredLate', 'neverAnswered', 'leftUnansweredByScenario'] as const) {
+    assert.equal(perState.reduce((sum, s) => sum + s.deadlines[key], 0), report.deadlines[key], `deadlines.${key}`);
+  }
+  assert.equal(report.deadlines.missed, report.deadlines.answeredLate + report.deadlines.neverAnswered);
+  for (const [state, figures] of Object.entries(report.byState)) if (report.ackMs[state]) assert.deepEqual(figures.ack, report.ackMs[state]);
+  for (const fault of report.faults) {
+    assert.ok(report.summary.some((sentence) => fault.target.split(' as ').every((part) => sentence.includes(part))), `the summary names ${fault.kind} ${fault.target}`);
+  }
+  assert.match(report.summary.join('\n'), /^All \d+ expected deliveries arrived/);
+  assert.match(report.summary.join('\n'), /slowest state to acknowledge was [A-Z]{3}/);
+  const progress = lines.filter((line) => /^(\d+%|draining|done) T\+/.test(line));
+  assert.ok(progress.length > 0 && progress.every((line) => [...line].length <= 80), `progress lines fit 80 columns: ${progress.join(' / ')}`);
+  assert.match(progress.at(-1) ?? '', /^done /);
+
   // What each node held at the end, exported as its analysts would take it, conforms to the standards.
   assert.deepEqual(result.exports.map((files) => files.state).sort(), ['IDN', 'KHM', 'THA', 'VNM']);
   for (const files of result.exports) {

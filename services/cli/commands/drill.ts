@@ -46,10 +46,12 @@ export const drillCommand: Command = {
     });
     console.log(`sent ${report.sent}, expected deliveries ${report.expectedDeliveries}, delivered ${report.delivered}, lost ${report.lost}, duplicates ${report.duplicates}`);
     console.log(`latency p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`);
-    console.log(`deadlines met ${report.deadlines.met}, missed ${report.deadlines.missed}, escalated ${report.deadlines.escalated}`);
+    const { deadlines } = report;
+    console.log(`assistance deadlines met ${deadlines.met}, missed ${deadlines.missed} (answered late ${deadlines.answeredLate}, never answered ${deadlines.neverAnswered}, of them by the scenario's design ${deadlines.leftUnansweredByScenario}), escalated ${deadlines.escalated}`);
     console.log(`hit notices ${report.hits.notified} of ${report.hits.expected} expected`);
     console.log(`rejected ${JSON.stringify(report.rejected.byReason)}; malformed/spoofed injects rejected ${report.badInjects.rejected}/${report.badInjects.total}`);
     for (const fault of report.faults) console.log(`fault ${fault.kind} ${fault.target}: ${fault.recovered ? 'recovered' : 'NOT RECOVERED'} (${fault.evidence})`);
+    console.log(`\n${report.summary.join('\n')}\n`);
     console.log(`report: ${relative(process.cwd(), reportJson)}, ${relative(process.cwd(), reportHtml)}`);
     if (!report.passed) {
       console.error(`DRILL FAILED:\n  - ${report.failures.join('\n  - ')}`);
