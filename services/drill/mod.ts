@@ -5,7 +5,7 @@
 // its candidate pool), the submissions it becomes, the report from the records, its plain-language
 // summary and its HTML, and the seeded random generator (also used by the fuzz tests' envelope
 // mutations).
-export { runDrill, DEFAULT_SCENARIO, type DrillRunOptions, type DrillResult } from './run-drill.ts';
+export { runDrill, DrillInterrupted, DEFAULT_SCENARIO, type DrillRunOptions, type DrillResult } from './run-drill.ts';
 export { loadScenario, parseScenario, participantCodes, type Scenario, type FaultSpec, type ParticipantSpec } from './scenario-schema.ts';
 export { applyOverrides, type DrillOverrides } from './drill-options.ts';
 export { parseDuration, formatDuration } from './duration.ts';

@@ -36,6 +36,16 @@ export interface DrillRunOptions extends DrillOverrides {
   readonly print?: ((line: string) => void) | undefined;
   /** Redraws one progress line (a TTY); otherwise progress is printed every few seconds. */
   readonly progress?: ((line: string) => void) | undefined;
+  /** Aborting it (SIGINT, SIGTERM) stops the drill: everything started is stopped and its folders removed, then DrillInterrupted is thrown. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The drill was stopped from outside before it finished; everything it started is stopped and removed. */
+export class DrillInterrupted extends Error {
+  override readonly name = 'DrillInterrupted';
+  constructor() {
+    super('the drill was interrupted; everything it started was stopped and its folders removed');
+  }
 }
 
 export interface DrillResult {
@@ -82,26 +92,47 @@ export async function runDrill(options: DrillRunOptions = {}): Promise<DrillResu
   print(`starting the topology: ${topology.hub.nodes} hub nodes, ${topology.states.length} leaf nodes, hub services, ${participants.length} node services ...`);
 
   const running: Running = { work: await mkdtemp(join(tmpdir(), 'tipnet-drill-')) };
+  let stopping: Promise<void> | undefined;
+  const stopOnce = () => (stopping ??= teardown(running));
+  const interrupted = new Promise<never>((_, reject) => {
+    if (options.signal?.aborted) reject(new DrillInterrupted());
+    options.signal?.addEventListener('abort', () => reject(new DrillInterrupted()), { once: true });
+  });
+  // The run itself may still fail as its servers go away under it; only the interruption is reported.
+  const run = runStarted(setup, running, options, print);
+  run.catch(() => undefined);
+  interrupted.catch(() => undefined);
+  try {
+    return await Promise.race([run, interrupted]);
+  } finally {
+    await stopOnce();
+  }
+}
+
+async function runStarted(setup: DrillSetup, running: Running, options: DrillRunOptions, print: (line: string) => void): Promise<DrillResult> {
+  const { participants, topology, drillId, scenario } = setup;
   const escalations: EscalationRecord[] = [];
   const errors: string[] = [];
-  try {
-    // The hub operator allows the controller to run drills; the drill itself is registered at run time by its START.
-    const deployment = await startLocalDeployment({ topology, dir: join(running.work, 'run'), drillControllers: [participants[0]!] });
-    running.deployment = deployment;
-    const logger = createLogger({ service: 'drill-node', level: 'silent' });
-    const runtimes = new StateRuntimes({ deployment, scenario, participants, logger, escalations, errors });
-    running.runtimes = runtimes;
-    await runtimes.open();
-    await announceStart(setup, runtimes);
-    const records = await runTraffic(setup, { deployment, runtimes, running, escalations, errors }, options);
-    const report = buildReport(records);
-    const exports = await writeDrillExports(setup.outDir, participants, (state) => runtimes.node(state));
-    await endDrillAtHub({ controller: runtimes.node(participants[0]!)!, drillId, participants });
-    print(`drill ${drillId} ended at the hub: it takes none of the drill's traffic any more`);
-    return { report, ...(await writeReportFiles(setup.outDir, report)), exports };
-  } finally {
-    await teardown(running);
+  // The hub operator allows the controller to run drills; the drill itself is registered at run time by its START.
+  const deployment = await startLocalDeployment({ topology, dir: join(running.work, 'run'), drillControllers: [participants[0]!] });
+  running.deployment = deployment;
+  if (options.signal?.aborted) {
+    // Interrupted while it started: the teardown has run already, so this stops what came up since.
+    await deployment.stop();
+    await rm(running.work, { recursive: true, force: true });
+    throw new DrillInterrupted();
   }
+  const logger = createLogger({ service: 'drill-node', level: 'silent' });
+  const runtimes = new StateRuntimes({ deployment, scenario, participants, logger, escalations, errors });
+  running.runtimes = runtimes;
+  await runtimes.open();
+  await announceStart(setup, runtimes);
+  const records = await runTraffic(setup, { deployment, runtimes, running, escalations, errors }, options);
+  const report = buildReport(records);
+  const exports = await writeDrillExports(setup.outDir, participants, (state) => runtimes.node(state));
+  await endDrillAtHub({ controller: runtimes.node(participants[0]!)!, drillId, participants });
+  print(`drill ${drillId} ended at the hub: it takes none of the drill's traffic any more`);
+  return { report, ...(await writeReportFiles(setup.outDir, report)), exports };
 }
 
 function prepareDrill(options: DrillRunOptions): DrillSetup {

@@ -55,3 +55,39 @@ test('tipnet up starts the topology with a node per state and writes connection 
   assert.equal(up.exitCode, 0);
   await assert.rejects(stat(dir), /ENOENT/);
 });
+
+test('tipnet down after tipnet up was killed stops every server and the hub services it had started, and removes their stores and the run folder', async (t) => {
+  const dir = join(await mkdtemp(join(tmpdir(), 'tipnet-up-')), 'run');
+  const up = spawn(process.execPath, [tipnet, 'up', '--states', 'IDN,KHM', '--dir', dir, '--without-nodes'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let recorded: { processes: { pid: number; program: string }[]; folders: string[] } = { processes: [], folders: [] };
+  t.after(async () => {
+    if (up.exitCode === null) up.kill('SIGKILL');
+    for (const { pid } of recorded.processes) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+  let output = '';
+  up.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('running; stop with')) {
+    if (Date.now() > deadline || up.exitCode !== null) assert.fail(`tipnet up did not come up:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  recorded = JSON.parse(await readFile(join(dir, 'children.json'), 'utf8')) as typeof recorded;
+  // 3 hub servers, 2 leaf servers, the hub services; each server's store outside the run folder.
+  assert.equal(recorded.processes.filter((child) => child.program === 'nats-server').length, 5);
+  assert.equal(recorded.processes.filter((child) => child.program === 'router/main.ts').length, 1);
+  assert.equal(recorded.folders.length, 5);
+
+  up.kill('SIGKILL');
+  await new Promise((resolve) => (up.exitCode !== null || up.signalCode !== null ? resolve(undefined) : up.once('exit', resolve)));
+  const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  assert.equal(recorded.processes.filter(({ pid }) => alive(pid)).length, 6, 'killing tipnet up orphans what it started');
+
+  const down = await run(process.execPath, [tipnet, 'down', '--dir', dir], { cwd: root });
+  assert.match(down.stdout, /no longer running; stopping what it left behind/);
+  assert.match(down.stdout, /stopped 6 process\(es\)/);
+  assert.deepEqual(recorded.processes.filter(({ pid }) => alive(pid)), [], 'no process left');
+  for (const folder of [...recorded.folders, dir]) await assert.rejects(stat(folder), /ENOENT/, `${folder} removed`);
+});

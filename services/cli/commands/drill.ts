@@ -1,7 +1,10 @@
 // `tipnet drill [scenario]`: the main job. Starts everything, runs the scenario, writes the report.
 import { relative } from 'node:path';
-import { parseDuration, runDrill } from '../../drill/mod.ts';
+import { DrillInterrupted, parseDuration, runDrill, type DrillResult } from '../../drill/mod.ts';
 import type { Command } from '../command.ts';
+
+/** The shell's code for a run ended by SIGINT. */
+const INTERRUPTED_EXIT = 130;
 
 export const drillCommand: Command = {
   name: 'drill',
@@ -37,13 +40,32 @@ export const drillCommand: Command = {
       return 2;
     }
     const interactive = process.stdout.isTTY === true;
-    const { report, reportJson, reportHtml } = await runDrill({
-      scenarioPath: positionals[0],
-      outDir: String(values.out),
-      rate, speed, seed, durationMs,
-      states: values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase()),
-      progress: interactive ? (line) => process.stdout.write(`\r${line.slice(0, (process.stdout.columns ?? 120) - 1).padEnd((process.stdout.columns ?? 120) - 1)}`) : undefined,
-    });
+    // Ctrl-C or SIGTERM stops the drill cleanly: servers and services stopped, temporary folders (keys, passwords) removed.
+    const interrupt = new AbortController();
+    const onSignal = () => interrupt.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let result: DrillResult;
+    try {
+      result = await runDrill({
+        scenarioPath: positionals[0],
+        outDir: String(values.out),
+        rate, speed, seed, durationMs,
+        states: values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase()),
+        progress: interactive ? (line) => process.stdout.write(`\r${line.slice(0, (process.stdout.columns ?? 120) - 1).padEnd((process.stdout.columns ?? 120) - 1)}`) : undefined,
+        signal: interrupt.signal,
+      });
+    } catch (error) {
+      if (!(error instanceof DrillInterrupted)) throw error;
+      console.log(`\ninterrupted: ${error.message}`);
+      // Whatever the abandoned run still has pending must not keep the process alive.
+      setTimeout(() => process.exit(INTERRUPTED_EXIT), 1_000).unref();
+      return INTERRUPTED_EXIT;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    const { report, reportJson, reportHtml } = result;
     console.log(`sent ${report.sent}, expected deliveries ${report.expectedDeliveries}, delivered ${report.delivered}, lost ${report.lost}, duplicates ${report.duplicates}`);
     console.log(`latency p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`);
     const { deadlines } = report;

@@ -7,10 +7,10 @@ import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
 import type { Command } from '../command.ts';
+import { CHILDREN_FILE, type RunRecord } from '../run-record.ts';
 
 export const DEFAULT_RUN_DIR = '.tipnet/run';
 export const PID_FILE = 'up.pid';
-export const CHILDREN_FILE = 'children.json';
 
 export const upCommand: Command = {
   name: 'up',
@@ -40,12 +40,15 @@ export const upCommand: Command = {
     const deployment = await startLocalDeployment({ topology, states, dir });
     await writeFile(join(dir, PID_FILE), `${process.pid}\n`);
     // For `tipnet down` to clean up should this process be killed without a chance to stop them.
-    const children = [
-      ...deployment.servers.hub.nodes.map((node) => node.pid),
-      ...Object.values(deployment.servers.leaves).map((leaf) => leaf.pid),
-      deployment.hubServices.pid,
-    ].filter((pid): pid is number => pid !== undefined);
-    await writeFile(join(dir, CHILDREN_FILE), `${JSON.stringify(children)}\n`);
+    const servers = [...deployment.servers.hub.nodes, ...Object.values(deployment.servers.leaves)];
+    const record: RunRecord = {
+      processes: [
+        ...servers.flatMap((server) => (server.pid === undefined ? [] : [{ pid: server.pid, program: 'nats-server' }])),
+        ...(deployment.hubServices.pid === undefined ? [] : [{ pid: deployment.hubServices.pid, program: 'router/main.ts' }]),
+      ],
+      folders: servers.map((server) => server.dataDir).filter((folder) => folder !== ''),
+    };
+    await writeFile(join(dir, CHILDREN_FILE), `${JSON.stringify(record)}\n`);
 
     console.log(`hub (account HUB, JetStream domain ${topology.hub.jetstreamDomain}): ${deployment.servers.hubUrls.join(', ')}`);
     console.log(`hub services (router + dispatcher): pid ${deployment.hubServices.pid}`);
