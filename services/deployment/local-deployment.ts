@@ -10,7 +10,7 @@ import { stateConnectionFile, type StateConnectionFile } from '../nats-config/mo
 import { writeHubServicesConfig } from '../router/mod.ts';
 import { narrowTopology, startTopology, stateCodesOf, writeConnectionFile, type Topology, type TopologyHandle } from '../topology/mod.ts';
 import { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
-import { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
+import { hubServicesProcess, type HubServicesProcess, type HubServicesSupervision } from './hub-services-process.ts';
 import { CleanupStack } from './cleanup-stack.ts';
 import { startLocalHub, type LocalHub } from './local-hub.ts';
 
@@ -25,6 +25,8 @@ export interface LocalDeploymentOptions {
   /** States allowed to start drills at run time (hub services' drillControllers); none by default. */
   readonly drillControllers?: readonly StateCode[] | undefined;
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | undefined;
+  /** Restart the hub services whenever they exit on their own (`tipnet up`), and hear of it. */
+  readonly superviseHubServices?: HubServicesSupervision | undefined;
   readonly keepFiles?: boolean | undefined;
 }
 
@@ -91,10 +93,16 @@ async function startHubServicesProcess(
     drillControllers: [...(options.drillControllers ?? [])],
     logLevel: options.logLevel ?? 'warn',
   });
-  const hubServices = hubServicesProcess(hubConfigPath, local.hub);
+  // Its log goes to a file in the deployment folder (logs/hub-services.log), not to the void.
+  const hubServices = hubServicesProcess(hubConfigPath, local.hub, { logFile: hubServicesLogFile(options.dir), supervise: options.superviseHubServices });
   local.defer('stop the hub services process', () => hubServices.stop());
   await hubServices.start();
   return hubServices;
+}
+
+/** Where a deployment's hub services write their log. */
+export function hubServicesLogFile(dir: string): string {
+  return join(dir, 'logs', 'hub-services.log');
 }
 
 async function writeStateConnections(

@@ -10,8 +10,8 @@
  * file) and their types.
  */
 export { startLocalHub, type LocalHub, type LocalHubKeys, type LocalHubOptions } from './local-hub.ts';
-export { startLocalDeployment, type LocalDeployment, type LocalDeploymentOptions, type StateConnection } from './local-deployment.ts';
+export { hubServicesLogFile, startLocalDeployment, type LocalDeployment, type LocalDeploymentOptions, type StateConnection } from './local-deployment.ts';
 export { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts';
-export { hubServicesProcess, type HubServicesProcess } from './hub-services-process.ts';
+export { hubServicesProcess, type HubServicesProcess, type HubServicesSupervision } from './hub-services-process.ts';
 export { CleanupStack } from './cleanup-stack.ts';
 export { provisionNodeAccess, dutyOfficerRef, type NodeCredentialsFile } from './node-access-provisioning.ts';

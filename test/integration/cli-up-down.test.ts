@@ -56,7 +56,7 @@ test('tipnet up starts the topology with a node per state and writes connection 
   await assert.rejects(stat(dir), /ENOENT/);
 });
 
-test('tipnet down after tipnet up was killed stops every server and the hub services it had started, and removes their stores and the run folder', async (t) => {
+test('tipnet up restarts hub services that crash, logging to a file; tipnet down after tipnet up was killed stops every server and the hub services, and removes their stores and the run folder', async (t) => {
   const dir = join(await mkdtemp(join(tmpdir(), 'tipnet-up-')), 'run');
   const up = spawn(process.execPath, [tipnet, 'up', '--states', 'IDN,KHM', '--dir', dir, '--without-nodes'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let recorded: { processes: { pid: number; program: string }[]; folders: string[] } = { processes: [], folders: [] };
@@ -75,6 +75,20 @@ test('tipnet down after tipnet up was killed stops every server and the hub serv
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   recorded = JSON.parse(await readFile(join(dir, 'children.json'), 'utf8')) as typeof recorded;
+  // The hub services crash (SIGKILL from outside): tipnet up starts them again and says so.
+  const first = recorded.processes.find((child) => child.program === 'router/main.ts');
+  assert.ok(first);
+  process.kill(first.pid, 'SIGKILL');
+  const restartDeadline = Date.now() + 60_000;
+  while (!/hub services exited on their own \(exit code -, signal SIGKILL\); restarted as pid \d+/.test(output)) {
+    if (Date.now() > restartDeadline || up.exitCode !== null) assert.fail(`tipnet up did not restart the hub services:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const restartedPid = Number(/restarted as pid (\d+)/.exec(output)?.[1]);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  recorded = JSON.parse(await readFile(join(dir, 'children.json'), 'utf8')) as typeof recorded;
+  assert.deepEqual(recorded.processes.filter((child) => child.program === 'router/main.ts').map((child) => child.pid), [restartedPid], 'the new pid is recorded for tipnet down');
+  assert.ok((await stat(join(dir, 'logs', 'hub-services.log'))).size > 0, 'the hub services log to a file');
   // 3 hub servers, 2 leaf servers, the hub services; each server's store outside the run folder.
   assert.equal(recorded.processes.filter((child) => child.program === 'nats-server').length, 5);
   assert.equal(recorded.processes.filter((child) => child.program === 'router/main.ts').length, 1);

@@ -1,8 +1,8 @@
 // `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStateCode } from '../../core/mod.ts';
-import { provisionNodeAccess, startLocalDeployment } from '../../deployment/mod.ts';
+import { hubServicesLogFile, provisionNodeAccess, startLocalDeployment, type HubServicesSupervision, type LocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
@@ -37,21 +37,19 @@ export const upCommand: Command = {
     }
     const topology = loadTopology(String(values.topology));
     console.log(`starting ${topology.hub.nodes} hub node(s) and ${states?.length ?? topology.states.length} leaf nodes ...`);
-    const deployment = await startLocalDeployment({ topology, states, dir });
+    let started: LocalDeployment | undefined;
+    const deployment = await startLocalDeployment({
+      topology, states, dir,
+      // An operator's run keeps the hub services' full log (ids and routing only, never content) in its file.
+      logLevel: 'info',
+      superviseHubServices: supervision(dir, () => started),
+    });
+    started = deployment;
     await writeFile(join(dir, PID_FILE), `${process.pid}\n`);
-    // For `tipnet down` to clean up should this process be killed without a chance to stop them.
-    const servers = [...deployment.servers.hub.nodes, ...Object.values(deployment.servers.leaves)];
-    const record: RunRecord = {
-      processes: [
-        ...servers.flatMap((server) => (server.pid === undefined ? [] : [{ pid: server.pid, program: 'nats-server' }])),
-        ...(deployment.hubServices.pid === undefined ? [] : [{ pid: deployment.hubServices.pid, program: 'router/main.ts' }]),
-      ],
-      folders: servers.map((server) => server.dataDir).filter((folder) => folder !== ''),
-    };
-    await writeFile(join(dir, CHILDREN_FILE), `${JSON.stringify(record)}\n`);
+    await writeRunRecord(dir, deployment);
 
     console.log(`hub (account HUB, JetStream domain ${topology.hub.jetstreamDomain}): ${deployment.servers.hubUrls.join(', ')}`);
-    console.log(`hub services (router + dispatcher): pid ${deployment.hubServices.pid}`);
+    console.log(`hub services (router + dispatcher): pid ${deployment.hubServices.pid}, log ${hubServicesLogFile(dir)}, restarted if they exit`);
     for (const state of deployment.states) {
       const connection = deployment.connections[state];
       console.log(`${state}  ${connection?.servers.join(', ')}  connection file ${deployment.connectionFiles[state]}`);
@@ -101,6 +99,34 @@ export const upCommand: Command = {
     return 0;
   },
 };
+
+/** A crashed hub services process is started again, said so, and recorded for `tipnet down`. */
+function supervision(dir: string, deployment: () => LocalDeployment | undefined): HubServicesSupervision {
+  return {
+    onRestart(pid, why) {
+      console.log(`hub services exited on their own (${why}); restarted as pid ${pid ?? '?'} (log ${hubServicesLogFile(dir)})`);
+      const started = deployment();
+      if (started) void writeRunRecord(dir, started).catch((error: unknown) => console.error(`tipnet up: could not update ${CHILDREN_FILE}: ${String(error)}`));
+    },
+    onRestartFailed(error, attempt) {
+      console.error(`tipnet up: restarting the hub services failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}; trying again`);
+    },
+  };
+}
+
+/** For `tipnet down` to clean up should this process be killed without a chance to stop what it started. */
+async function writeRunRecord(dir: string, deployment: LocalDeployment): Promise<void> {
+  const servers = [...deployment.servers.hub.nodes, ...Object.values(deployment.servers.leaves)];
+  const record: RunRecord = {
+    processes: [
+      ...servers.flatMap((server) => (server.pid === undefined ? [] : [{ pid: server.pid, program: 'nats-server' }])),
+      ...(deployment.hubServices.pid === undefined ? [] : [{ pid: deployment.hubServices.pid, program: 'router/main.ts' }]),
+    ],
+    folders: servers.map((server) => server.dataDir).filter((folder) => folder !== ''),
+  };
+  await writeFile(join(dir, `${CHILDREN_FILE}.tmp`), `${JSON.stringify(record)}\n`);
+  await rename(join(dir, `${CHILDREN_FILE}.tmp`), join(dir, CHILDREN_FILE));
+}
 
 export async function readPid(dir: string): Promise<number | undefined> {
   try {
