@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 test('tipnet up starts the topology with a node per state and writes connection files; tipnet down stops it and removes them', async (t) => {
   const dir = join(await mkdtemp(join(tmpdir(), 'tipnet-up-')), 'run');
-  const up = spawn(process.execPath, [tipnet, 'up', '--states', 'IDN,KHM', '--dir', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const up = spawn(process.execPath, [tipnet, 'up', '--states', 'IDN,KHM', '--dir', dir, '--drill-controllers', 'IDN'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   t.after(async () => {
     if (up.exitCode === null) up.kill('SIGKILL');
     await rm(join(dir, '..'), { recursive: true, force: true });
@@ -27,6 +27,8 @@ test('tipnet up starts the topology with a node per state and writes connection 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   assert.match(output, /KHM {2}node API and dashboard http:\/\/127\.0\.0\.1:\d+\//);
+  const hubConfig = JSON.parse(await readFile(join(dir, 'hub-services.json'), 'utf8')) as { drillControllers: string[]; drills: object };
+  assert.deepEqual([hubConfig.drillControllers, hubConfig.drills], [['IDN'], {}], 'IDN may start drills; no drill is configured in advance');
 
   // The connection file is private and enough to log in as the state's software.
   const file = join(dir, 'connections', 'IDN.json');

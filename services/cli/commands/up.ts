@@ -1,7 +1,7 @@
 // `tipnet up`: the whole local topology in the foreground until Ctrl-C or `tipnet down`.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isStateCode } from '../../core/mod.ts';
+import { isStateCode, type StateCode } from '../../core/mod.ts';
 import { hubServicesLogFile, provisionNodeAccess, startLocalDeployment, type HubServicesSupervision, type LocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
@@ -19,17 +19,14 @@ export const upCommand: Command = {
     topology: { type: 'string', description: 'topology file', valueName: 'file', default: 'infra/topology.json' },
     states: { type: 'string', description: 'comma-separated state codes to start (default: every state in the topology)', valueName: 'codes' },
     dir: { type: 'string', description: 'folder for keys, configs and connection files (git-ignored; removed by down)', valueName: 'dir', default: DEFAULT_RUN_DIR },
+    'drill-controllers': { type: 'string', description: 'comma-separated states the hub lets start drills at run time (a signed DrillControl START); none by default', valueName: 'codes' },
     'without-nodes': { type: 'boolean', description: 'start no node service (HTTP API and dashboard) for the states; only servers and hub services', default: false },
   },
   async run({ values }) {
     const dir = resolve(String(values.dir));
-    const asked = values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase());
-    const unknown = (asked ?? []).filter((code) => !isStateCode(code));
-    if (unknown.length > 0) {
-      console.error(`tipnet up: --states: unknown state code(s) ${unknown.join(', ')}`);
-      return 2;
-    }
-    const states = asked?.filter(isStateCode);
+    const states = stateList(values.states, '--states');
+    const controllers = stateList(values['drill-controllers'], '--drill-controllers');
+    if (states === null || controllers === null) return 2;
     const existing = await readPid(dir);
     if (existing !== undefined && isAlive(existing)) {
       console.error(`tipnet up: already running as pid ${existing} (${join(dir, PID_FILE)}); run tipnet down first`);
@@ -39,7 +36,7 @@ export const upCommand: Command = {
     console.log(`starting ${topology.hub.nodes} hub node(s) and ${states?.length ?? topology.states.length} leaf nodes ...`);
     let started: LocalDeployment | undefined;
     const deployment = await startLocalDeployment({
-      topology, states, dir,
+      topology, states, dir, drillControllers: controllers ?? [],
       // An operator's run keeps the hub services' full log (ids and routing only, never content) in its file.
       logLevel: 'info',
       superviseHubServices: supervision(dir, () => started),
@@ -99,6 +96,18 @@ export const upCommand: Command = {
     return 0;
   },
 };
+
+/** A comma-separated list of state codes; undefined when not given, null (after saying why) when one is unknown. */
+function stateList(value: unknown, option: string): StateCode[] | undefined | null {
+  if (value === undefined) return undefined;
+  const codes = String(value).split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const unknown = codes.filter((code) => !isStateCode(code));
+  if (unknown.length > 0) {
+    console.error(`tipnet up: ${option}: unknown state code(s) ${unknown.join(', ')}`);
+    return null;
+  }
+  return codes.filter(isStateCode);
+}
 
 /** A crashed hub services process is started again, said so, and recorded for `tipnet down`. */
 function supervision(dir: string, deployment: () => LocalDeployment | undefined): HubServicesSupervision {
