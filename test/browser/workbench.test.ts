@@ -218,6 +218,12 @@ describe('the workbench against contract-shaped answers (harness node, chromium)
     assert.deepEqual(errors, []);
   });
 
+  test("a request following up a hit says which hit, how it came about and which of our messages and cases it concerns", async (t) => {
+    const { page, errors } = await open(t, DESKTOP, 'officer', `/?open=${REPLACEMENT_ID}`);
+    await page.locator('#detail').getByText(`Hit hit-7: Philippines (PHL): their report matched our identifier (our message ${SENT_ID}, case KHM-2026-000045)`).waitFor();
+    assert.deepEqual(errors, []);
+  });
+
   test('the sent box shows receipts per state and who is late; a supervisor may withdraw a request', async (t) => {
     const { harness, page, errors } = await open(t, DESKTOP, 'supervisor', '/?box=sent');
     await row(page, SENT_ID).getByText('MYS: read by MYS-PDRM (officer aminah)').waitFor();

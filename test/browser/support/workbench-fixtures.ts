@@ -139,6 +139,12 @@ export function workbenchFixtures(nowMs: number): Fixtures {
   });
   details.set(HIT_ID, { ...detailOf(hit), payloadName: 'hit-notice', payload: { hitId: 'hit-1', yourMessageId: SENT_ID, counterpartState: 'MYS', identifierKind: 'e-wallet', matchedIdentifiers: 1, detectedAtUnixMs: nowMs - 3 * HOUR } });
   details.set(SENT_ID, { ...detailOf(sent), payloadName: 'assistance-request', payload: { kind: 'information', requestedState: 'MYS', summary: sent.summary.headline, personsCount: 0 } });
+  // PHL's request follows up a hit KHM was told of too: the node resolves it to KHM's own message and case.
+  details.set(REPLACEMENT_ID, {
+    ...detailOf(replacement), payloadName: 'assistance-request',
+    payload: { kind: 'shelter', requestedState: KHM, summary: replacement.summary.headline, personsCount: 5, followsUpHitId: 'hit-7' },
+    followsUpHit: { hitId: 'hit-7', counterpartState: 'PHL', via: 'report', ourMessageId: SENT_ID, ourCaseReference: 'KHM-2026-000045', traffic: 'real' },
+  });
   return { items, details, links: caseLinksFixtures(nowMs) };
 }
 
