@@ -1,6 +1,7 @@
 // The whole benchmark in one run, so every ratio compares figures taken on the same machine, under
-// the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward),
-// the hub's round trips, then tipnet's real hub services on the same servers.
+// the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward,
+// serial and then with the same window as the tipnet path), the hub's round trips, then tipnet's
+// real hub services on the same servers.
 import { cpus } from 'node:os';
 import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
@@ -46,8 +47,11 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const micro = await measureMicro(hub);
   progress('baseline A: bare publish into a plain hub stream');
   const { path: barePublish, bareStream } = await measureBarePublish(hub, options);
-  progress('baseline B: bare forward through a plain forwarder into KHM inbox');
-  const bareForward = await measureBareForward(hub, options, cleanup, bareStream);
+  progress('baseline B serial: bare forward, one message at a time, into KHM inbox');
+  const serialBareForward = await measureBareForward(hub, options, cleanup, { name: 'B serial forward', window: 1 });
+  progress(`baseline B windowed: bare forward, ${options.concurrency} in flight, into KHM inbox`);
+  const bareForward = await measureBareForward(hub, options, cleanup, { name: 'B windowed forward', window: options.concurrency });
+  await bareStream.remove();
   progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
   const hubPrimitives = await measureHubPrimitives(hub.hub, {
     replicas: options.hubNodes,
@@ -62,7 +66,7 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   progress(`node store: ${options.storeMessages} received messages, then open, first page, search, a node restart on a real leaf`);
   const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
 
-  const paths = { barePublish, bareForward, tipnet: tipnet.path };
+  const paths = { barePublish, bareForward, serialBareForward, tipnet: tipnet.path };
   return {
     startedAt,
     options,
@@ -86,24 +90,26 @@ async function measureBarePublish(hub: BenchHub, options: BenchOptions): Promise
   return { path, bareStream };
 }
 
-/** Baseline B: a plain forwarder moves them into KHM's inbox, with no checks at all. */
-async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack, bareStream: BareStream): Promise<PathResult> {
+/**
+ * Baseline B: a plain forwarder moves them into KHM's inbox, with no checks at all, `window`
+ * forwards in flight (1: the serial row; the bench's concurrency: the fair baseline).
+ */
+async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack, forwarding: { name: string; window: number }): Promise<PathResult> {
   const bareArrivals = new ArrivalTracker();
-  const forwarder = await startBareForwarder(hub.hub, RECIPIENT);
+  const forwarder = await startBareForwarder(hub.hub, RECIPIENT, forwarding.window);
   cleanup.defer('stop the bare forwarder', () => forwarder.stop());
   const bareReader = await startInboxArrivals(hub.recipient, BARE_READER, identifyByMessageIdHeader, bareArrivals);
   cleanup.defer('stop the bare KHM reader', () => bareReader.stop());
   const bareForward = await measurePath(hub, options, {
-    name: 'B bare forward',
+    name: forwarding.name,
     arrivals: bareArrivals,
     queues: [
-      { name: 'B forwarder (bare stream)', nc: hub.hub, stream: BARE_STREAM, consumer: BARE_FORWARDER },
-      { name: 'B KHM reader (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: BARE_READER },
+      { name: `${forwarding.name}: forwarder (bare stream)`, nc: hub.hub, stream: BARE_STREAM, consumer: BARE_FORWARDER },
+      { name: `${forwarding.name}: KHM reader (TIP_INBOX)`, nc: hub.recipient, stream: STREAMS.inbox, consumer: BARE_READER },
     ],
   });
   await forwarder.stop();
-  await stopReader(bareReader, 'B bare forward');
-  await bareStream.remove();
+  await stopReader(bareReader, forwarding.name);
   return bareForward;
 }
 
