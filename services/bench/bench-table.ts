@@ -1,5 +1,6 @@
 // The report as a plain-text table for the terminal; bench.json carries the same figures in full.
 import { renderStoreTable } from './store-bench.ts';
+import { renderSummary } from './summary-table.ts';
 import type { LatencySummary } from './latency-summary.ts';
 import type { BatchResult } from './measure-path.ts';
 import type { BenchReport } from './run-bench.ts';
@@ -80,6 +81,7 @@ export function renderBenchTable(report: BenchReport): string {
     const value = (figure: number) => (ratio.unit === 'ms' ? `${ms(figure)} ms` : `${count(figure)}/s`);
     lines.push(pad([`  ${ratio.name}`, value(ratio.tipnet), `${value(ratio.baseline)} ${ratio.baselineName}`, `${ratio.ratio.toFixed(2)}x`], ratioWidths));
   }
+  lines.push('', ...renderSummary(report));
   lines.push('', `tipnet counters: ${Object.entries(report.tipnetCounters).map(([key, value]) => `${key}=${value}`).join(' ')}`);
   lines.push('', renderStoreTable(report.store));
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward,
 // serial and then with the same window as the tipnet path), the hub's round trips, then tipnet's
 // real hub services on the same servers.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
 import { routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
@@ -11,6 +11,7 @@ import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
+import { buildBenchSummary, type BenchSummary } from './bench-summary.ts';
 import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
 import type { CleanupStack } from '../deployment/mod.ts';
 import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
@@ -23,7 +24,8 @@ import { measureNodeStore, type StoreBenchResult } from './store-bench.ts';
 const BARE_READER = 'bench-bare-reader';
 const TIPNET_READER = 'bench-khm-node';
 
-export interface BenchReport {
+/** The summary of issue 15 (throughput, latency, ..., machine) first, then every figure in detail. */
+export interface BenchReport extends BenchSummary {
   readonly startedAt: string;
   readonly options: BenchOptions;
   readonly environment: { readonly node: string; readonly natsServer: string; readonly cpus: number; readonly alertBytes: number };
@@ -39,6 +41,7 @@ export interface BenchReport {
 
 export async function runBench(options: BenchOptions, cleanup: CleanupStack, progress: (line: string) => void): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
+  const loadAverageStart = loadavg();
   progress(`starting a ${options.hubNodes}-node hub with leaves ${BENCH_STATES.join(', ')}`);
   const hub = await startBenchHub(options.hubNodes, cleanup);
   const sample = encodeEnvelope(signedAlerts(1, hub.senderKey, hub.matchingKey)[0]!);
@@ -67,10 +70,13 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
 
   const paths = { barePublish, bareForward, serialBareForward, tipnet: tipnet.path };
+  const environment = { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength };
+  const machine = { cores: environment.cpus, node: environment.node, natsServer: environment.natsServer, loadAverageStart, loadAverageEnd: loadavg() };
   return {
     startedAt,
+    ...buildBenchSummary({ paths, machine }),
     options,
-    environment: { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength },
+    environment,
     micro,
     hubPrimitives,
     paths,
