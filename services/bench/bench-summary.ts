@@ -71,7 +71,7 @@ export interface SummaryInput {
 }
 
 const NOT_MEASURED = {
-  latency: 'not measured in this run (no --rates)',
+  latency: 'not measured in this run (--rates none)',
   catchUp: 'not measured yet: a state offline while alerts queue for it, then the drain (issue 15)',
   hitIndex: 'not measured in this run (--hit-identifiers 0)',
   memory: 'not measured yet: the hub services run inside the bench process, so their RSS is not told apart; needs the 5-minute steady run (issue 15)',

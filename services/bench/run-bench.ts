@@ -11,10 +11,12 @@ import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
-import { buildBenchSummary, type BenchSummary } from './bench-summary.ts';
+import { buildBenchSummary, type BenchSummary, type HitIndexFigures, type RateLatency } from './bench-summary.ts';
 import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
 import type { CleanupStack } from '../deployment/mod.ts';
+import { measureHitIndex } from './hit-index-bench.ts';
 import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
+import { measureOfferedRates } from './offered-rates.ts';
 import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrivals } from './inbox-arrivals.ts';
 import { measurePath } from './measure-path.ts';
 import { measureMicro, type MicroResult } from './micro.ts';
@@ -64,7 +66,8 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     payload: sample,
   });
   progress('tipnet: real router and dispatcher, verified at KHM');
-  const tipnet = await measureTipnet(hub, options, cleanup);
+  const tipnet = await measureTipnet(hub, options, cleanup, progress);
+  const hitIndex = await measureHitIndexIfAsked(hub, options, progress);
 
   progress(`node store: ${options.storeMessages} received messages, then open, first page, search, a node restart on a real leaf`);
   const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
@@ -74,7 +77,7 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const machine = { cores: environment.cpus, node: environment.node, natsServer: environment.natsServer, loadAverageStart, loadAverageEnd: loadavg() };
   return {
     startedAt,
-    ...buildBenchSummary({ paths, machine }),
+    ...buildBenchSummary({ paths, machine, latencyByRate: tipnet.latencyByRate, ...(hitIndex ? { hitIndex } : {}) }),
     options,
     environment,
     micro,
@@ -119,8 +122,16 @@ async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup:
   return bareForward;
 }
 
-/** tipnet's real router and dispatcher on the same servers, every delivery opened and verified at KHM. */
-async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<{ path: PathResult; counters: BenchReport['tipnetCounters'] }> {
+/**
+ * tipnet's real router and dispatcher on the same servers, every delivery opened and verified at
+ * KHM: the closed-loop batches, then the open-loop offered rates.
+ */
+async function measureTipnet(
+  hub: BenchHub,
+  options: BenchOptions,
+  cleanup: CleanupStack,
+  progress: (line: string) => void,
+): Promise<{ path: PathResult; latencyByRate: RateLatency[]; counters: BenchReport['tipnetCounters'] }> {
   const services = await startBenchHubServices(hub, options, cleanup);
   const tipnetArrivals = new ArrivalTracker();
   const tipnetReader = await startInboxArrivals(
@@ -140,8 +151,15 @@ async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: Clea
       { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
     ],
   });
+  const latencyByRate = await measureOfferedRates(hub, options, tipnetArrivals, progress);
   await stopReader(tipnetReader, 'tipnet');
-  return { path, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+  return { path, latencyByRate, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+}
+
+async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, progress: (line: string) => void): Promise<HitIndexFigures | undefined> {
+  if (options.hitIdentifiers === 0) return undefined;
+  progress(`hit index: ${options.hitIdentifiers} identifiers recorded (${options.concurrency} in flight), then new reports matched one at a time`);
+  return measureHitIndex(hub.hub, { replicas: options.hubNodes, identifiers: options.hitIdentifiers, window: options.concurrency, timeoutMs: options.phaseTimeoutMs });
 }
 
 /**
