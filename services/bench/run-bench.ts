@@ -54,6 +54,8 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const { path: barePublish, bareStream } = await measureBarePublish(hub, options);
   progress('baseline B serial: bare forward, one message at a time, into KHM inbox');
   const serialBareForward = await measureBareForward(hub, options, cleanup, { name: 'B serial forward', window: 1 });
+  // Whatever the serial forwarder had not acknowledged when it stopped must not be forwarded again.
+  await bareStream.purge();
   progress(`baseline B windowed: bare forward, ${options.concurrency} in flight, into KHM inbox`);
   const bareForward = await measureBareForward(hub, options, cleanup, { name: 'B windowed forward', window: options.concurrency });
   await bareStream.remove();
