@@ -3,7 +3,9 @@
 // de-duplication), and a plain forwarder that moves each stored message into the recipient's
 // TIP_INBOX the way the dispatcher does (a JetStream publish by request across the leaf
 // connection), but without decoding, validating, verifying, routing policy, index or receipts.
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+// The forwarder keeps a window of forwards in flight (the bench's --concurrency, the same window
+// the tipnet path is offered), or one at a time for the serial row.
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { hubStreamConfigs, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 
@@ -37,34 +39,30 @@ export interface RunningForwarder {
   stop(): Promise<void>;
 }
 
-/** One message at a time, like the router's and the dispatcher's loops, with the router's consumer settings. */
-export async function startBareForwarder(nc: NatsConnection, recipient: StateCode, timeoutMs = 5_000): Promise<RunningForwarder> {
+/**
+ * Moves each stored message into the recipient's inbox with up to `window` forwards in flight, and
+ * acknowledges the source in arrival order, each only once its own forward is stored (so nothing
+ * is acknowledged before it is durable, as in the router's first hop). Window 1 is the serial
+ * forwarder: one message at a time, like the router's and the dispatcher's loops.
+ */
+export async function startBareForwarder(nc: NatsConnection, recipient: StateCode, window: number, timeoutMs = 5_000): Promise<RunningForwarder> {
   const jsm = await jetstreamManager(nc);
   await jsm.consumers.add(BARE_STREAM, {
     durable_name: BARE_FORWARDER,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: 30_000_000_000,
-    max_ack_pending: 1_000,
+    // The router's setting, raised only when a wider window would otherwise be capped by it.
+    max_ack_pending: Math.max(1_000, window),
   });
   const consumer = await jetstream(nc).consumers.get(BARE_STREAM, BARE_FORWARDER);
-  const messages = await consumer.consume({ max_messages: 100 });
+  const messages = await consumer.consume({ max_messages: Math.max(100, window) });
   const forwarded = { count: 0, refused: 0 };
   const target = subjects.deliver(recipient, 'real', 'case-alert');
   const loop = (async () => {
     // A closed connection (a signal mid-run) ends the loop here instead of as an unhandled rejection.
     try {
-      for await (const message of messages) {
-        const h = headers();
-        for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
-        if (await forward(nc, target, message.data, h, timeoutMs)) {
-          forwarded.count += 1;
-          message.ack();
-        } else {
-          forwarded.refused += 1;
-          message.nak(250);
-        }
-      }
+      await forwardInWindow(messages, window, (message) => forward(nc, target, message.data, copyHeaders(message), timeoutMs), forwarded);
     } catch {
       forwarded.refused += 1;
     }
@@ -81,6 +79,55 @@ export async function startBareForwarder(nc: NatsConnection, recipient: StateCod
       return stopped;
     },
   };
+}
+
+type Settleable = Pick<JsMsg, 'ack' | 'nak'>;
+
+/**
+ * Starts a forward per message, at most `window` not yet settled; settles (ack or nak) each after
+ * its own forward and after the message before it, so acknowledgements go out in arrival order.
+ */
+export async function forwardInWindow<M extends Settleable>(
+  messages: AsyncIterable<M>,
+  window: number,
+  forwardOne: (message: M) => Promise<boolean>,
+  forwarded: { count: number; refused: number },
+): Promise<void> {
+  const unsettled: Array<Promise<void>> = [];
+  let previous: Promise<void> = Promise.resolve();
+  for await (const message of messages) {
+    const stored = forwardOne(message);
+    const before = previous;
+    previous = (async () => {
+      const ok = await stored;
+      await before;
+      settle(message, ok, forwarded);
+    })();
+    unsettled.push(previous);
+    if (unsettled.length >= window) await unsettled.shift();
+  }
+  await Promise.all(unsettled);
+}
+
+/** Never throws: a settle failing on a closing connection must not leave the next ones waiting. */
+function settle(message: Settleable, stored: boolean, forwarded: { count: number; refused: number }): void {
+  try {
+    if (stored) {
+      forwarded.count += 1;
+      message.ack();
+    } else {
+      forwarded.refused += 1;
+      message.nak(250);
+    }
+  } catch {
+    forwarded.refused += 1;
+  }
+}
+
+function copyHeaders(message: JsMsg): MsgHdrs {
+  const h = headers();
+  for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
+  return h;
 }
 
 /** A JetStream publish, by request, into the recipient's inbox; true once it is stored. */

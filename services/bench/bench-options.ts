@@ -28,7 +28,21 @@ export interface BenchOptions {
   readonly storeMessages: number;
   /** all (default), or store: only the node store figures, no servers started. */
   readonly only: 'all' | 'store';
+  /** Offered rates (alerts per second) for tipnet's open-loop latency; empty to skip. */
+  readonly rates: readonly number[];
+  /** How long each offered rate is sent for. */
+  readonly rateSeconds: number;
+  /** Identifiers recorded in the hub's hit index before a new report is matched; 0 to skip. */
+  readonly hitIdentifiers: number;
 }
+
+const RATES_MESSAGE = 'must be whole rates per second from 1 to 10000, comma-separated, or none';
+
+/** "50,200,500" into [50, 200, 500]; "none" or "" into []. */
+const rateList = z
+  .string()
+  .transform((text) => (text.trim() === '' || text.trim() === 'none' ? [] : text.split(',').map((part) => Number(part.trim()))))
+  .pipe(z.array(z.number({ error: RATES_MESSAGE }).int(RATES_MESSAGE).min(1, RATES_MESSAGE).max(10_000, RATES_MESSAGE)).max(10, 'at most 10 rates'));
 
 const positive = (max: number) => z.coerce.number().int().min(1).max(max);
 
@@ -43,6 +57,9 @@ const optionsSchema = z.object({
   phaseTimeoutMs: positive(3_600_000).default(60_000),
   storeMessages: positive(1_000_000).default(50_000),
   only: z.enum(['all', 'store']).default('all'),
+  rates: rateList.default([50, 200, 500]),
+  rateSeconds: positive(600).default(3),
+  hitIdentifiers: z.coerce.number().int().min(0).max(10_000_000).default(5_000),
 });
 
 const FLAGS = {
@@ -56,11 +73,15 @@ const FLAGS = {
   phaseTimeoutMs: { flag: 'phase-timeout-ms', env: 'BENCH_PHASE_TIMEOUT_MS' },
   storeMessages: { flag: 'store-messages', env: 'BENCH_STORE_MESSAGES' },
   only: { flag: 'only', env: 'BENCH_ONLY' },
+  rates: { flag: 'rates', env: 'BENCH_RATES' },
+  rateSeconds: { flag: 'rate-seconds', env: 'BENCH_RATE_SECONDS' },
+  hitIdentifiers: { flag: 'hit-identifiers', env: 'BENCH_HIT_IDENTIFIERS' },
 } as const satisfies Record<keyof BenchOptions, { flag: string; env: string }>;
 
 export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
                         [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
-                        [--store-messages N] [--only all|store]
+                        [--store-messages N] [--only all|store] [--rates R1,R2,...|none]
+                        [--rate-seconds S] [--hit-identifiers N]
 each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {

@@ -1,5 +1,6 @@
 // The report as a plain-text table for the terminal; bench.json carries the same figures in full.
 import { renderStoreTable } from './store-bench.ts';
+import { renderSummary } from './summary-table.ts';
 import type { LatencySummary } from './latency-summary.ts';
 import type { BatchResult } from './measure-path.ts';
 import type { BenchReport } from './run-bench.ts';
@@ -35,7 +36,7 @@ export function renderBenchTable(report: BenchReport): string {
     primitive('hand-over into KHM inbox (dispatcher)', report.hubPrimitives.leafInboxHandOver),
   );
 
-  const pathWidths = [18, 6, 8, 8, 8, 8, 8, 8, 8, 6, 18];
+  const pathWidths = [22, 6, 8, 8, 8, 8, 8, 8, 8, 6, 18];
   lines.push(
     '',
     pad(['Path', 'window', 'ack p50', 'ack p99', 'e2e p50', 'e2e p95', 'e2e p99', 'e2e max', 'msg/s', 'loop', 'CPU µs/msg n/h/l'], pathWidths),
@@ -59,7 +60,7 @@ export function renderBenchTable(report: BenchReport): string {
       pathWidths,
     );
   };
-  for (const path of [paths.barePublish, paths.bareForward, paths.tipnet]) {
+  for (const path of [paths.barePublish, paths.serialBareForward, paths.bareForward, paths.tipnet]) {
     lines.push(batchRow(path.name, path.unloaded), batchRow(path.name, path.loaded));
   }
   lines.push(
@@ -74,12 +75,13 @@ export function renderBenchTable(report: BenchReport): string {
   }
   lines.push('  backlog = mean of undelivered + unacknowledged messages of the consumer; ms there = backlog / msg/s');
 
-  const ratioWidths = [46, 12, 16, 12];
+  const ratioWidths = [46, 12, 32, 12];
   lines.push('', pad(['Ratios, same run', 'tipnet', 'baseline', 'tipnet/base'], ratioWidths));
   for (const ratio of report.ratios) {
     const value = (figure: number) => (ratio.unit === 'ms' ? `${ms(figure)} ms` : `${count(figure)}/s`);
-    lines.push(pad([`  ${ratio.name}`, value(ratio.tipnet), `${value(ratio.baseline)} ${ratio.baselineName.split(' ')[0]}`, `${ratio.ratio.toFixed(2)}x`], ratioWidths));
+    lines.push(pad([`  ${ratio.name}`, value(ratio.tipnet), `${value(ratio.baseline)} ${ratio.baselineName}`, `${ratio.ratio.toFixed(2)}x`], ratioWidths));
   }
+  lines.push('', ...renderSummary(report));
   lines.push('', `tipnet counters: ${Object.entries(report.tipnetCounters).map(([key, value]) => `${key}=${value}`).join(' ')}`);
   lines.push('', renderStoreTable(report.store));
   return lines.join('\n');

@@ -1,7 +1,8 @@
 // The whole benchmark in one run, so every ratio compares figures taken on the same machine, under
-// the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward),
-// the hub's round trips, then tipnet's real hub services on the same servers.
-import { cpus } from 'node:os';
+// the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward,
+// serial and then with the same window as the tipnet path), the hub's round trips, then tipnet's
+// real hub services on the same servers.
+import { cpus, loadavg } from 'node:os';
 import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
 import { routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
@@ -10,9 +11,12 @@ import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
+import { buildBenchSummary, type BenchSummary, type HitIndexFigures, type RateLatency } from './bench-summary.ts';
 import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
 import type { CleanupStack } from '../deployment/mod.ts';
+import { measureHitIndex } from './hit-index-bench.ts';
 import { measureHubPrimitives, type HubPrimitives } from './hub-primitives.ts';
+import { measureOfferedRates } from './offered-rates.ts';
 import { identifyByMessageIdHeader, startInboxArrivals, type RunningInboxArrivals } from './inbox-arrivals.ts';
 import { measurePath } from './measure-path.ts';
 import { measureMicro, type MicroResult } from './micro.ts';
@@ -22,7 +26,8 @@ import { measureNodeStore, type StoreBenchResult } from './store-bench.ts';
 const BARE_READER = 'bench-bare-reader';
 const TIPNET_READER = 'bench-khm-node';
 
-export interface BenchReport {
+/** The summary of issue 15 (throughput, latency, ..., machine) first, then every figure in detail. */
+export interface BenchReport extends BenchSummary {
   readonly startedAt: string;
   readonly options: BenchOptions;
   readonly environment: { readonly node: string; readonly natsServer: string; readonly cpus: number; readonly alertBytes: number };
@@ -38,6 +43,7 @@ export interface BenchReport {
 
 export async function runBench(options: BenchOptions, cleanup: CleanupStack, progress: (line: string) => void): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
+  const loadAverageStart = loadavg();
   progress(`starting a ${options.hubNodes}-node hub with leaves ${BENCH_STATES.join(', ')}`);
   const hub = await startBenchHub(options.hubNodes, cleanup);
   const sample = encodeEnvelope(signedAlerts(1, hub.senderKey, hub.matchingKey)[0]!);
@@ -46,8 +52,13 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const micro = await measureMicro(hub);
   progress('baseline A: bare publish into a plain hub stream');
   const { path: barePublish, bareStream } = await measureBarePublish(hub, options);
-  progress('baseline B: bare forward through a plain forwarder into KHM inbox');
-  const bareForward = await measureBareForward(hub, options, cleanup, bareStream);
+  progress('baseline B serial: bare forward, one message at a time, into KHM inbox');
+  const serialBareForward = await measureBareForward(hub, options, cleanup, { name: 'B serial forward', window: 1 });
+  // Whatever the serial forwarder had not acknowledged when it stopped must not be forwarded again.
+  await bareStream.purge();
+  progress(`baseline B windowed: bare forward, ${options.concurrency} in flight, into KHM inbox`);
+  const bareForward = await measureBareForward(hub, options, cleanup, { name: 'B windowed forward', window: options.concurrency });
+  await bareStream.remove();
   progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
   const hubPrimitives = await measureHubPrimitives(hub.hub, {
     replicas: options.hubNodes,
@@ -57,16 +68,20 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     payload: sample,
   });
   progress('tipnet: real router and dispatcher, verified at KHM');
-  const tipnet = await measureTipnet(hub, options, cleanup);
+  const tipnet = await measureTipnet(hub, options, cleanup, progress);
+  const hitIndex = await measureHitIndexIfAsked(hub, options, progress);
 
   progress(`node store: ${options.storeMessages} received messages, then open, first page, search, a node restart on a real leaf`);
   const store = await measureNodeStore(options.storeMessages, hub.matchingKey, progress);
 
-  const paths = { barePublish, bareForward, tipnet: tipnet.path };
+  const paths = { barePublish, bareForward, serialBareForward, tipnet: tipnet.path };
+  const environment = { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength };
+  const machine = { cores: environment.cpus, node: environment.node, natsServer: environment.natsServer, loadAverageStart, loadAverageEnd: loadavg() };
   return {
     startedAt,
+    ...buildBenchSummary({ paths, machine, latencyByRate: tipnet.latencyByRate, ...(hitIndex ? { hitIndex } : {}) }),
     options,
-    environment: { node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', cpus: cpus().length, alertBytes: sample.byteLength },
+    environment,
     micro,
     hubPrimitives,
     paths,
@@ -86,29 +101,39 @@ async function measureBarePublish(hub: BenchHub, options: BenchOptions): Promise
   return { path, bareStream };
 }
 
-/** Baseline B: a plain forwarder moves them into KHM's inbox, with no checks at all. */
-async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack, bareStream: BareStream): Promise<PathResult> {
+/**
+ * Baseline B: a plain forwarder moves them into KHM's inbox, with no checks at all, `window`
+ * forwards in flight (1: the serial row; the bench's concurrency: the fair baseline).
+ */
+async function measureBareForward(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack, forwarding: { name: string; window: number }): Promise<PathResult> {
   const bareArrivals = new ArrivalTracker();
-  const forwarder = await startBareForwarder(hub.hub, RECIPIENT);
+  const forwarder = await startBareForwarder(hub.hub, RECIPIENT, forwarding.window);
   cleanup.defer('stop the bare forwarder', () => forwarder.stop());
   const bareReader = await startInboxArrivals(hub.recipient, BARE_READER, identifyByMessageIdHeader, bareArrivals);
   cleanup.defer('stop the bare KHM reader', () => bareReader.stop());
   const bareForward = await measurePath(hub, options, {
-    name: 'B bare forward',
+    name: forwarding.name,
     arrivals: bareArrivals,
     queues: [
-      { name: 'B forwarder (bare stream)', nc: hub.hub, stream: BARE_STREAM, consumer: BARE_FORWARDER },
-      { name: 'B KHM reader (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: BARE_READER },
+      { name: `${forwarding.name}: forwarder (bare stream)`, nc: hub.hub, stream: BARE_STREAM, consumer: BARE_FORWARDER },
+      { name: `${forwarding.name}: KHM reader (TIP_INBOX)`, nc: hub.recipient, stream: STREAMS.inbox, consumer: BARE_READER },
     ],
   });
   await forwarder.stop();
-  await stopReader(bareReader, 'B bare forward');
-  await bareStream.remove();
+  await stopReader(bareReader, forwarding.name);
   return bareForward;
 }
 
-/** tipnet's real router and dispatcher on the same servers, every delivery opened and verified at KHM. */
-async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<{ path: PathResult; counters: BenchReport['tipnetCounters'] }> {
+/**
+ * tipnet's real router and dispatcher on the same servers, every delivery opened and verified at
+ * KHM: the closed-loop batches, then the open-loop offered rates.
+ */
+async function measureTipnet(
+  hub: BenchHub,
+  options: BenchOptions,
+  cleanup: CleanupStack,
+  progress: (line: string) => void,
+): Promise<{ path: PathResult; latencyByRate: RateLatency[]; counters: BenchReport['tipnetCounters'] }> {
   const services = await startBenchHubServices(hub, options, cleanup);
   const tipnetArrivals = new ArrivalTracker();
   const tipnetReader = await startInboxArrivals(
@@ -128,8 +153,15 @@ async function measureTipnet(hub: BenchHub, options: BenchOptions, cleanup: Clea
       { name: 'tipnet KHM node (TIP_INBOX)', nc: hub.recipient, stream: STREAMS.inbox, consumer: TIPNET_READER },
     ],
   });
+  const latencyByRate = await measureOfferedRates(hub, options, tipnetArrivals, progress);
   await stopReader(tipnetReader, 'tipnet');
-  return { path, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+  return { path, latencyByRate, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+}
+
+async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, progress: (line: string) => void): Promise<HitIndexFigures | undefined> {
+  if (options.hitIdentifiers === 0) return undefined;
+  progress(`hit index: ${options.hitIdentifiers} identifiers recorded (${options.concurrency} in flight), then new reports matched one at a time`);
+  return measureHitIndex(hub.hub, { replicas: options.hubNodes, identifiers: options.hitIdentifiers, window: options.concurrency, timeoutMs: options.phaseTimeoutMs });
 }
 
 /**

@@ -29,3 +29,26 @@ test('every bad option is reported at once, by its flag', () => {
 test('an unknown flag is refused with the usage', () => {
   assert.throws(() => parseBenchOptions(['--fast'], {}), (error: { code?: string; message: string }) => error.code === BenchErrorCode.invalidOptions && /usage:/.test(error.message));
 });
+
+test('by default tipnet is offered 50, 200 and 500 alerts a second for 3 s each, and 5,000 identifiers fill the hit index', () => {
+  const options = parseBenchOptions([], {});
+  assert.deepEqual(options.rates, [50, 200, 500]);
+  assert.equal(options.rateSeconds, 3);
+  assert.equal(options.hitIdentifiers, 5_000);
+});
+
+test('rates are a comma-separated list, none skips them, and 0 identifiers skips the hit index', () => {
+  assert.deepEqual(parseBenchOptions(['--rates', '100, 20'], {}).rates, [100, 20]);
+  assert.deepEqual(parseBenchOptions([], { BENCH_RATES: 'none' }).rates, []);
+  assert.equal(parseBenchOptions(['--hit-identifiers', '0'], {}).hitIdentifiers, 0);
+});
+
+test('a rate that is not a whole number from 1 to 10000 is refused by its flag', () => {
+  for (const rates of ['50,fast', '0', '20000', '1.5']) {
+    assert.throws(
+      () => parseBenchOptions(['--rates', rates], {}),
+      (error: { code?: string; message: string }) => error.code === BenchErrorCode.invalidOptions && /--rates: must be whole rates per second/.test(error.message),
+      rates,
+    );
+  }
+});

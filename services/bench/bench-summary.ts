@@ -1,0 +1,119 @@
+// The headline figures of issue 15 in one fixed shape at the top of bench.json, built from what
+// the run measured. A figure the bench does not measure yet is null, with a note saying so in
+// `notMeasured`: never a guess. Pure: results in, summary out.
+import type { BenchPaths } from './bench-ratios.ts';
+import type { LatencySummary } from './latency-summary.ts';
+
+export interface Machine {
+  readonly cores: number;
+  readonly node: string;
+  readonly natsServer: string;
+  /** os.loadavg() (1, 5 and 15 minutes) when the run started and when it ended. */
+  readonly loadAverageStart: readonly number[];
+  readonly loadAverageEnd: readonly number[];
+}
+
+export interface Throughput {
+  /** The fair baseline: bare forward with `window` forwards in flight. */
+  readonly baselineMsgsPerSec: number;
+  readonly tipnetMsgsPerSec: number;
+  /** tipnet / windowed baseline. */
+  readonly ratio: number;
+  /** Messages in flight, the same for the windowed baseline and tipnet (--concurrency). */
+  readonly window: number;
+  /** The bare forward one message at a time (the bench's baseline B before issue 15). */
+  readonly serialBaselineMsgsPerSec: number;
+  /** tipnet / serial baseline, for comparison with older runs. */
+  readonly serialRatio: number;
+}
+
+/** End-to-end latency at one offered rate, open loop. */
+export interface RateLatency {
+  readonly offeredPerSec: number;
+  readonly sent: number;
+  /** Messages per second actually sent (below the offered rate when the sender fell behind). */
+  readonly achievedSendPerSec: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface HitIndexFigures {
+  /** Identifiers recorded in the hub's index before matching. */
+  readonly identifiers: number;
+  /** Mean time to record one identifier's sighting, with the bench's window of them in flight. */
+  readonly addMs: number;
+  readonly addPerSec: number;
+  /** Median time to match one identifier of a new report against the index (record and find hits). */
+  readonly matchMs: number;
+  readonly matchP99Ms: number;
+  readonly matches: number;
+}
+
+export interface BenchSummary {
+  readonly throughput: Throughput;
+  /** Keyed by offered rate per second. */
+  readonly latency: Readonly<Record<string, RateLatency>> | null;
+  readonly catchUp: null;
+  readonly hitIndex: HitIndexFigures | null;
+  readonly memory: null;
+  readonly machine: Machine;
+  /** Why a figure above is null. */
+  readonly notMeasured: Readonly<Record<string, string>>;
+}
+
+export interface SummaryInput {
+  readonly paths: Pick<BenchPaths, 'bareForward' | 'serialBareForward' | 'tipnet'>;
+  readonly machine: Machine;
+  readonly latencyByRate?: readonly RateLatency[];
+  readonly hitIndex?: HitIndexFigures;
+}
+
+const NOT_MEASURED = {
+  latency: 'not measured in this run (--rates none)',
+  catchUp: 'not measured yet: a state offline while alerts queue for it, then the drain (issue 15)',
+  hitIndex: 'not measured in this run (--hit-identifiers 0)',
+  memory: 'not measured yet: the hub services run inside the bench process, so their RSS is not told apart; needs the 5-minute steady run (issue 15)',
+} as const;
+
+export function buildBenchSummary(input: SummaryInput): BenchSummary {
+  const { bareForward, serialBareForward, tipnet } = input.paths;
+  const tipnetRate = tipnet.loaded.perSecond;
+  const latency = input.latencyByRate && input.latencyByRate.length > 0
+    ? Object.fromEntries(input.latencyByRate.map((figures) => [String(figures.offeredPerSec), figures]))
+    : null;
+  const hitIndex = input.hitIndex ?? null;
+  const notMeasured: Record<string, string> = { catchUp: NOT_MEASURED.catchUp, memory: NOT_MEASURED.memory };
+  if (latency === null) notMeasured.latency = NOT_MEASURED.latency;
+  if (hitIndex === null) notMeasured.hitIndex = NOT_MEASURED.hitIndex;
+  return {
+    throughput: {
+      baselineMsgsPerSec: bareForward.loaded.perSecond,
+      tipnetMsgsPerSec: tipnetRate,
+      ratio: tipnetRate / bareForward.loaded.perSecond,
+      window: tipnet.loaded.window,
+      serialBaselineMsgsPerSec: serialBareForward.loaded.perSecond,
+      serialRatio: tipnetRate / serialBareForward.loaded.perSecond,
+    },
+    latency,
+    catchUp: null,
+    hitIndex,
+    memory: null,
+    machine: input.machine,
+    notMeasured,
+  };
+}
+
+/** The percentiles of an open-loop run at one rate, in the summary's field names. */
+export function rateLatency(offeredPerSec: number, achievedSendPerSec: number, endToEnd: LatencySummary): RateLatency {
+  return {
+    offeredPerSec,
+    sent: endToEnd.samples,
+    achievedSendPerSec,
+    p50: endToEnd.p50Ms,
+    p95: endToEnd.p95Ms,
+    p99: endToEnd.p99Ms,
+    max: endToEnd.maxMs,
+  };
+}
