@@ -36,12 +36,17 @@ if (files.length === 0) {
 const unitFiles = files.filter((file) => file.startsWith(join('test', 'unit')));
 const serialFiles = files.filter((file) => !unitFiles.includes(file));
 
+// A test (its cleanup hooks included) that runs longer than this is cancelled and fails, so a
+// hang fails the suite in minutes instead of holding CI until its own limit. The longest test
+// (the drill) takes under a minute.
+const TEST_TIMEOUT_MS = 5 * 60_000;
+
 function run(group, env = {}) {
   if (group.length === 0) return Promise.resolve(0);
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', ...group],
+      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...group],
       { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -76,6 +76,8 @@ export interface HubFixture {
   deadLetters(): Promise<Array<{ reason: string; text: string; subject: string }>>;
   waitFor(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   startHubServicesProcess(): Promise<void>;
+  /** Runs `undo` when the fixture stops, before its servers go (undo steps run last-in, first-out). */
+  beforeStop(what: string, undo: () => Promise<unknown>): void;
   killHubServicesProcess(): Promise<void>;
   /** The hub services process id, while it runs. */
   hubServicesPid(): number | undefined;
@@ -150,6 +152,7 @@ export async function startHubFixture(t: TestContext, options: HubFixtureOptions
     alert: (overrides = {}) => ({ ...demoAlertFields(Date.now(), matchingKey), messageId: randomUUID(), ...overrides }),
     sign: (fields, signer) => signEnvelope(fields, required(keys[signer ?? String(fields.senderState)], String(signer))),
     submit: (envelope) => publishSubmission(local.leaf(envelope.senderState as StateCode), envelope),
+    beforeStop: (what, undo) => local.defer(what, undo),
     async submitRaw(state, bytes, messageId = randomUUID()) {
       const h = headers();
       h.set(HEADERS.contract, CONTRACT_VERSION);

@@ -66,6 +66,23 @@ function dataDirFor(t: TestContext, fixture: HubFixture, state: StateCode): stri
   return dir;
 }
 
+/** How long one step of a test node's stop may take before the cleanup moves on. */
+const STOP_STEP_MS = 10_000;
+
+async function bounded(what: string, step: Promise<unknown> | undefined): Promise<void> {
+  if (!step) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      console.error(`test cleanup: ${what} did not stop within ${STOP_STEP_MS / 1000} s; going on`);
+      resolve();
+    }, STOP_STEP_MS);
+    timer.unref();
+  });
+  await Promise.race([step.then(() => undefined, () => undefined), late]);
+  clearTimeout(timer);
+}
+
 export async function startTestNode(t: TestContext, fixture: HubFixture, state: StateCode, options: TestNodeOptions = {}): Promise<TestNode> {
   const nc = await connect({ ...fixture.topology.leafConnectOptions(state), name: `${state} node service`, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
   let node: RunningNode | undefined;
@@ -75,12 +92,16 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await http?.close().catch(() => undefined);
-    await trail?.close().catch(() => undefined);
-    await node?.stop().catch(() => undefined);
-    await nc.close().catch(() => undefined);
+    // Each step is bounded: when the servers are already gone (the hub fixture's cleanup ran
+    // first), a step that waits on them must not hold the test's cleanup forever.
+    await bounded(`${state} node HTTP`, http?.close());
+    await bounded(`${state} audit trail`, trail?.close());
+    await bounded(`${state} node service`, node?.stop());
+    await bounded(`${state} connection`, nc.close());
   };
   t.after(stop);
+  // The fixture's cleanup runs first (hooks run in the order registered): the node must stop before the servers it talks to.
+  fixture.beforeStop(`stop ${state}'s test node`, stop);
   const logger = createLogger({ service: 'node', state, level: 'silent' });
   const dataDir = dataDirFor(t, fixture, state);
   node = await startNodeService({
