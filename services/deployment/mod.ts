@@ -15,3 +15,4 @@ export { createDeploymentKeys, type DeploymentKeys } from './deployment-keys.ts'
 export { hubServicesProcess, type HubServicesProcess, type HubServicesSupervision } from './hub-services-process.ts';
 export { CleanupStack } from './cleanup-stack.ts';
 export { provisionNodeAccess, dutyOfficerRef, type NodeCredentialsFile } from './node-access-provisioning.ts';
+export { DEPLOYMENT_FILE, readDeploymentDescription, writeDeploymentDescription, deploymentDescriptionSchema, type DeploymentDescription } from './deployment-description.ts';

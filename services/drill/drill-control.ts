@@ -4,13 +4,13 @@
 // participant sends, since exercise traffic of a drill the hub does not know yet is refused; and
 // it ends the drill with END when the run is over, after which the hub refuses the drill's traffic.
 import type { StateCode } from '../core/mod.ts';
-import type { RunningNode } from '../node/mod.ts';
+import type { DrillNode } from './drill-node.ts';
 
 /** How long the controller waits for the hub to carry a START or END (real ms). */
 const HUB_VERDICT_WAIT_MS = 30_000;
 
 export interface DrillControlSend {
-  readonly controller: RunningNode;
+  readonly controller: DrillNode;
   readonly drillId: string;
   readonly participants: readonly StateCode[];
 }
@@ -24,7 +24,7 @@ async function sendControl({ controller, drillId, participants }: DrillControlSe
   });
   const deadline = Date.now() + HUB_VERDICT_WAIT_MS;
   for (;;) {
-    const status = controller.status(messageId);
+    const status = await controller.status(messageId);
     if (status?.rejection) throw new Error(`the hub refused the drill's ${String(payload.action)}: ${status.rejection.reasonCode}: ${status.rejection.reason}`);
     const delivered = status?.recipients.filter((recipient) => recipient.stage !== 'pending' && recipient.stage !== 'rejected').length ?? 0;
     if (delivered >= others.length) return messageId;

@@ -3,7 +3,7 @@
 // the drill also shows that the exports of real traffic load into analysts' tools.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunningNode } from '../node/mod.ts';
+import type { DrillNode } from './drill-node.ts';
 
 export interface DrillExportFiles {
   readonly state: string;
@@ -12,7 +12,7 @@ export interface DrillExportFiles {
 }
 
 export async function writeDrillExports<S extends string>(
-  outDir: string, participants: readonly S[], nodeOf: (state: S) => RunningNode | undefined,
+  outDir: string, participants: readonly S[], nodeOf: (state: S) => DrillNode | undefined,
 ): Promise<DrillExportFiles[]> {
   const folder = join(outDir, 'exports');
   await mkdir(folder, { recursive: true });
@@ -23,8 +23,8 @@ export async function writeDrillExports<S extends string>(
     const query = { includeExercise: true };
     const stix = join(folder, `${state}.stix.json`);
     const misp = join(folder, `${state}.misp.json`);
-    await writeFile(stix, `${JSON.stringify(node.exportStix(query), null, 2)}\n`);
-    await writeFile(misp, `${JSON.stringify(node.exportMisp(query), null, 2)}\n`);
+    await writeFile(stix, `${JSON.stringify(await node.exportStix(query), null, 2)}\n`);
+    await writeFile(misp, `${JSON.stringify(await node.exportMisp(query), null, 2)}\n`);
     written.push({ state, stix, misp });
   }
   return written;

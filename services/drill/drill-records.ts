@@ -61,4 +61,24 @@ export interface DrillRecords {
    */
   readonly officers: Readonly<Record<string, Readonly<OfficerStats>>>;
   readonly errors: readonly string[];
+  /** Absent in records of drills before --against existed: self-contained, every officer simulated. */
+  readonly conduct?: DrillConduct;
+}
+
+/** How the drill was conducted: on its own topology, or against a deployment that runs already. */
+export interface DrillConduct {
+  readonly mode: 'self-contained' | 'against';
+  /** With --against: the deployment folder. */
+  readonly deployment?: string;
+  /** Per participant: whose officers acknowledged and answered. */
+  readonly officers: Readonly<Record<string, 'simulated' | 'people'>>;
+  /** Scenario faults left out, each with why (the drill does not own a deployment it came to). */
+  readonly skippedFaults: readonly SkippedFault[];
+}
+
+export interface SkippedFault {
+  readonly kind: string;
+  readonly target: string;
+  readonly atDrillMs: number;
+  readonly why: string;
 }

@@ -3,7 +3,7 @@
 // once, here; the summary, the HTML tables and the CLI read these fields and compute none.
 import { v1 } from '../core/mod.ts';
 import { requestOutcomes, tallyDeadlines, type DeadlineFigures } from './deadline-figures.ts';
-import type { DrillRecords, SentRecord } from './drill-records.ts';
+import type { DrillConduct, DrillRecords, SentRecord } from './drill-records.ts';
 import { faultOutcome, type FaultOutcome, type SeenCopies } from './fault-outcome.ts';
 import type { Observation } from './inbox-observer.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
@@ -55,6 +55,8 @@ export interface DrillReport {
    * reports; the report's figures come from the witness: ackMs, deadlines, byState).
    */
   readonly officers: DrillRecords['officers'];
+  /** Own topology or --against a running deployment; who played each state's officers; faults left out. */
+  readonly conduct: DrillConduct;
   readonly errors: readonly string[];
   readonly passed: boolean;
   readonly failures: readonly string[];
@@ -123,6 +125,7 @@ function reportFigures(records: DrillRecords): ReportFigures {
     unverifiedDeliveries,
     series: deliverySeries(records, content, deliveries.latencies),
     officers: records.officers,
+    conduct: records.conduct ?? { mode: 'self-contained', officers: Object.fromEntries(records.participants.map((state) => [state, 'simulated' as const])), skippedFaults: [] },
     errors: records.errors,
     passed: failures.length === 0,
     failures,

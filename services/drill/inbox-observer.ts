@@ -4,7 +4,8 @@
 // is a stream entry: the consumer handing the same entry over again (its ack came later than the
 // ack wait, as on a loaded machine) is the witness's own redelivery, not a second copy.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CONSUMERS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { CONSUMERS, STREAMS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
 import { openInboxReader } from '../node/mod.ts';
 
 export interface Observation {
@@ -29,9 +30,18 @@ export interface InboxObserver {
   stop(): Promise<void>;
 }
 
-export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
+export interface ObserverOptions {
+  /** A witness of its own, from now on, removed when it stops: for a deployment that is not the drill's own. */
+  readonly ownConsumer?: string;
+  readonly onObservation?: (o: Observation) => void;
+}
+
+export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, options: ObserverOptions = {}): Promise<InboxObserver> {
+  const { ownConsumer, onObservation } = options;
   const observations: Observation[] = [];
-  const reader = await openInboxReader(nc, CONSUMERS.drillObserver);
+  const name = ownConsumer ?? CONSUMERS.drillObserver;
+  // An abandoned witness (the drill killed) is removed by the leaf after a while.
+  const reader = await openInboxReader(nc, name, ownConsumer ? { fromNow: true, inactiveThresholdMs: 10 * 60_000 } : {});
   const messages = await reader.consume({ max_messages: 256 });
   const seenSequences = new Set<number>();
   const loop = (async () => {
@@ -52,6 +62,7 @@ export async function observeInbox(nc: NatsConnection, state: string, directory:
     async stop() {
       await messages.close();
       await loop;
+      if (ownConsumer) await (await jetstreamManager(nc)).consumers.delete(STREAMS.inbox, ownConsumer).catch(() => undefined);
     },
   };
 }

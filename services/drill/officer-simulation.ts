@@ -3,7 +3,8 @@
 // drill time. They act through the state's node, as a real officer does through the dashboard,
 // and sign their acknowledgements as one officer of the state's liaison unit (sim-<state>-1).
 import type { StateCode } from '../core/mod.ts';
-import type { Actor, FeedItem, RunningNode } from '../node/mod.ts';
+import type { Actor, FeedItem } from '../node/mod.ts';
+import { isFinalRefusal, type DrillNode } from './drill-node.ts';
 import type { ParticipantSpec } from './scenario-schema.ts';
 import { SeededRandom } from './seeded-random.ts';
 
@@ -13,7 +14,7 @@ export interface OfficerOptions {
   readonly speed: number;
   readonly seed: number;
   /** The state's node as it is now (it is replaced when a fault restarts it). */
-  readonly node: () => RunningNode | undefined;
+  readonly node: () => DrillNode | undefined;
   readonly onError: (what: string, error: unknown) => void;
 }
 
@@ -93,14 +94,14 @@ export class SimulatedOfficer {
   }
 
   /** Retries while the node is down (a fault), as an officer would try again. */
-  private async withNode(action: (node: RunningNode) => Promise<unknown>, attempt = 0): Promise<void> {
+  private async withNode(action: (node: DrillNode) => Promise<unknown>, attempt = 0): Promise<void> {
     const node = this.options.node();
     try {
       if (!node) throw new Error('node is down');
       await action(node);
     } catch (error) {
       if (this.stopped) return;
-      if (attempt >= 60) {
+      if (attempt >= 60 || isFinalRefusal(error)) {
         this.options.onError(`${this.options.state} officer gave up`, error);
         return;
       }

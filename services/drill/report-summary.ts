@@ -7,6 +7,7 @@ import { drillAndWall, drillMoment, drillTime } from './report-time.ts';
 
 export function summarize(report: ReportFigures): string[] {
   return [
+    conductSentence(report),
     deliveriesSentence(report),
     slowestAcknowledgement(report),
     ...report.faults.map((fault) => faultSentence(fault, report.speed)),
@@ -14,6 +15,20 @@ export function summarize(report: ReportFigures): string[] {
     refusedSentence(report),
     hitsSentence(report),
   ].filter((sentence): sentence is string => sentence !== undefined);
+}
+
+/** Against a running deployment: whose officers answered, and which faults were left out and why. */
+function conductSentence({ conduct }: ReportFigures): string | undefined {
+  if (conduct.mode !== 'against') return undefined;
+  const by = (who: 'people' | 'simulated') => Object.entries(conduct.officers).filter(([, kind]) => kind === who).map(([state]) => state);
+  const people = by('people');
+  const simulated = by('simulated');
+  const officers = [
+    ...(people.length > 0 ? [`officers of ${people.join(', ')} answered through their nodes themselves`] : []),
+    ...(simulated.length > 0 ? [`the simulation played the officers of ${simulated.join(', ')}`] : []),
+  ].join('; ');
+  const left = conduct.skippedFaults.length === 0 ? '' : ` ${plural(conduct.skippedFaults.length, 'scenario fault')} ${conduct.skippedFaults.length === 1 ? 'was' : 'were'} not injected (${conduct.skippedFaults.map((fault) => `${fault.kind} ${fault.target}`).join(', ')}): ${conduct.skippedFaults[0]!.why}.`;
+  return `The drill ran against the running deployment in ${conduct.deployment ?? '?'}; ${officers}.${left}`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -1,8 +1,8 @@
 // Each state's national systems submit in order, and keep trying while their node is down (a leaf
 // outage), as a real system would; latency counts from the attempt that got through. One lane per
 // sending state on the shared keyed order scheduler; the lanes of different states overlap.
-import { createKeyedOrderScheduler, InputValidationError, type StateCode } from '../core/mod.ts';
-import type { RunningNode } from '../node/mod.ts';
+import { createKeyedOrderScheduler, type StateCode } from '../core/mod.ts';
+import { isFinalRefusal, type DrillNode } from './drill-node.ts';
 import type { SentRecord } from './drill-records.ts';
 import { sleep } from './drill-timeline.ts';
 import { submissionFor } from './message-factory.ts';
@@ -18,7 +18,7 @@ export interface SendLaneOptions {
   /** Drill time an assistance request gives the requested state to answer. */
   readonly assistanceDeadlineMs: number;
   /** The state's node as it is now (a fault may have stopped it). */
-  readonly nodeOf: (state: StateCode) => RunningNode | undefined;
+  readonly nodeOf: (state: StateCode) => DrillNode | undefined;
   readonly messageIdOf: (seq: number) => string;
   /** Every send's outcome is written here, in the order they end. */
   readonly sent: SentRecord[];
@@ -64,7 +64,7 @@ async function submitUntilThrough(message: PlannedMessage, options: SendLaneOpti
       options.sent.push({ planned: message, submittedAtWallMs, ...(message.type === 'assistance-request' ? { deadlineWallMs: request.deadlineWallMs } : {}) });
       return;
     } catch (error) {
-      if (error instanceof InputValidationError || Date.now() > giveUpAt) {
+      if (isFinalRefusal(error) || Date.now() > giveUpAt) {
         options.sent.push({ planned: message, submittedAtWallMs, error: String(error) });
         return;
       }

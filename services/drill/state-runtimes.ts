@@ -12,6 +12,8 @@ import type { EscalationRecord, FaultRecord } from './drill-records.ts';
 import { sleep } from './drill-timeline.ts';
 import { observeInbox, type InboxObserver, type Observation } from './inbox-observer.ts';
 import { SimulatedOfficer } from './officer-simulation.ts';
+import { inProcessDrillNode, type DrillNode } from './drill-node.ts';
+import type { DrillRuntimes } from './drill-runtimes.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 /** After an outage the connection may still be reconnecting: a restart is tried this long. */
@@ -22,6 +24,8 @@ interface StateRuntime {
   readonly state: StateCode;
   readonly nc: NatsConnection;
   node: RunningNode | undefined;
+  /** The same node as the drill's parts use it; undefined while the node is down. */
+  drillNode: DrillNode | undefined;
   officer?: SimulatedOfficer;
   observer?: InboxObserver;
 }
@@ -36,7 +40,7 @@ export interface StateRuntimeOptions {
   readonly errors: string[];
 }
 
-export class StateRuntimes {
+export class StateRuntimes implements DrillRuntimes {
   private readonly runtimes = new Map<StateCode, StateRuntime>();
   /** Each node's store lives in <dataRoot>/<STATE>, kept across a fault's restart, removed by close(). */
   private dataRoot: string | undefined;
@@ -48,8 +52,8 @@ export class StateRuntimes {
     for (const state of this.options.deployment.states) await this.openState(state);
   }
 
-  node(state: StateCode): RunningNode | undefined {
-    return this.runtimes.get(state)?.node;
+  node(state: StateCode): DrillNode | undefined {
+    return this.runtimes.get(state)?.drillNode;
   }
 
   connection(state: StateCode): NatsConnection {
@@ -60,6 +64,7 @@ export class StateRuntimes {
     const runtime = this.runtime(state);
     const node = runtime.node;
     runtime.node = undefined;
+    runtime.drillNode = undefined;
     await node?.stop();
   }
 
@@ -112,14 +117,14 @@ export class StateRuntimes {
     const { deployment, scenario } = this.options;
     const connection = deployment.connections[state]!;
     const nc = await connect({ servers: [...connection.servers], user: connection.user, pass: connection.password, name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-    const runtime: StateRuntime = { state, nc, node: undefined };
+    const runtime: StateRuntime = { state, nc, node: undefined, drillNode: undefined };
     this.runtimes.set(state, runtime);
     await ensureInbox(nc, state);
     runtime.observer = await observeInbox(nc, state, deployment.keys.directory);
     if (!this.options.participants.includes(state)) return;
     runtime.officer = new SimulatedOfficer({
       state, behaviour: scenario.participants[state]!.behaviour, speed: scenario.speed, seed: scenario.seed + state.charCodeAt(0) * 31 + state.charCodeAt(2),
-      node: () => runtime.node, onError: (what, error) => this.options.errors.push(`${what}: ${String(error)}`),
+      node: () => runtime.drillNode, onError: (what, error) => this.options.errors.push(`${what}: ${String(error)}`),
     });
     await this.startNode(runtime);
   }
@@ -131,6 +136,7 @@ export class StateRuntimes {
       state: runtime.state, nc: runtime.nc, dataDir: join(this.dataRoot, runtime.state), signingKey: keys.signingKeys[runtime.state]!, directory: keys.directory,
       matchingKey: keys.matchingKey, logger: this.options.logger, clockTickMs: 250,
     });
+    runtime.drillNode = inProcessDrillNode(runtime.node);
     runtime.node.events.on('delivery', (item) => runtime.officer?.onDelivery(item));
     runtime.node.events.on('escalation', (item) => {
       if (item.escalation) this.options.escalations.push({ state: runtime.state, requestMessageId: item.escalation.requestMessageId, atWallMs: Date.now() });

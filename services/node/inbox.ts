@@ -33,6 +33,8 @@ export interface InboxReaderOptions {
   readonly filterSubject?: string;
   /** The leaf server removes the consumer after this long unused (an officer's abandoned feed). */
   readonly inactiveThresholdMs?: number;
+  /** Only what arrives from now on (a witness joining an inbox that already holds traffic). */
+  readonly fromNow?: boolean;
 }
 
 /** A durable pull consumer on the inbox; `name` identifies the reader (the node, an officer's feed). */
@@ -41,7 +43,7 @@ export async function openInboxReader(nc: NatsConnection, name: string, options:
   const config = {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    deliver_policy: options.fromNow ? DeliverPolicy.New : DeliverPolicy.All,
     ...(options.filterSubject ? { filter_subject: options.filterSubject } : {}),
     ...(options.inactiveThresholdMs ? { inactive_threshold: options.inactiveThresholdMs * NANOS_PER_MS } : {}),
   };

@@ -13,6 +13,7 @@ import { dataDirOf, deadlinesInMs, readMatchingKey, readNodeConfig, type NodeCon
 import { startNodeService } from './node-service.ts';
 
 export interface RunningNodeProcess {
+  readonly state: string;
   readonly url: string;
   /** The node's connection to its leaf, for tools that run beside it (provisioning access). */
   readonly nc: NatsConnection;
@@ -42,6 +43,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
       ...(config.requestsPerMinute ? { requestsPerMinute: config.requestsPerMinute } : {}),
     });
     return {
+      state: config.state,
       url: http.url,
       nc,
       async stop() {

@@ -4,8 +4,9 @@ import { DEFAULT_SCENARIO, loadScenario, planTraffic } from '../../services/dril
 import { SimulatedOfficer } from '../../services/drill/officer-simulation.ts';
 import { createSendLanes } from '../../services/drill/send-lanes.ts';
 import type { SentRecord } from '../../services/drill/drill-records.ts';
+import type { DrillNode } from '../../services/drill/drill-node.ts';
 import { parseActor } from '../../services/node/actor.ts';
-import { NodeRequestError, type Actor, type FeedItem, type RunningNode, type SubmitOptions } from '../../services/node/mod.ts';
+import { NodeRequestError, type Actor, type FeedItem, type SubmitOptions } from '../../services/node/mod.ts';
 import { waitFor } from '../support/hub-fixture.ts';
 
 const scenario = loadScenario(DEFAULT_SCENARIO);
@@ -22,7 +23,7 @@ describe('the drill as a national system and as officers', () => {
         if (calls.length === 1) throw new NodeRequestError('UNAVAILABLE');
         return { messageId: request.messageId, duplicate: true };
       },
-    } as unknown as RunningNode;
+    } as unknown as DrillNode;
     const sent: SentRecord[] = [];
     const errors: string[] = [];
     const lanes = createSendLanes({
@@ -46,7 +47,7 @@ describe('the drill as a national system and as officers', () => {
         acknowledged.push([messageId, status, actor]);
         return { messageId: 'ack', duplicate: false };
       },
-    } as unknown as RunningNode;
+    } as unknown as DrillNode;
     const errors: string[] = [];
     const officer = new SimulatedOfficer({
       state: 'KHM', speed: 1_000, seed: 7, node: () => node, onError: (what) => errors.push(what),

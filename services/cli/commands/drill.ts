@@ -17,6 +17,8 @@ export const drillCommand: Command = {
     states: { type: 'string', description: 'comma-separated participants to keep (default: all of the scenario\'s)', valueName: 'codes' },
     seed: { type: 'string', description: 'seed of the traffic; the same seed gives the same traffic (default: the scenario\'s)', valueName: 'n' },
     out: { type: 'string', description: 'folder for report.json and report.html', valueName: 'dir', default: 'drill-out' },
+    against: { type: 'string', description: 'run against a deployment that runs already (a `tipnet up --dir` folder with deployment.json) instead of starting one; the first participant must be allowed to control drills there', valueName: 'dir' },
+    simulate: { type: 'string', description: 'with --against: comma-separated participants whose officers the drill plays, or "all" (default: none; real officers answer through their nodes)', valueName: 'codes' },
   },
   async run({ values, positionals }) {
     const problems: string[] = [];
@@ -35,6 +37,7 @@ export const drillCommand: Command = {
       durationMs = parseDuration(String(values.duration));
       if (durationMs === undefined) problems.push(`--duration: "${String(values.duration)}" is not a duration such as 60s or 2m`);
     }
+    if (values.simulate !== undefined && values.against === undefined) problems.push('--simulate: only with --against (the self-contained drill plays every officer)');
     if (problems.length > 0) {
       console.error(`tipnet drill:\n  - ${problems.join('\n  - ')}`);
       return 2;
@@ -54,6 +57,8 @@ export const drillCommand: Command = {
         states: values.states === undefined ? undefined : String(values.states).split(',').map((code) => code.trim().toUpperCase()),
         progress: interactive ? (line) => process.stdout.write(`\r${line.slice(0, (process.stdout.columns ?? 120) - 1).padEnd((process.stdout.columns ?? 120) - 1)}`) : undefined,
         signal: interrupt.signal,
+        against: values.against === undefined ? undefined : String(values.against),
+        simulate: simulateOption(values.simulate),
       });
     } catch (error) {
       if (!(error instanceof DrillInterrupted)) throw error;
@@ -83,3 +88,9 @@ export const drillCommand: Command = {
     return 0;
   },
 };
+
+function simulateOption(value: unknown): readonly string[] | 'all' | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  return text.toLowerCase() === 'all' ? 'all' : text.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+}

@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStateCode, type StateCode } from '../../core/mod.ts';
-import { hubServicesLogFile, provisionNodeAccess, startLocalDeployment, type HubServicesSupervision, type LocalDeployment } from '../../deployment/mod.ts';
+import { hubServicesLogFile, provisionNodeAccess, startLocalDeployment, writeDeploymentDescription, type DeploymentDescription, type HubServicesSupervision, type LocalDeployment } from '../../deployment/mod.ts';
 import { findFreePort } from '../../local-nats/mod.ts';
 import { runNode, type RunningNodeProcess } from '../../node/mod.ts';
 import { loadTopology, writeSecretFile } from '../../topology/mod.ts';
@@ -83,6 +83,9 @@ export const upCommand: Command = {
       }
       await Promise.all(provisioned);
     }
+    // For tools that come to this deployment from outside, e.g. `tipnet drill --against <dir>`.
+    const described = await writeDeploymentDescription(dir, describe(dir, resolve(String(values.topology)), deployment, nodes));
+    console.log(`deployment description (for tipnet drill --against ${dir}): ${described}`);
     console.log('running; stop with Ctrl-C or `tipnet down`');
 
     await new Promise<void>((resolve) => {
@@ -96,6 +99,22 @@ export const upCommand: Command = {
     return 0;
   },
 };
+
+function describe(dir: string, topologyFile: string, deployment: LocalDeployment, nodes: readonly RunningNodeProcess[]): DeploymentDescription {
+  const nodeOf = new Map(nodes.map((node) => [node.state, node]));
+  return {
+    kind: 'tipnet-deployment',
+    topologyFile,
+    hubServicesConfig: join(dir, 'hub-services.json'),
+    states: Object.fromEntries(deployment.states.map((state) => {
+      const node = nodeOf.get(state);
+      return [state, {
+        connectionFile: deployment.connectionFiles[state]!,
+        ...(node ? { node: { url: node.url, credentialsFile: join(dir, 'credentials', `${state}.json`) } } : {}),
+      }];
+    })),
+  };
+}
 
 /** A comma-separated list of state codes; undefined when not given, null (after saying why) when one is unknown. */
 function stateList(value: unknown, option: string): StateCode[] | undefined | null {
