@@ -8,6 +8,7 @@ import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCod
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
 import { hubIdentity } from './hub-outbox.ts';
+import { orderingKeys } from './ordering-keys.ts';
 
 /**
  * A pull request waiting on a consumer whose leader moves (a hub node stopping) is lost with it,
@@ -109,14 +110,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }
   };
 
-  // Submissions of one sender are handled in order (a retraction after its alert); different
-  // senders' submissions overlap, up to MAX_IN_FLIGHT, because each waits mostly on round trips.
+  // A submission waits only for those it refers to or shares its message id with (ordering-keys.ts):
+  // a retraction after its alert, a reply after what it answers. Everything else overlaps, up to
+  // MAX_IN_FLIGHT, one sender's alerts included, because each waits mostly on round trips.
   const lanes = createKeyedOrderScheduler({
     maxInFlight: MAX_IN_FLIGHT,
-    onError: (error, sender) => options.logger.error({ err: error, sender }, 'submission handling failed'),
+    onError: (error, key) => options.logger.error({ err: error, key }, 'submission handling failed'),
   });
   const loop = (async () => {
-    for await (const message of messages) await lanes.add(message.subject.split('.')[3] ?? '', () => handle(message));
+    for await (const message of messages) await lanes.add(orderingKeys(message.data, message.info.streamSequence), () => handle(message));
     await lanes.idle();
   })();
 
