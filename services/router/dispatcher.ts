@@ -8,6 +8,7 @@ import { AckPolicy, DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstr
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFailure, type Logger, type SigningKey, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 import { answerExpiredCopy } from './expired-copies.ts';
+import { handOverToInbox, type HandOverResult } from './inbox-hand-over.ts';
 import { inOrderWindow } from './in-order-window.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
@@ -153,38 +154,10 @@ async function answerExpired(context: DispatchContext, message: JsMsg, state: St
   }
 }
 
-type HandOverResult =
-  | { readonly kind: 'stored' }
-  | { readonly kind: 'not-stored'; readonly why: string; readonly cause?: unknown }
-  | { readonly kind: 'unusable'; readonly why: string };
-
-/** A JetStream publish, by request, into the recipient's TIP_INBOX; 'stored' once its PubAck says so. */
+/** The copy's own bytes and headers (its Nats-Msg-Id included) into the recipient's TIP_INBOX. */
 async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<HandOverResult> {
   const h = headers();
   for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
   if (!h.has(HEADERS.msgId)) return { kind: 'unusable', why: 'copy without a Nats-Msg-Id' };
-  let reply;
-  try {
-    reply = await nc.request(deliverySubjectForOutbox(message.subject), message.data, { headers: h, timeout: timeoutMs });
-  } catch (error) {
-    // A timeout, no responders (the leaf or its link is down) or a closed connection: all pass.
-    return { kind: 'not-stored', why: 'leaf unreachable', cause: error };
-  }
-  const ack = parsePubAck(reply.data);
-  if (ack.error !== undefined) return { kind: 'not-stored', why: `leaf refused: ${ack.error.err_code ?? '?'} ${ack.error.description ?? ''}` };
-  if (ack.stream === undefined) return { kind: 'not-stored', why: 'reply is not a PubAck' };
-  return { kind: 'stored' };
-}
-
-interface PubAckReply {
-  readonly stream?: string;
-  readonly error?: { readonly err_code?: number; readonly description?: string };
-}
-
-function parsePubAck(data: Uint8Array): PubAckReply {
-  try {
-    return JSON.parse(new TextDecoder().decode(data)) as PubAckReply;
-  } catch {
-    return {};
-  }
+  return handOverToInbox(nc, deliverySubjectForOutbox(message.subject), message.data, h, timeoutMs);
 }

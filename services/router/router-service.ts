@@ -7,6 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
+import { senderInboxes } from './direct-receipts.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { orderingKeys } from './ordering-keys.ts';
 
@@ -88,7 +89,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const consumer = await js.consumers.get(STREAMS.submissions, CONSUMERS.router);
   const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
   const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
-  const carryOutContext: CarryOutContext = { js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger };
+  const carryOutContext: CarryOutContext = {
+    js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger, inboxes: senderInboxes(options.nc, now),
+  };
 
   const handle = async (message: JsMsg) => {
     stats.submissions += 1;
