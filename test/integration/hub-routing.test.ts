@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { encodeEnvelope } from '../../services/core/codec.ts';
 import { v1 } from '../../services/core/proto.ts';
 import { encodePayload } from '../../services/core/codec.ts';
+import { ensureHubStreams } from '../../services/router/mod.ts';
 import { startHubFixture, waitFor, type HubFixture } from '../support/hub-fixture.ts';
 
 const { DistributionMode, HandlingMark, RouteRole, AcknowledgementStatus: Status } = v1;
@@ -176,6 +177,29 @@ describe('a leaf outage', () => {
     await fixture.topology.startLeaf('KHM');
     await waitFor(() => sent.every((id) => fixture.inbox('KHM').count(id) === 1), 'KHM catching up', 60_000);
     assert.equal(fixture.inbox('KHM').content().length, 25);
+  });
+});
+
+describe('a sender whose leaf is away when its receipts are written', () => {
+  test('its DELIVERED receipts wait in its outbox and reach it once each when it is back', async (t) => {
+    const fixture = await startHubFixture(t, { states: ['IDN', 'KHM'], hubNodes: 1, hubServices: 'process' });
+    // The hub's streams take the submissions before any router runs.
+    await ensureHubStreams(fixture.hub, { replicas: 1 });
+    const sent: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const envelope = fixture.sign(fixture.alert({ distribution: { mode: DistributionMode.DISTRIBUTION_MODE_NAMED, states: ['KHM'] } }));
+      await fixture.submit(envelope);
+      sent.push(envelope.messageId);
+    }
+    // Routed only now: the receipts cannot be handed straight to IDN, so they go to its outbox.
+    await fixture.topology.stopLeaf('IDN');
+    await fixture.startHubServicesProcess();
+    await waitFor(() => sent.every((id) => fixture.inbox('KHM').count(id) === 1), 'the alerts at KHM while IDN is away');
+    await fixture.topology.startLeaf('IDN');
+    const delivered = (id: string) => fixture.inbox('IDN').receipts().filter((r) => r.acknowledgedMessageId === id && r.status === Status.ACKNOWLEDGEMENT_STATUS_DELIVERED);
+    await waitFor(() => sent.every((id) => delivered(id).length >= 1), 'DELIVERED receipts at IDN once it is back', 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(sent.map((id) => delivered(id).length), sent.map(() => 1), 'one receipt per alert, none twice');
   });
 });
 
