@@ -185,7 +185,7 @@ async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, prog
 
 /**
  * Several instances share the router's and the dispatchers' durable consumers, as separate
- * router processes on the hub would; each one still handles one message at a time.
+ * router processes on the hub would; each routes up to 32 submissions at once.
  */
 async function startBenchHubServices(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<RunningHubServices[]> {
   const services: RunningHubServices[] = [];

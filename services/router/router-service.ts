@@ -16,7 +16,7 @@ import { orderingKeys } from './ordering-keys.ts';
  * and the client only notices when the request expires. Short pulls bound that stall to ~2 s.
  */
 export const PULL_EXPIRES_MS = 2_000;
-/** Submissions handled at once by one router instance (across senders). */
+/** Submissions handled at once by one router instance (across senders, and within one sender). */
 const MAX_IN_FLIGHT = 32;
 /** A reply to a message the index does not know yet is looked at again this often before refusal. */
 const UNKNOWN_MESSAGE_ATTEMPTS = 4;
