@@ -34,6 +34,11 @@ export interface BenchOptions {
   readonly rateSeconds: number;
   /** Identifiers recorded in the hub's hit index before a new report is matched; 0 to skip. */
   readonly hitIdentifiers: number;
+  /** Alerts addressed to KHM while it is away, then drained (tipnet and bare); 0 to skip. */
+  readonly catchUp: number;
+  /** Length of the steady open-loop run whose RSS is sampled (at --memory-rate); 0 to skip. */
+  readonly memorySeconds: number;
+  readonly memoryRate: number;
 }
 
 const RATES_MESSAGE = 'must be whole rates per second from 1 to 10000, comma-separated, or none';
@@ -57,9 +62,12 @@ const optionsSchema = z.object({
   phaseTimeoutMs: positive(3_600_000).default(60_000),
   storeMessages: positive(1_000_000).default(50_000),
   only: z.enum(['all', 'store']).default('all'),
-  rates: rateList.default([50, 200, 500]),
+  rates: rateList.default([50, 100, 200, 500]),
   rateSeconds: positive(600).default(3),
   hitIdentifiers: z.coerce.number().int().min(0).max(10_000_000).default(5_000),
+  catchUp: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
+  memorySeconds: z.coerce.number().int().min(0).max(3_600).default(0),
+  memoryRate: positive(10_000).default(100),
 });
 
 const FLAGS = {
@@ -76,12 +84,16 @@ const FLAGS = {
   rates: { flag: 'rates', env: 'BENCH_RATES' },
   rateSeconds: { flag: 'rate-seconds', env: 'BENCH_RATE_SECONDS' },
   hitIdentifiers: { flag: 'hit-identifiers', env: 'BENCH_HIT_IDENTIFIERS' },
+  catchUp: { flag: 'catch-up', env: 'BENCH_CATCH_UP' },
+  memorySeconds: { flag: 'memory-seconds', env: 'BENCH_MEMORY_SECONDS' },
+  memoryRate: { flag: 'memory-rate', env: 'BENCH_MEMORY_RATE' },
 } as const satisfies Record<keyof BenchOptions, { flag: string; env: string }>;
 
 export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
                         [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
                         [--store-messages N] [--only all|store] [--rates R1,R2,...|none]
-                        [--rate-seconds S] [--hit-identifiers N]
+                        [--rate-seconds S] [--hit-identifiers N] [--catch-up N]
+                        [--memory-seconds S] [--memory-rate R]
 each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {

@@ -51,13 +51,37 @@ export interface HitIndexFigures {
   readonly matches: number;
 }
 
+/** A state back after an outage: its backlog drained into its inbox, tipnet against a bare forwarder. */
+export interface CatchUpFigures {
+  /** Alerts addressed to the state while it was away. */
+  readonly alerts: number;
+  /** From the state's dispatcher starting until the last alert was read (and verified) in its inbox. */
+  readonly tipnetSeconds: number;
+  /** The same backlog in a bare stream, from the windowed bare forwarder starting until the last arrival. */
+  readonly baselineSeconds: number;
+  /** tipnet's drain rate over the bare one (baselineSeconds / tipnetSeconds): 1 drains as fast. */
+  readonly ratio: number;
+}
+
+/** Resident memory over a steady open-loop run of the hub services. */
+export interface MemoryFigures {
+  readonly seconds: number;
+  readonly offeredPerSec: number;
+  readonly hubServicesRssStartMb: number;
+  /** After one minute, when the run lasts that long; the issue's reference point. */
+  readonly hubServicesRssOneMinuteMb: number | null;
+  readonly hubServicesRssEndMb: number;
+  /** What the figure is the RSS of. */
+  readonly process: string;
+}
+
 export interface BenchSummary {
   readonly throughput: Throughput;
   /** Keyed by offered rate per second. */
   readonly latency: Readonly<Record<string, RateLatency>> | null;
-  readonly catchUp: null;
+  readonly catchUp: CatchUpFigures | null;
   readonly hitIndex: HitIndexFigures | null;
-  readonly memory: null;
+  readonly memory: MemoryFigures | null;
   readonly machine: Machine;
   /** Why a figure above is null. */
   readonly notMeasured: Readonly<Record<string, string>>;
@@ -68,13 +92,15 @@ export interface SummaryInput {
   readonly machine: Machine;
   readonly latencyByRate?: readonly RateLatency[];
   readonly hitIndex?: HitIndexFigures;
+  readonly catchUp?: CatchUpFigures;
+  readonly memory?: MemoryFigures;
 }
 
 const NOT_MEASURED = {
   latency: 'not measured in this run (--rates none)',
-  catchUp: 'not measured yet: a state offline while alerts queue for it, then the drain (issue 15)',
+  catchUp: 'not measured in this run (--catch-up 0)',
   hitIndex: 'not measured in this run (--hit-identifiers 0)',
-  memory: 'not measured yet: the hub services run inside the bench process, so their RSS is not told apart; needs the 5-minute steady run (issue 15)',
+  memory: 'not measured in this run (--memory-seconds 0; 300 for the 5-minute steady run)',
 } as const;
 
 export function buildBenchSummary(input: SummaryInput): BenchSummary {
@@ -84,9 +110,13 @@ export function buildBenchSummary(input: SummaryInput): BenchSummary {
     ? Object.fromEntries(input.latencyByRate.map((figures) => [String(figures.offeredPerSec), figures]))
     : null;
   const hitIndex = input.hitIndex ?? null;
-  const notMeasured: Record<string, string> = { catchUp: NOT_MEASURED.catchUp, memory: NOT_MEASURED.memory };
+  const catchUp = input.catchUp ?? null;
+  const memory = input.memory ?? null;
+  const notMeasured: Record<string, string> = {};
   if (latency === null) notMeasured.latency = NOT_MEASURED.latency;
+  if (catchUp === null) notMeasured.catchUp = NOT_MEASURED.catchUp;
   if (hitIndex === null) notMeasured.hitIndex = NOT_MEASURED.hitIndex;
+  if (memory === null) notMeasured.memory = NOT_MEASURED.memory;
   return {
     throughput: {
       baselineMsgsPerSec: bareForward.loaded.perSecond,
@@ -97,9 +127,9 @@ export function buildBenchSummary(input: SummaryInput): BenchSummary {
       serialRatio: tipnetRate / serialBareForward.loaded.perSecond,
     },
     latency,
-    catchUp: null,
+    catchUp,
     hitIndex,
-    memory: null,
+    memory,
     machine: input.machine,
     notMeasured,
   };

@@ -1,7 +1,7 @@
 // The whole benchmark in one run, so every ratio compares figures taken on the same machine, under
 // the same load, minutes apart: micro steps, baseline A (bare publish), baseline B (bare forward,
-// serial and then with the same window as the tipnet path), the hub's round trips, then tipnet's
-// real hub services on the same servers.
+// serial and then with the same window as the tipnet path) and its catch-up drain, the hub's round
+// trips, then tipnet's real hub services on the same servers, and tipnet's catch-up drain.
 import { cpus, loadavg } from 'node:os';
 import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
@@ -11,7 +11,9 @@ import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
-import { buildBenchSummary, type BenchSummary, type HitIndexFigures, type RateLatency } from './bench-summary.ts';
+import { buildBenchSummary, type BenchSummary, type CatchUpFigures, type HitIndexFigures, type MemoryFigures, type RateLatency } from './bench-summary.ts';
+import { bareCatchUpSeconds, tipnetCatchUpSeconds } from './catch-up.ts';
+import { measureMemory } from './memory-run.ts';
 import { BARE_FORWARDER, BARE_STREAM, createBareStream, startBareForwarder, type BareStream } from './bare-hub.ts';
 import type { CleanupStack } from '../deployment/mod.ts';
 import { measureHitIndex } from './hit-index-bench.ts';
@@ -58,6 +60,9 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   await bareStream.purge();
   progress(`baseline B windowed: bare forward, ${options.concurrency} in flight, into KHM inbox`);
   const bareForward = await measureBareForward(hub, options, cleanup, { name: 'B windowed forward', window: options.concurrency });
+  await bareStream.purge();
+  if (options.catchUp > 0) progress(`baseline catch-up: ${options.catchUp} alerts queued in the bare stream, then drained into KHM inbox`);
+  const bareCatchUp = options.catchUp > 0 ? await bareCatchUpSeconds(hub, options) : undefined;
   await bareStream.remove();
   progress('hub round trips: KV get, KV put, stream publish, leaf inbox hand-over');
   const hubPrimitives = await measureHubPrimitives(hub.hub, {
@@ -69,6 +74,8 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   });
   progress('tipnet: real router and dispatcher, verified at KHM');
   const tipnet = await measureTipnet(hub, options, cleanup, progress);
+  if (options.catchUp > 0) progress(`tipnet catch-up: ${options.catchUp} alerts routed while KHM's dispatcher is away, then drained into KHM inbox`);
+  const catchUp = bareCatchUp === undefined ? undefined : catchUpFigures(options.catchUp, await tipnetCatchUpSeconds(hub, options), bareCatchUp);
   const hitIndex = await measureHitIndexIfAsked(hub, options, progress);
 
   progress(`node store: ${options.storeMessages} received messages, then open, first page, search, a node restart on a real leaf`);
@@ -79,7 +86,10 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const machine = { cores: environment.cpus, node: environment.node, natsServer: environment.natsServer, loadAverageStart, loadAverageEnd: loadavg() };
   return {
     startedAt,
-    ...buildBenchSummary({ paths, machine, latencyByRate: tipnet.latencyByRate, ...(hitIndex ? { hitIndex } : {}) }),
+    ...buildBenchSummary({
+      paths, machine, latencyByRate: tipnet.latencyByRate,
+      ...(hitIndex ? { hitIndex } : {}), ...(catchUp ? { catchUp } : {}), ...(tipnet.memory ? { memory: tipnet.memory } : {}),
+    }),
     options,
     environment,
     micro,
@@ -89,6 +99,10 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     tipnetCounters: tipnet.counters,
     store,
   };
+}
+
+function catchUpFigures(alerts: number, tipnetSeconds: number, baselineSeconds: number): CatchUpFigures {
+  return { alerts, tipnetSeconds, baselineSeconds, ratio: baselineSeconds / tipnetSeconds };
 }
 
 type PathResult = Awaited<ReturnType<typeof measurePath>>;
@@ -133,7 +147,7 @@ async function measureTipnet(
   options: BenchOptions,
   cleanup: CleanupStack,
   progress: (line: string) => void,
-): Promise<{ path: PathResult; latencyByRate: RateLatency[]; counters: BenchReport['tipnetCounters'] }> {
+): Promise<{ path: PathResult; latencyByRate: RateLatency[]; memory: MemoryFigures | undefined; counters: BenchReport['tipnetCounters'] }> {
   const services = await startBenchHubServices(hub, options, cleanup);
   const tipnetArrivals = new ArrivalTracker();
   const tipnetReader = await startInboxArrivals(
@@ -154,8 +168,13 @@ async function measureTipnet(
     ],
   });
   const latencyByRate = await measureOfferedRates(hub, options, tipnetArrivals, progress);
+  if (options.memorySeconds > 0) progress(`tipnet memory: ${options.memorySeconds} s at ${options.memoryRate}/s offered, RSS sampled`);
+  const memory = options.memorySeconds > 0 ? await measureMemory(hub, options, tipnetArrivals) : undefined;
   await stopReader(tipnetReader, 'tipnet');
-  return { path, latencyByRate, counters: { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected } };
+  const counters = { ...hubServiceCounters(services), khmUnexpectedArrivals: tipnetArrivals.unexpected };
+  // The catch-up starts its own services, with KHM's dispatcher held back.
+  for (const running of services) await running.stop();
+  return { path, latencyByRate, memory, counters };
 }
 
 async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, progress: (line: string) => void): Promise<HitIndexFigures | undefined> {
@@ -166,7 +185,7 @@ async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, prog
 
 /**
  * Several instances share the router's and the dispatchers' durable consumers, as separate
- * router processes on the hub would; each one still handles one message at a time.
+ * router processes on the hub would; each routes up to 32 submissions at once.
  */
 async function startBenchHubServices(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<RunningHubServices[]> {
   const services: RunningHubServices[] = [];
@@ -179,8 +198,11 @@ async function startBenchHubServices(hub: BenchHub, options: BenchOptions, clean
       hubKey: hub.hubKey,
       logger: createLogger({ service: 'hub', level: 'silent' }),
     });
-    cleanup.defer(`stop hub services ${instance + 1}`, () => running.stop());
-    services.push(running);
+    // Stopped after the tipnet phase, or by the cleanup if the bench fails before: once either way.
+    let stopped: Promise<void> | undefined;
+    const stopOnce = () => (stopped ??= running.stop());
+    cleanup.defer(`stop hub services ${instance + 1}`, stopOnce);
+    services.push({ ...running, stop: stopOnce });
   }
   return services;
 }

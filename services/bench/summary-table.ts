@@ -25,6 +25,18 @@ export function renderSummary(summary: BenchSummary): string[] {
       `  hit index: ${hits.identifiers.toLocaleString('en-US')} identifiers recorded, ${fixed(hits.addMs, 2)} ms each (${perSec(hits.addPerSec)}); a new report's identifier matched in p50 ${fixed(hits.matchMs, 2)} ms, p99 ${fixed(hits.matchP99Ms, 2)} ms (${hits.matches} matches)`,
     );
   }
+  const catchUp = summary.catchUp;
+  if (catchUp) {
+    lines.push(
+      `  catch-up of ${catchUp.alerts.toLocaleString('en-US')} alerts after an outage: tipnet ${fixed(catchUp.tipnetSeconds, 2)} s, bare forward ${fixed(catchUp.baselineSeconds, 2)} s, drain-rate ratio ${fixed(catchUp.ratio, 2)}x`,
+    );
+  }
+  const memory = summary.memory;
+  if (memory) {
+    lines.push(
+      `  memory over ${memory.seconds} s at ${memory.offeredPerSec}/s: RSS ${fixed(memory.hubServicesRssStartMb)} MB at start, ${fixed(memory.hubServicesRssOneMinuteMb)} MB after 1 min, ${fixed(memory.hubServicesRssEndMb)} MB at end (${memory.process})`,
+    );
+  }
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(2)).join(' ');
   lines.push(`  machine: ${machine.cores} cores, node ${machine.node}, nats-server ${machine.natsServer}, load average ${load(machine.loadAverageStart)} at start, ${load(machine.loadAverageEnd)} at end`);
   for (const [figure, note] of Object.entries(summary.notMeasured)) lines.push(`  ${figure}: ${note}`);

@@ -10,6 +10,7 @@ import { envelopeDigest } from './content-digest.ts';
 import type { Decision, Delivery, Rejection } from './decide-submission.ts';
 import { answerHitQuery } from './hit-query.ts';
 import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';
+import type { SenderInboxes } from './direct-receipts.ts';
 import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
 import type { MessageIndex } from './message-index.ts';
 import { refusalAnswer, refusedMessageId } from './refusal-answer.ts';
@@ -19,6 +20,8 @@ export interface CarryOutContext {
   readonly index: MessageIndex;
   readonly hub: HubIdentity;
   readonly logger: Logger;
+  /** Where DELIVERED receipts are handed straight to their sender; without it they go to its outbox. */
+  readonly inboxes?: SenderInboxes;
 }
 
 /** Carries the decision out; returns what it became (a delivery can still lose its message id to an earlier claim). */
@@ -86,7 +89,8 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
   await notifyHits(context, decision, nowMs);
   if (decision.decoded.name === 'retraction') await forgetSightings(index, decision.decoded.message.retractedMessageId);
   // Receipts only after every copy is written: "delivered" means durably on the hub. An
-  // acknowledgement gets none, or receipts would answer receipts.
+  // acknowledgement gets none, or receipts would answer receipts. They go straight into the
+  // sender's inbox when its leaf takes them (direct-receipts.ts), else to its outbox.
   const receiptsFor = decision.decoded.name === 'acknowledgement' ? [] : recipients;
   const status = v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED;
   await Promise.all(
@@ -101,7 +105,7 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
         drillId: envelope.drillId,
         caseReference: envelope.caseReference,
         nowMs,
-      }),
+      }, context.inboxes),
     ),
   );
   context.logger.info(

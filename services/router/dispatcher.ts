@@ -1,12 +1,15 @@
 // Hands the hub's durable copies (TIP_DELIVERIES, outbox subjects) to each recipient's own inbox
 // on its leaf server. One durable consumer per state: a state whose leaf is down only delays its
 // own queue, and catches up in order when it is back. A copy leaves the hub's queue only after the
-// leaf's JetStream acknowledged storing it; the inbox de-duplicates by Nats-Msg-Id. A copy whose
+// leaf's JetStream acknowledged storing it; the inbox de-duplicates by Nats-Msg-Id. Up to
+// DISPATCH_WINDOW hand-overs per state are in flight, settled in stream order. A copy whose
 // message expired while the leaf was away is not handed over: its sender is told EXPIRED instead.
 import { AckPolicy, DeliverPolicy, jetstream, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFailure, type Logger, type SigningKey, type StateCode, STREAMS, subjects } from '../core/mod.ts';
 import { answerExpiredCopy } from './expired-copies.ts';
+import { handOverToInbox, type HandOverResult } from './inbox-hand-over.ts';
+import { inOrderWindow } from './in-order-window.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
 
@@ -60,9 +63,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Runni
     options.states.map(async (state) => {
       const consumer = await js.consumers.get(STREAMS.deliveries, CONSUMERS.dispatcher(state));
       const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
-      const loop = (async () => {
-        for await (const message of messages) await dispatchOne(context, message, state);
-      })();
+      const loop = inOrderWindow(messages, DISPATCH_WINDOW, (message) => dispatchOne(context, message, state), (error, message) =>
+        options.logger.error({ err: error, state, streamSequence: message.info.streamSequence }, 'copy not settled; it comes back after its ack wait'));
       return { messages, loop };
     }),
   );
@@ -90,12 +92,23 @@ interface DispatchContext {
   readonly expired: Parameters<typeof answerExpiredCopy>[0];
 }
 
-async function dispatchOne(context: DispatchContext, message: JsMsg, state: StateCode): Promise<void> {
-  if (hasExpired(message, context.now())) {
-    await answerExpired(context, message, state);
-    return;
-  }
+/**
+ * Hand-overs to one leaf in flight at once. Each is a request on the same connection, so they reach
+ * the leaf's inbox in stream order, and the queue no longer waits a round trip per copy.
+ */
+const DISPATCH_WINDOW = 32;
+
+/**
+ * Starts one copy's hand-over (or its EXPIRED answer) and returns how to settle it. Nothing is
+ * acknowledged here: the window settles copies in stream order, each after its own outcome.
+ */
+async function dispatchOne(context: DispatchContext, message: JsMsg, state: StateCode): Promise<() => void> {
+  if (hasExpired(message, context.now())) return answerExpired(context, message, state);
   const handed = await handOver(context.nc, message, context.timeoutMs);
+  return () => settleHandOver(context, message, state, handed);
+}
+
+function settleHandOver(context: DispatchContext, message: JsMsg, state: StateCode, handed: HandOverResult): void {
   if (handed.kind === 'stored') {
     context.stats.handedOver += 1;
     message.ack();
@@ -120,58 +133,31 @@ async function dispatchOne(context: DispatchContext, message: JsMsg, state: Stat
 /** A lasting outage is logged at warn on the first try and every this many tries after. */
 const LOUD_EVERY = 20;
 
-async function answerExpired(context: DispatchContext, message: JsMsg, state: StateCode): Promise<void> {
+async function answerExpired(context: DispatchContext, message: JsMsg, state: StateCode): Promise<() => void> {
   try {
     await answerExpiredCopy(context.expired, message, state, context.now());
-    context.stats.expired += 1;
-    message.ack();
+    return () => {
+      context.stats.expired += 1;
+      message.ack();
+    };
   } catch (error) {
     const attempt = message.info.deliveryCount;
     const verdict = judgeFailure(error, attempt, HUB_RETRY_POLICY);
     const where = { err: error, state, streamSequence: message.info.streamSequence, attempt };
     if (verdict.action === 'retry') {
       context.logger.error({ ...where, retryInMs: verdict.delayMs }, 'could not answer an expired copy; will retry');
-      message.nak(verdict.delayMs);
-      return;
+      return () => message.nak(verdict.delayMs);
     }
     // The copy expired, so it is never handed over either way; only its EXPIRED answer is lost.
     context.logger.error({ ...where, why: verdict.why }, 'could not answer an expired copy; giving up on it');
-    message.term();
+    return () => message.term();
   }
 }
 
-type HandOverResult =
-  | { readonly kind: 'stored' }
-  | { readonly kind: 'not-stored'; readonly why: string; readonly cause?: unknown }
-  | { readonly kind: 'unusable'; readonly why: string };
-
-/** A JetStream publish, by request, into the recipient's TIP_INBOX; 'stored' once its PubAck says so. */
+/** The copy's own bytes and headers (its Nats-Msg-Id included) into the recipient's TIP_INBOX. */
 async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<HandOverResult> {
   const h = headers();
   for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
   if (!h.has(HEADERS.msgId)) return { kind: 'unusable', why: 'copy without a Nats-Msg-Id' };
-  let reply;
-  try {
-    reply = await nc.request(deliverySubjectForOutbox(message.subject), message.data, { headers: h, timeout: timeoutMs });
-  } catch (error) {
-    // A timeout, no responders (the leaf or its link is down) or a closed connection: all pass.
-    return { kind: 'not-stored', why: 'leaf unreachable', cause: error };
-  }
-  const ack = parsePubAck(reply.data);
-  if (ack.error !== undefined) return { kind: 'not-stored', why: `leaf refused: ${ack.error.err_code ?? '?'} ${ack.error.description ?? ''}` };
-  if (ack.stream === undefined) return { kind: 'not-stored', why: 'reply is not a PubAck' };
-  return { kind: 'stored' };
-}
-
-interface PubAckReply {
-  readonly stream?: string;
-  readonly error?: { readonly err_code?: number; readonly description?: string };
-}
-
-function parsePubAck(data: Uint8Array): PubAckReply {
-  try {
-    return JSON.parse(new TextDecoder().decode(data)) as PubAckReply;
-  } catch {
-    return {};
-  }
+  return handOverToInbox(nc, deliverySubjectForOutbox(message.subject), message.data, h, timeoutMs);
 }

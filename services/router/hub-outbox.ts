@@ -3,6 +3,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { type ComposedEnvelope, CONTRACT_VERSION, HEADERS, type SigningKey, subjects, trafficClassOf } from '../core/mod.ts';
+import type { SenderInboxes } from './direct-receipts.ts';
 import { HubMessageIds } from './hub-message-ids.ts';
 import { hubReceipt, type ReceiptInput } from './receipts.ts';
 
@@ -17,19 +18,20 @@ export function hubIdentity(key: SigningKey): HubIdentity {
 }
 
 /** A message the hub originates (composed by receipts.ts), to its one named recipient's outbox. */
-export async function publishHubMessage(js: JetStreamClient, composed: ComposedEnvelope): Promise<void> {
+export async function publishHubMessage(js: JetStreamClient, composed: ComposedEnvelope, inboxes?: SenderInboxes): Promise<void> {
   const { envelope, bytes } = composed;
   const to = envelope.distribution?.states[0] ?? '';
   const h = headers();
   h.set(HEADERS.contract, CONTRACT_VERSION);
   h.set(HEADERS.recipient, to);
   h.set(HEADERS.expiresAt, String(envelope.expiresAtUnixMs));
-  await js.publish(subjects.outbox(to, trafficClassOf(envelope), composed.payload.name), bytes, {
-    msgID: `${envelope.messageId}.${to}`,
-    headers: h,
-  });
+  const msgID = `${envelope.messageId}.${to}`;
+  // Straight into the recipient's inbox when asked and its leaf takes it; the outbox otherwise.
+  if (inboxes && (await inboxes.handOver(composed, h, msgID))) return;
+  await js.publish(subjects.outbox(to, trafficClassOf(envelope), composed.payload.name), bytes, { msgID, headers: h });
 }
 
-export async function publishReceipt(js: JetStreamClient, hub: HubIdentity, input: ReceiptInput): Promise<void> {
-  await publishHubMessage(js, hubReceipt(input, hub.key));
+/** A receipt to the sender's outbox, or, given its inboxes (direct-receipts.ts), straight into its inbox. */
+export async function publishReceipt(js: JetStreamClient, hub: HubIdentity, input: ReceiptInput, inboxes?: SenderInboxes): Promise<void> {
+  await publishHubMessage(js, hubReceipt(input, hub.key), inboxes);
 }

@@ -19,6 +19,9 @@ export async function runHubServices(configPath: string, instance = `${process.p
     // A hub node going away is routine; keep trying the others.
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
+    // nats.js otherwise builds an Error (a stack trace) for every request and KV read, answered or
+    // not, in case it times out: about a tenth of the hub services' CPU under load (issue 15).
+    noAsyncTraces: true,
   });
   const services = await startHubServices({
     nc,

@@ -7,14 +7,16 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
+import { senderInboxes } from './direct-receipts.ts';
 import { hubIdentity } from './hub-outbox.ts';
+import { orderingKeys } from './ordering-keys.ts';
 
 /**
  * A pull request waiting on a consumer whose leader moves (a hub node stopping) is lost with it,
  * and the client only notices when the request expires. Short pulls bound that stall to ~2 s.
  */
 export const PULL_EXPIRES_MS = 2_000;
-/** Submissions handled at once by one router instance (across senders). */
+/** Submissions handled at once by one router instance (across senders, and within one sender). */
 const MAX_IN_FLIGHT = 32;
 /** A reply to a message the index does not know yet is looked at again this often before refusal. */
 const UNKNOWN_MESSAGE_ATTEMPTS = 4;
@@ -87,7 +89,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const consumer = await js.consumers.get(STREAMS.submissions, CONSUMERS.router);
   const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
   const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
-  const carryOutContext: CarryOutContext = { js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger };
+  const carryOutContext: CarryOutContext = {
+    js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger, inboxes: senderInboxes(options.nc, now),
+  };
 
   const handle = async (message: JsMsg) => {
     stats.submissions += 1;
@@ -109,14 +113,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }
   };
 
-  // Submissions of one sender are handled in order (a retraction after its alert); different
-  // senders' submissions overlap, up to MAX_IN_FLIGHT, because each waits mostly on round trips.
+  // A submission waits only for those it refers to or shares its message id with (ordering-keys.ts):
+  // a retraction after its alert, a reply after what it answers. Everything else overlaps, up to
+  // MAX_IN_FLIGHT, one sender's alerts included, because each waits mostly on round trips.
   const lanes = createKeyedOrderScheduler({
     maxInFlight: MAX_IN_FLIGHT,
-    onError: (error, sender) => options.logger.error({ err: error, sender }, 'submission handling failed'),
+    onError: (error, key) => options.logger.error({ err: error, key }, 'submission handling failed'),
   });
   const loop = (async () => {
-    for await (const message of messages) await lanes.add(message.subject.split('.')[3] ?? '', () => handle(message));
+    for await (const message of messages) await lanes.add(orderingKeys(message.data, message.info.streamSequence), () => handle(message));
     await lanes.idle();
   })();
 

@@ -30,9 +30,9 @@ test('an unknown flag is refused with the usage', () => {
   assert.throws(() => parseBenchOptions(['--fast'], {}), (error: { code?: string; message: string }) => error.code === BenchErrorCode.invalidOptions && /usage:/.test(error.message));
 });
 
-test('by default tipnet is offered 50, 200 and 500 alerts a second for 3 s each, and 5,000 identifiers fill the hit index', () => {
+test('by default tipnet is offered 50, 100, 200 and 500 alerts a second for 3 s each, and 5,000 identifiers fill the hit index', () => {
   const options = parseBenchOptions([], {});
-  assert.deepEqual(options.rates, [50, 200, 500]);
+  assert.deepEqual(options.rates, [50, 100, 200, 500]);
   assert.equal(options.rateSeconds, 3);
   assert.equal(options.hitIdentifiers, 5_000);
 });
@@ -41,6 +41,14 @@ test('rates are a comma-separated list, none skips them, and 0 identifiers skips
   assert.deepEqual(parseBenchOptions(['--rates', '100, 20'], {}).rates, [100, 20]);
   assert.deepEqual(parseBenchOptions([], { BENCH_RATES: 'none' }).rates, []);
   assert.equal(parseBenchOptions(['--hit-identifiers', '0'], {}).hitIdentifiers, 0);
+});
+
+test('by default 20,000 alerts queue for the catch-up, and the memory run is opt-in', () => {
+  const options = parseBenchOptions([], {});
+  assert.equal(options.catchUp, 20_000);
+  assert.equal(options.memorySeconds, 0);
+  assert.equal(parseBenchOptions(['--catch-up', '2000'], {}).catchUp, 2_000);
+  assert.equal(parseBenchOptions([], { BENCH_MEMORY_SECONDS: '300' }).memorySeconds, 300);
 });
 
 test('a rate that is not a whole number from 1 to 10000 is refused by its flag', () => {
