@@ -4,7 +4,7 @@
 // is a stream entry: the consumer handing the same entry over again (its ack came later than the
 // ack wait, as on a loaded machine) is the witness's own redelivery, not a second copy.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { CONSUMERS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
+import { CONSUMERS, decodeEnvelope, decodePayload, type KeyLookup, verifyEnvelope } from '../core/mod.ts';
 import { openInboxReader } from '../node/mod.ts';
 
 export interface Observation {
@@ -29,7 +29,7 @@ export interface InboxObserver {
   stop(): Promise<void>;
 }
 
-export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
+export async function observeInbox(nc: NatsConnection, state: string, directory: KeyLookup, onObservation?: (o: Observation) => void): Promise<InboxObserver> {
   const observations: Observation[] = [];
   const reader = await openInboxReader(nc, CONSUMERS.drillObserver);
   const messages = await reader.consume({ max_messages: 256 });
@@ -56,7 +56,7 @@ export async function observeInbox(nc: NatsConnection, state: string, directory:
   };
 }
 
-function observe(state: string, bytes: Uint8Array, streamSequence: number, directory: KeyDirectory): Observation {
+function observe(state: string, bytes: Uint8Array, streamSequence: number, directory: KeyLookup): Observation {
   const atWallMs = Date.now();
   try {
     const envelope = decodeEnvelope(bytes);

@@ -83,8 +83,8 @@ describe('rendering a topology into nats-server configs', () => {
     assert.equal(others.length, 0);
     assert.equal(apps?.user, 'apps');
     assert.equal(apps?.password, 'apps-khm-secret');
-    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
-    assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
+    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.current']);
+    assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.published']);
   });
 
   test('each leaf connects to every hub node\'s leaf node port with its own leaf user, bound to its account', () => {
