@@ -6,7 +6,7 @@
 // with the content: a directory it cannot sign is refused here whatever the hub says.
 import { join } from 'node:path';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { decodeSignedDirectory, type LiveKeyDirectory, type Logger, subjects, writeSignedDirectory } from '../core/mod.ts';
+import { decodeSignedDirectory, type KeyLookup, LiveKeyDirectory, type Logger, subjects, writeSignedDirectory } from '../core/mod.ts';
 
 /** The applied directory, in the node's data folder. */
 export function keptDirectoryFile(dataDir: string): string {
@@ -62,6 +62,12 @@ export function startKeyDirectoryFollower(options: KeyDirectoryFollowerOptions):
       await chain;
     },
   };
+}
+
+/** A follower for a live directory; none for a plain one, which stays as it was read. */
+export function followLiveDirectory(directory: KeyLookup, options: Omit<KeyDirectoryFollowerOptions, 'live'>): KeyDirectoryFollower | undefined {
+  if (!(directory instanceof LiveKeyDirectory)) return undefined;
+  return startKeyDirectoryFollower({ ...options, live: directory, logger: options.logger.child({ component: 'key-directory' }) });
 }
 
 async function listen(announcements: Subscription, take: (bytes: Uint8Array, source: string) => Promise<void>): Promise<void> {

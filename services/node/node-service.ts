@@ -5,8 +5,8 @@
 // API drive it through RunningNode; it owns no connection (the caller opens and closes `nc`).
 // This file only wires the parts: submitter, replies, inbox loop, deadline ticker, queries, feeds.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { type KeyLookup, LiveKeyDirectory, type Logger, type MatchingKey, type SigningKey } from '../core/mod.ts';
-import { startKeyDirectoryFollower } from './key-directory-follower.ts';
+import type { KeyLookup, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
+import { followLiveDirectory } from './key-directory-follower.ts';
 import type { Actor } from './actor.ts';
 import { clientIdempotencyClaim, type SubmitOptions } from './client-idempotency.ts';
 import { replyDeadlines, type ReplyDeadlines } from './deadlines.ts';
@@ -154,9 +154,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     store.close();
     throw error;
   });
-  const keyFollower = directory instanceof LiveKeyDirectory
-    ? startKeyDirectoryFollower({ nc, live: directory, dataDir: options.dataDir, logger: logger.child({ component: 'key-directory' }), refreshMs: options.keyDirectoryRefreshMs })
-    : undefined;
+  const keyFollower = followLiveDirectory(directory, { nc, dataDir: options.dataDir, logger, refreshMs: options.keyDirectoryRefreshMs });
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
   const submission = (json: unknown) => () => prepareSubmission(json, {

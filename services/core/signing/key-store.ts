@@ -48,12 +48,21 @@ export function keyFilePath(folder: string, owner: string): string {
   return join(folder, `${owner}.signing-key.json`);
 }
 
-export async function writeSigningKey(folder: string, key: SigningKey): Promise<string> {
+/**
+ * Writes the owner's key file. `exclusive` refuses (EEXIST) when a file is already there, so a
+ * private key is never replaced by accident; the operator tools always write that way.
+ */
+export async function writeSigningKey(folder: string, key: SigningKey, options: { exclusive?: boolean } = {}): Promise<string> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const path = keyFilePath(folder, key.owner);
-  await writeFile(path, `${JSON.stringify(exportSigningKey(key), null, 2)}\n`, { mode: 0o600 });
+  await writeFile(path, `${JSON.stringify(exportSigningKey(key), null, 2)}\n`, { mode: 0o600, flag: options.exclusive ? 'wx' : 'w' });
   await chmod(path, 0o600);
   return path;
+}
+
+/** Where a replaced key file is kept: `<OWNER>.signing-key.<keyId>.json`, beside the current one. */
+export function retiredKeyFilePath(folder: string, key: { owner: string; keyId: string }): string {
+  return join(folder, `${key.owner}.signing-key.${key.keyId}.json`);
 }
 
 export async function readSigningKey(path: string): Promise<SigningKey> {

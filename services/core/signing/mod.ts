@@ -6,7 +6,7 @@ export {
   exportSigningKey, generateSigningKey, importSigningKey, keyIdFor, type SigningKey, type SigningKeyFile,
 } from './signing-keys.ts';
 export {
-  decodeSignedDirectory, encodeSignedDirectory, isSignedDirectoryFile, keyFilePath, parseSignedDirectory, readKeyDirectory, readSignedDirectory,
+  decodeSignedDirectory, encodeSignedDirectory, isSignedDirectoryFile, keyFilePath, retiredKeyFilePath, parseSignedDirectory, readKeyDirectory, readSignedDirectory,
   readSigningKey, REVOCATION_REASON_MAX, writeKeyDirectory, writeSignedDirectory, writeSigningKey,
 } from './key-store.ts';
 export { generateKeyRing, type KeyRing } from './key-ring.ts';
