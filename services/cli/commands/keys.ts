@@ -23,7 +23,7 @@ export const keysCommand: Command = {
   usage: '[rotate|revoke]',
   options: {
     states: { type: 'string', description: 'comma-separated ISO alpha-3 codes, or HUB', valueName: 'codes', default: ALL_STATE_CODES.join(',') },
-    out: { type: 'string', description: 'folder for the private key files (mode 0600) and directory.json (rotate/revoke: default <dir>/keys)', valueName: 'dir' },
+    out: { type: 'string', description: 'folder for the private key files (mode 0600) and directory.json (default .tipnet/keys; rotate/revoke: <dir>/keys)', valueName: 'dir' },
     force: { type: 'boolean', description: "replace a state's existing private key; its old key stays in the directory, retired from now" },
     dir: { type: 'string', description: 'rotate/revoke: the `tipnet up` folder; its hub-services.json says how to reach the hub to publish to', valueName: 'dir', default: '.tipnet/run' },
     state: { type: 'string', description: 'rotate/revoke: the state whose key changes', valueName: 'code' },
