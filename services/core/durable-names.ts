@@ -33,6 +33,14 @@ export const CONSUMERS = Object.freeze({
 /** The hub's KV bucket: who first used each message id, recipients, content holders, identifier sightings. */
 export const MESSAGE_INDEX_BUCKET = 'TIP_MESSAGE_INDEX';
 
+/**
+ * The hub's KV bucket of the signed key directory (account HUB, so no state can reach it): the
+ * operator's tools put each new version under KEY_DIRECTORY_KEY; every hub services instance
+ * watches it. Its history keeps the last versions for the operator's record.
+ */
+export const KEY_DIRECTORY_BUCKET = 'TIP_KEY_DIRECTORY';
+export const KEY_DIRECTORY_KEY = 'current';
+
 /** A node's KV buckets, on its own leaf (its own JetStream domain): its data never leaves the state. */
 export const NODE_BUCKETS = Object.freeze({
   sent: 'TIPNODE_SENT',

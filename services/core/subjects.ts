@@ -84,6 +84,13 @@ export const subjects = Object.freeze({
   deadLetter: (sender: string, reason: ReasonCode) =>
     `${SUBJECT_ROOT}.deadletter.${isStateCode(sender) || sender === HUB_SENDER ? sender : 'UNKNOWN'}.${reason}`,
   deadLetterAny: () => `${SUBJECT_ROOT}.deadletter.>`,
+  /**
+   * The hub operator's signed key directory (JSON, docs/wire-contract.md section 7), published by
+   * the hub services each time they apply a newer version. HUB exports it to every state as a stream.
+   */
+  keyDirectoryPublished: () => `${SUBJECT_ROOT}.keys.published`,
+  /** Request, empty body: the reply is the signed key directory the hub services hold now. HUB exports it to every state as a service. */
+  keyDirectoryCurrent: () => `${SUBJECT_ROOT}.keys.current`,
   /** Subjects a state's own software may use among itself on its leaf, never crossing to the hub. */
   localAny: () => 'tipnet.local.>',
   /** A node's audit trail on its own leaf (stream TIPNODE_AUDIT), inside localAny: never crosses to the hub. */

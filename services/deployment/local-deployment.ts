@@ -87,6 +87,7 @@ async function startHubServicesProcess(
     replicas: servers.streamOptions.replicas as 1 | 3,
     hubKeyFile: keys.signingKeyFile(HUB_SENDER),
     keyDirectoryFile: keys.directoryFile,
+    operatorPublicKey: keys.operatorPublicKey,
     states: local.states,
     sharingGroups: servers.routing.sharingGroups,
     drills: options.drills ?? {},

@@ -5,7 +5,7 @@
 // ack wait, as on a loaded machine) is the witness's own redelivery, not a second copy.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { CONSUMERS, STREAMS, decodeEnvelope, decodePayload, type KeyDirectory, verifyEnvelope } from '../core/mod.ts';
+import { CONSUMERS, STREAMS, decodeEnvelope, decodePayload, type KeyLookup, verifyEnvelope } from '../core/mod.ts';
 import { openInboxReader } from '../node/mod.ts';
 
 export interface Observation {
@@ -36,7 +36,7 @@ export interface ObserverOptions {
   readonly onObservation?: (o: Observation) => void;
 }
 
-export async function observeInbox(nc: NatsConnection, state: string, directory: KeyDirectory, options: ObserverOptions = {}): Promise<InboxObserver> {
+export async function observeInbox(nc: NatsConnection, state: string, directory: KeyLookup, options: ObserverOptions = {}): Promise<InboxObserver> {
   const { ownConsumer, onObservation } = options;
   const observations: Observation[] = [];
   const name = ownConsumer ?? CONSUMERS.drillObserver;
@@ -67,7 +67,7 @@ export async function observeInbox(nc: NatsConnection, state: string, directory:
   };
 }
 
-function observe(state: string, bytes: Uint8Array, streamSequence: number, directory: KeyDirectory): Observation {
+function observe(state: string, bytes: Uint8Array, streamSequence: number, directory: KeyLookup): Observation {
   const atWallMs = Date.now();
   try {
     const envelope = decodeEnvelope(bytes);

@@ -11,6 +11,9 @@ import type { AccountConfig, UserPermissions } from './server-config.ts';
  *    there reaches HUB's TIP_SUBMISSIONS, and the PubAck flows back to the publisher;
  *  - deliver: S exports `tip.v1.deliver.<S>.>` to HUB alone and HUB imports it; a hub request
  *    there crosses S's leaf connection into the TIP_INBOX stream on S's own server, which replies.
+ *  - key directory: HUB exports the stream `tip.v1.keys.published` and the service
+ *    `tip.v1.keys.current` to every state; a state can read the operator's signed directory but
+ *    never write it (the bucket behind it is HUB's own, and a state has no path into HUB).
  * No state imports anything of another state, and HUB's own copies (outbox subjects) are exported
  * to nobody.
  */
@@ -41,7 +44,13 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
     [hubAccount]: {
       jetstream: 'enabled',
       users: [{ user: input.hubUser.user, password: input.hubUser.password }],
-      exports: states.map((state) => ({ service: subjects.submitAll(state), accounts: [state] })),
+      exports: [
+        ...states.map((state) => ({ service: subjects.submitAll(state), accounts: [state] })),
+        ...(states.length > 0 ? [
+          { stream: subjects.keyDirectoryPublished(), accounts: states },
+          { service: subjects.keyDirectoryCurrent(), accounts: states },
+        ] : []),
+      ],
       imports: states.map((state) => ({ service: { account: state, subject: subjects.deliverAll(state) } })),
     },
   };
@@ -49,7 +58,11 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
     accounts[state] = {
       users: [{ user: leafUser.user, password: leafUser.password }],
       exports: [{ service: subjects.deliverAll(state), accounts: [hubAccount] }],
-      imports: [{ service: { account: hubAccount, subject: subjects.submitAll(state) } }],
+      imports: [
+        { service: { account: hubAccount, subject: subjects.submitAll(state) } },
+        { stream: { account: hubAccount, subject: subjects.keyDirectoryPublished() } },
+        { service: { account: hubAccount, subject: subjects.keyDirectoryCurrent() } },
+      ],
     };
   }
   return accounts;
@@ -58,8 +71,8 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
 /**
  * What a state's local apps may do on its leaf: submit as their own state only, read their own
  * deliveries only, use JetStream and its key-value buckets (`$KV.>`: the node service keeps its
- * state there) on the leaf, request/reply inboxes, service discovery, and subjects of their own
- * under `tipnet.local.>`. A submit or delivery subject of another state is
+ * state there) on the leaf, request/reply inboxes, service discovery, subjects of their own
+ * under `tipnet.local.>`, and read (never publish) the operator's signed key directory. A submit or delivery subject of another state is
  * refused by the server with a permissions violation.
  */
 export function localAppsPermissions(state: string): UserPermissions {
@@ -74,9 +87,12 @@ export function localAppsPermissions(state: string): UserPermissions {
         CLIENT_SUBJECTS.replyInboxes,
         CLIENT_SUBJECTS.serviceDiscovery,
         subjects.localAny(),
+        subjects.keyDirectoryCurrent(),
       ],
     },
-    subscribe: { allow: [subjects.deliverAll(state), CLIENT_SUBJECTS.replyInboxes, CLIENT_SUBJECTS.serviceDiscovery, subjects.localAny()] },
+    subscribe: {
+      allow: [subjects.deliverAll(state), CLIENT_SUBJECTS.replyInboxes, CLIENT_SUBJECTS.serviceDiscovery, subjects.localAny(), subjects.keyDirectoryPublished()],
+    },
   };
 }
 

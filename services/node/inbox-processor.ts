@@ -4,7 +4,7 @@
 // acknowledgement; one bad message never stops the loop. A store or network failure is retried.
 // Each write commits before this returns, so the loop acknowledges a delivery only once it is durable.
 import type { JsMsg } from '@nats-io/jetstream';
-import { HUB_SENDER, isRejection, isStateCode, type KeyDirectory, type Logger, refusedDeliveryKey, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
+import { HUB_SENDER, isRejection, isStateCode, type KeyLookup, type Logger, refusedDeliveryKey, trafficClassOf, tryDecodeEnvelope, v1 } from '../core/mod.ts';
 import type { AnsweredMessage } from './node-replies.ts';
 import { openDelivery } from './open-delivery.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
@@ -15,7 +15,7 @@ import { answerOf, applyAcknowledgement, applyAnswer } from './receipt-status.ts
 export interface InboxContext {
   readonly state: string;
   readonly store: NodeStore;
-  readonly directory: KeyDirectory;
+  readonly directory: KeyLookup;
   readonly events: NodeEvents;
   readonly logger: Logger;
   readonly now: () => number;

@@ -3,7 +3,8 @@
 // SIGINT/SIGTERM. Nothing else.
 import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { createLogger, KeyDirectory, openLiveKeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { keptDirectoryFile } from './key-directory-follower.ts';
 import { openAuditTrail } from '../audit/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
 import { trailRecorder } from './audit-recorder.ts';
@@ -24,7 +25,10 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
   const config = readNodeConfig(configPath);
   const logger = createLogger({ service: 'node', state: config.state, level: config.logLevel });
   const signingKey = await readSigningKey(config.signingKeyFile);
-  const directory = new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile));
+  const dataDir = dataDirOf(config, configPath);
+  const directory = config.operatorPublicKey === undefined
+    ? new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile))
+    : await openLiveKeyDirectory({ configured: config.keyDirectoryFile, kept: keptDirectoryFile(dataDir), operatorPublicKey: config.operatorPublicKey });
   const matchingKey = await readMatchingKey(config.matchingKeyFile);
   const nc = await connect({
     servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password,
@@ -32,7 +36,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
   });
   try {
     const node = await startNodeService({
-      state: config.state, nc, dataDir: dataDirOf(config, configPath), signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
+      state: config.state, nc, dataDir, signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
       ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
     });
     const access = await AccessStore.open(nc);

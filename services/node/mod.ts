@@ -19,6 +19,7 @@ export { prepareSubmission, prepareOwnMessage, type PreparedSubmission, type Sub
 export { prepareAcknowledgement, type AnsweredMessage, type OwnAcknowledgement, type ReplyContext } from './node-replies.ts';
 export type { OfficerFeed } from './officer-feed.ts';
 export { ensureInbox, openInboxReader } from './inbox.ts';
+export { keptDirectoryFile, DEFAULT_DIRECTORY_REFRESH_MS } from './key-directory-follower.ts';
 export { openDelivery, type OpenedDelivery } from './open-delivery.ts';
 export { publishSubmission } from './publish-submission.ts';
 export { NodeStore } from './node-store.ts';

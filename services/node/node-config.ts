@@ -19,6 +19,12 @@ export const nodeConfigSchema = z.strictObject({
   }),
   signingKeyFile: z.string().min(1),
   keyDirectoryFile: z.string().min(1),
+  /**
+   * The hub operator's Ed25519 public key (base64 of the raw 32 bytes), the node's trust anchor.
+   * With it, keyDirectoryFile must be a directory this key signed, and newer signed versions from
+   * the hub are applied live and kept in the data folder; without it, the file is read once.
+   */
+  operatorPublicKey: z.string().refine((value) => Buffer.from(value, 'base64').byteLength === 32, 'must be the base64 of a raw 32-byte Ed25519 public key').optional(),
   matchingKeyFile: z.string().min(1),
   /** The node's own folder (its SQLite store); default: "<config file name>-data" beside the config file. */
   dataDir: z.string().min(1).optional(),

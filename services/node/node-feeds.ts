@@ -2,7 +2,7 @@
 // node's escalations live) and the live-only feed. Every open feed is tracked, so stopping the
 // node closes them all.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { KeyDirectory, Logger } from '../core/mod.ts';
+import type { KeyLookup, Logger } from '../core/mod.ts';
 import { EMPTY_FEED_FILTER, type FeedFilter } from './feed-filter.ts';
 import { mergeFeeds, openLiveFeed } from './live-feed.ts';
 import type { NodeEvents } from './node-events.ts';
@@ -11,7 +11,7 @@ import { openOfficerFeed, type OfficerFeed } from './officer-feed.ts';
 
 export interface NodeFeedsContext {
   readonly nc: NatsConnection;
-  readonly directory: KeyDirectory;
+  readonly directory: KeyLookup;
   readonly store: NodeStore;
   readonly events: NodeEvents;
   readonly logger: Logger;

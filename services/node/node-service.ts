@@ -5,7 +5,8 @@
 // API drive it through RunningNode; it owns no connection (the caller opens and closes `nc`).
 // This file only wires the parts: submitter, replies, inbox loop, deadline ticker, queries, feeds.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { KeyDirectory, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
+import type { KeyLookup, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
+import { followLiveDirectory } from './key-directory-follower.ts';
 import type { Actor } from './actor.ts';
 import { clientIdempotencyClaim, type SubmitOptions } from './client-idempotency.ts';
 import { replyDeadlines, type ReplyDeadlines } from './deadlines.ts';
@@ -41,7 +42,13 @@ export interface NodeServiceOptions {
    */
   readonly dataDir: string;
   readonly signingKey: SigningKey;
-  readonly directory: KeyDirectory;
+  /**
+   * The keys deliveries are verified with. A LiveKeyDirectory (signed by the hub operator) follows
+   * the hub's signed directory and keeps what it applied in dataDir; a plain KeyDirectory stays as it is.
+   */
+  readonly directory: KeyLookup;
+  /** How often the node asks the hub for its signed key directory (default 30 s); announcements come at once. */
+  readonly keyDirectoryRefreshMs?: number;
   readonly matchingKey: MatchingKey;
   readonly logger: Logger;
   /** Reply deadlines by priority, in ms (default DEFAULT_REPLY_DEADLINE_MS). */
@@ -147,6 +154,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
     store.close();
     throw error;
   });
+  const keyFollower = followLiveDirectory(directory, { nc, dataDir: options.dataDir, logger, refreshMs: options.keyDirectoryRefreshMs });
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
   const submission = (json: unknown) => () => prepareSubmission(json, {
@@ -188,6 +196,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
       if (stopped) return;
       stopped = true;
       submitter.stop();
+      await keyFollower?.stop();
       const tickerStopped = ticker.stop();
       await feeds.closeAll();
       await inbox.stop();

@@ -3,7 +3,7 @@
 // off. Items are verified like the node's own; an item is acknowledged once the caller has taken
 // it and asked for the next, so a feed cut mid-way repeats at most the item it was showing.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ACCESS_LIMITS, CONSUMERS, isRejection, OFFICER_ID_PATTERN, type KeyDirectory, type Logger } from '../core/mod.ts';
+import { ACCESS_LIMITS, CONSUMERS, isRejection, OFFICER_ID_PATTERN, type KeyLookup, type Logger } from '../core/mod.ts';
 import { matchesFeedFilter, type FeedFilter } from './feed-filter.ts';
 import { openInboxReader } from './inbox.ts';
 import { summariseMessage, type MessageSummary } from './message-summary.ts';
@@ -19,7 +19,7 @@ export function feedConsumerName(officerId: string): string {
 
 export interface FeedSource {
   readonly nc: NatsConnection;
-  readonly directory: KeyDirectory;
+  readonly directory: KeyLookup;
   /** The summary of a message this node sent, so receipts can be filtered by what they concern. */
   readonly sentSummary: (messageId: string) => MessageSummary | undefined;
   /** Stream sequence of the first copy of a message id the node recorded, to skip later copies. */

@@ -7,7 +7,7 @@
 // reminders) are built as typed drafts and composed the same way.
 import {
   checkDistributionBeforeSending, checkHitFollowUp, type ComposedEnvelope, composeEnvelope, decodeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal,
-  isRejection, type KeyDirectory, type MatchingKey, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
+  isRejection, type KeyLookup, type MatchingKey, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
   replyRecipientsOf, type SigningKey, toEnvelopeDraft, trafficClassOf, validateMessage, verifyEnvelope,
 } from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
@@ -21,7 +21,7 @@ export interface SubmissionContext {
   readonly nowMs: number;
   readonly newId?: () => string;
   /** The key directory: the signature is checked as the hub will check it (UNKNOWN_KEY, SIGNATURE_INVALID). */
-  readonly directory?: KeyDirectory;
+  readonly directory?: KeyLookup;
   /** What this node knows of a message a reply names (known-original.ts), for the hub's reply rules. */
   readonly original?: (messageId: string) => OriginalMessage | undefined;
   /** A hit this node was told of, for the hub's follow-up rule (UNKNOWN_HIT, NOT_HIT_COUNTERPART). */

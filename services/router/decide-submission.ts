@@ -1,7 +1,7 @@
 // The router's whole judgement on one submission, as a pure function: bytes and the subject they
 // arrived on in, a delivery plan or a rejection out. Checks run cheapest and most fundamental first,
 // so the reason a sender gets is the first thing it must fix.
-import { DEFAULT_QUERY_RATE, type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyDirectory, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
+import { DEFAULT_QUERY_RATE, type DecodedPayload, decodeEnvelope, decodePayload, type Envelope, isRejection, type KeyLookup, parseSubmissionSubject, type ReasonCode, RejectionError, type StateCode, submissionSender, type SubmissionSubject, trafficClassOf, tryDecodeEnvelope, validateEnvelope, validatePayload, verifyEnvelope } from '../core/mod.ts';
 import { checkFollowUp } from './hit-follow-up.ts';
 import { drillParticipants, nextDrillRecord, type DrillRecord } from './drill-registry.ts';
 import { contentDigest } from './content-digest.ts';
@@ -19,7 +19,7 @@ export interface SubmissionInput {
 }
 
 export interface RouterContext {
-  readonly directory: KeyDirectory;
+  readonly directory: KeyLookup;
   readonly policy: RoutingPolicy;
   /** What the hub delivered before; the only state a decision reads. */
   readonly index: MessageIndex;

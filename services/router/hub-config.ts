@@ -16,6 +16,12 @@ export const hubServicesConfigSchema = z.strictObject({
   replicas: z.union([z.literal(1), z.literal(3)]),
   hubKeyFile: z.string().min(1),
   keyDirectoryFile: z.string().min(1),
+  /**
+   * The hub operator's Ed25519 public key (base64 of the raw 32 bytes). With it, keyDirectoryFile
+   * must be a directory this key signed, and newer signed versions are applied live from
+   * TIP_KEY_DIRECTORY; without it, the directory is a plain file read once.
+   */
+  operatorPublicKey: z.string().refine((value) => Buffer.from(value, 'base64').byteLength === 32, 'must be the base64 of a raw 32-byte Ed25519 public key').optional(),
   states: z.array(stateCode).min(1),
   sharingGroups: z.record(z.string(), z.array(stateCode)).default({}),
   drills: z.record(z.string(), z.array(stateCode)).default({}),

@@ -1,9 +1,10 @@
 // Everything the hub runs besides nats-server, started in one call: streams, the message index,
 // the router and the dispatcher. Each router process calls this; the pieces are shared safely.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { KeyDirectory, Logger, SigningKey, StateCode } from '../core/mod.ts';
+import { type KeyLookup, LiveKeyDirectory, type Logger, type SigningKey, type StateCode } from '../core/mod.ts';
 import { startDispatcher, type RunningDispatcher } from './dispatcher.ts';
 import { ensureHubStreams } from './ensure-streams.ts';
+import { startKeyDirectorySource } from './key-directory-source.ts';
 import { KvMessageIndex } from './message-index.ts';
 import { startRouter, type RunningRouter } from './router-service.ts';
 import type { RoutingPolicy } from './routing-policy.ts';
@@ -12,7 +13,11 @@ export interface HubServicesOptions {
   readonly nc: NatsConnection;
   /** 3 on a clustered hub, 1 on a single server. */
   readonly replicas: number;
-  readonly directory: KeyDirectory;
+  /**
+   * The keys envelopes are verified with. A LiveKeyDirectory (signed by the hub operator) is kept
+   * current from TIP_KEY_DIRECTORY and served to the states; a plain KeyDirectory stays as it is.
+   */
+  readonly directory: KeyLookup;
   readonly policy: RoutingPolicy;
   readonly hubKey: SigningKey;
   readonly logger: Logger;
@@ -35,6 +40,9 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
     context: { directory: options.directory, policy: options.policy, index },
     logger: options.logger.child({ component: 'router' }),
   });
+  const keySource = options.directory instanceof LiveKeyDirectory
+    ? await startKeyDirectorySource({ nc: options.nc, live: options.directory, replicas: options.replicas, logger: options.logger.child({ component: 'key-directory' }) })
+    : undefined;
   const dispatcher = await startDispatcher({
     nc: options.nc,
     states: options.dispatchTo ?? options.policy.states,
@@ -45,6 +53,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
     router,
     dispatcher,
     async stop() {
+      await keySource?.stop();
       await router.stop();
       await dispatcher.stop();
     },

@@ -1,7 +1,7 @@
 // Entry of a hub services process (router + dispatcher): reads its configuration, connects, runs
 // until SIGTERM or SIGINT. Several can run at once against the same hub; they share the work.
 import { connect } from '@nats-io/transport-node';
-import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { createLogger, KeyDirectory, openLiveKeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { policyFromConfig, readHubServicesConfig } from './hub-config.ts';
 import { startHubServices } from './hub-services.ts';
 import { serveStatus } from './status-endpoint.ts';
@@ -9,7 +9,9 @@ import { serveStatus } from './status-endpoint.ts';
 export async function runHubServices(configPath: string, instance = `${process.pid}`): Promise<void> {
   const config = readHubServicesConfig(configPath);
   const logger = createLogger({ service: 'hub', level: config.logLevel }).child({ instance });
-  const directory = new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile));
+  const directory = config.operatorPublicKey === undefined
+    ? new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile))
+    : await openLiveKeyDirectory({ configured: config.keyDirectoryFile, operatorPublicKey: config.operatorPublicKey });
   const hubKey = await readSigningKey(config.hubKeyFile);
   const nc = await connect({
     servers: config.servers,

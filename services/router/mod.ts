@@ -25,3 +25,5 @@ export { checkFollowUp, type FollowUp } from './hit-follow-up.ts';
 export { hubServicesConfigSchema, readHubServicesConfig, writeHubServicesConfig, type HubServicesConfig, type HubServicesConfigInput } from './hub-config.ts';
 export { HUB_SERVICE_NAME } from './status-endpoint.ts';
 export { runHubServices } from './main.ts';
+export { openKeyDirectoryBucket, publishKeyDirectory } from './key-directory-bucket.ts';
+export { startKeyDirectorySource, type RunningKeyDirectorySource } from './key-directory-source.ts';

@@ -51,6 +51,23 @@ test('tipnet up starts the topology with a node per state and writes connection 
   assert.equal(signIn.status, 200);
   assert.equal(((await signIn.json()) as { role: string }).role, 'supervisor');
 
+  // The operator rotates IDN's key and revokes KHM's against the running deployment: the hub
+  // services process and the node processes apply both versions, none of them restarted.
+  const khmKeyId = (JSON.parse(await readFile(join(dir, 'keys', 'KHM.signing-key.json'), 'utf8')) as { keyId: string }).keyId;
+  const rotated = await run(process.execPath, [tipnet, 'keys', 'rotate', '--state', 'IDN', '--overlap', '1h', '--dir', dir], { cwd: root });
+  assert.match(rotated.stdout, /version 2 written.*\n.*published to the hub/);
+  const revoked = await run(process.execPath, [tipnet, 'keys', 'revoke', '--state', 'KHM', '--key-id', khmKeyId, '--reason', 'test revocation', '--dir', dir], { cwd: root });
+  assert.match(revoked.stdout, /version 3 written.*\n.*published to the hub/);
+  const applied = async (path: string, pattern: RegExp) => {
+    const until = Date.now() + 20_000;
+    while (!pattern.test(await readFile(path, 'utf8').catch(() => ''))) {
+      if (Date.now() > until) assert.fail(`${path} never showed ${pattern}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  for (const state of ['IDN', 'KHM']) await applied(join(dir, 'data', state, 'key-directory.json'), /"version": 3,/);
+  await applied(join(dir, 'logs', 'hub-services.log'), /"version":3,.*key directory applied/);
+
   const down = await run(process.execPath, [tipnet, 'down', '--dir', dir], { cwd: root });
   assert.match(down.stdout, /stopped tipnet up/);
   await new Promise((resolve) => (up.exitCode !== null ? resolve(undefined) : up.once('exit', resolve)));

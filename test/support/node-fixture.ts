@@ -9,7 +9,7 @@ import type { TestContext } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger } from '../../services/core/logging/mod.ts';
 import type { StateCode } from '../../services/core/member-states.ts';
-import type { KeyDirectory, SigningKey } from '../../services/core/signing/mod.ts';
+import type { KeyLookup, SigningKey } from '../../services/core/signing/mod.ts';
 import { AccessStore, type OfficerRole } from '../../services/node-access/mod.ts';
 import { startNodeHttp, startNodeService, type NodeServiceOptions, type RunningNode, type RunningNodeHttp } from '../../services/node/mod.ts';
 import { openAuditTrail, type AuditTrail } from '../../services/audit/mod.ts';
@@ -39,7 +39,9 @@ const tokensByOrigin = new Map<string, string>();
 export const TEST_PASSWORD = 'test password for officers';
 
 export interface TestNodeOptions {
-  readonly directory?: KeyDirectory;
+  /** Default: the fixture's directory; a LiveKeyDirectory makes the node follow the hub's signed one. */
+  readonly directory?: KeyLookup;
+  readonly keyDirectoryRefreshMs?: number;
   readonly deadlines?: NodeServiceOptions['deadlines'];
   readonly clockTickMs?: number;
   readonly now?: () => number;
@@ -111,6 +113,7 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     matchingKey: fixture.matchingKey,
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     ...(options.clockTickMs ? { clockTickMs: options.clockTickMs } : {}),
+    ...(options.keyDirectoryRefreshMs ? { keyDirectoryRefreshMs: options.keyDirectoryRefreshMs } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.officerFeedInactiveMs ? { officerFeedInactiveMs: options.officerFeedInactiveMs } : {}),
   });

@@ -86,11 +86,13 @@ describe('hub isolation model', () => {
     leafUsers: { IDN: { user: 'leaf-IDN', password: 'p1' }, KHM: { user: 'leaf-KHM', password: 'p2' } },
   });
 
-  test('HUB exports each state its own submit service, to that state only, and imports each state\'s delivery service', () => {
+  test('HUB exports each state its own submit service, to that state only, the signed key directory to every state, and imports each state\'s delivery service', () => {
     assert.equal(accounts['HUB']?.jetstream, 'enabled');
     assert.deepEqual(accounts['HUB']?.exports, [
       { service: 'tip.v1.submit.IDN.>', accounts: ['IDN'] },
       { service: 'tip.v1.submit.KHM.>', accounts: ['KHM'] },
+      { stream: 'tip.v1.keys.published', accounts: ['IDN', 'KHM'] },
+      { service: 'tip.v1.keys.current', accounts: ['IDN', 'KHM'] },
     ]);
     assert.deepEqual(accounts['HUB']?.imports, [
       { service: { account: 'IDN', subject: 'tip.v1.deliver.IDN.>' } },
@@ -98,17 +100,22 @@ describe('hub isolation model', () => {
     ]);
   });
 
-  test('a state account exports its delivery service to HUB alone, imports only its own submit service and has no JetStream on the hub', () => {
+  test('a state account exports its delivery service to HUB alone, imports only its own submit service and the key directory, and has no JetStream on the hub', () => {
     assert.deepEqual(accounts['KHM'], {
       users: [{ user: 'leaf-KHM', password: 'p2' }],
       exports: [{ service: 'tip.v1.deliver.KHM.>', accounts: ['HUB'] }],
-      imports: [{ service: { account: 'HUB', subject: 'tip.v1.submit.KHM.>' } }],
+      imports: [
+        { service: { account: 'HUB', subject: 'tip.v1.submit.KHM.>' } },
+        { stream: { account: 'HUB', subject: 'tip.v1.keys.published' } },
+        { service: { account: 'HUB', subject: 'tip.v1.keys.current' } },
+      ],
     });
   });
 
-  test('no account exports or imports a stream, so nothing reaches a state without a reply path', () => {
+  test('the only stream crossing accounts is the key directory announcement, which a node also fetches by request, so nothing it needs lacks a reply path', () => {
     const all = Object.values(accounts).flatMap((account) => [...(account.exports ?? []), ...(account.imports ?? [])]);
-    assert.ok(all.every((entry) => !('stream' in entry)));
+    const streams = all.flatMap((entry) => ('stream' in entry ? [typeof entry.stream === 'string' ? entry.stream : entry.stream.subject] : []));
+    assert.deepEqual([...new Set(streams)], ['tip.v1.keys.published']);
   });
 
   test('invalid leaf names are all reported at once', () => {
@@ -155,7 +162,7 @@ describe('hub isolation model', () => {
     assert.equal(config.accounts?.['IDN']?.jetstream, 'enabled');
   });
 
-  test('the apps user of a leaf may submit and read only as its own state', () => {
+  test('the apps user of a leaf may submit and read only as its own state, and read the signed key directory', () => {
     const config = leafServerConfig(layout('leaf-IDN', { client: 1, monitoring: 2 }), {
       state: 'IDN',
       hubLeafnodeUrls: ['nats://127.0.0.1:31'],
@@ -167,8 +174,8 @@ describe('hub isolation model', () => {
         user: 'apps',
         password: 'local',
         permissions: {
-          publish: { allow: ['tip.v1.submit.IDN.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
-          subscribe: { allow: ['tip.v1.deliver.IDN.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>'] },
+          publish: { allow: ['tip.v1.submit.IDN.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.current'] },
+          subscribe: { allow: ['tip.v1.deliver.IDN.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.published'] },
         },
       },
     ]);

@@ -74,7 +74,7 @@ describe('a node refuses what the hub would, before sending, in the hub\'s words
   test('a signing key the directory does not hold (or has revoked) is UNKNOWN_KEY, as the hub would say', () => {
     const refused = refusal(answer, context(weReceivedIt, new KeyDirectory([{ ...directoryEntryFor(KHM_KEY), revoked: true }])));
     assert.deepEqual([refused.code, refused.field], ['UNKNOWN_KEY', "(the node's signing key)"]);
-    assert.match(refused.problems[0] ?? '', /^\(the node's signing key\): UNKNOWN_KEY: key_id "KHM-[0-9a-f]{16}" is not a valid key/);
+    assert.match(refused.problems[0] ?? '', /^\(the node's signing key\): UNKNOWN_KEY: key_id "KHM-[0-9a-f]{16}" was revoked$/);
   });
 
   test('what the node knows of an original: received (it is a recipient) or sent (it is the sender)', () => {

@@ -61,18 +61,24 @@ describe('rendering a topology into nats-server configs', () => {
     assert.ok(servers.every((s) => s.text.includes('max_payload: 4194304')));
   });
 
-  test('HUB exports submit services to each state and imports each state\'s delivery service; states export deliveries to HUB only', () => {
+  test('HUB exports submit services to each state and the signed key directory to all, and imports each state\'s delivery service; states export deliveries to HUB only', () => {
     const accounts = server('hub-1').config.accounts ?? {};
     assert.deepEqual(accounts['HUB']?.exports, [
       { service: 'tip.v1.submit.IDN.>', accounts: ['IDN'] },
       { service: 'tip.v1.submit.KHM.>', accounts: ['KHM'] },
+      { stream: 'tip.v1.keys.published', accounts: ['IDN', 'KHM'] },
+      { service: 'tip.v1.keys.current', accounts: ['IDN', 'KHM'] },
     ]);
     assert.deepEqual(accounts['HUB']?.imports, [
       { service: { account: 'IDN', subject: 'tip.v1.deliver.IDN.>' } },
       { service: { account: 'KHM', subject: 'tip.v1.deliver.KHM.>' } },
     ]);
     assert.deepEqual(accounts['IDN']?.exports, [{ service: 'tip.v1.deliver.IDN.>', accounts: ['HUB'] }]);
-    assert.deepEqual(accounts['IDN']?.imports, [{ service: { account: 'HUB', subject: 'tip.v1.submit.IDN.>' } }]);
+    assert.deepEqual(accounts['IDN']?.imports, [
+      { service: { account: 'HUB', subject: 'tip.v1.submit.IDN.>' } },
+      { stream: { account: 'HUB', subject: 'tip.v1.keys.published' } },
+      { service: { account: 'HUB', subject: 'tip.v1.keys.current' } },
+    ]);
     assert.equal(accounts['IDN']?.jetstream, undefined);
   });
 
@@ -83,8 +89,8 @@ describe('rendering a topology into nats-server configs', () => {
     assert.equal(others.length, 0);
     assert.equal(apps?.user, 'apps');
     assert.equal(apps?.password, 'apps-khm-secret');
-    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
-    assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>']);
+    assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.current']);
+    assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.published']);
   });
 
   test('each leaf connects to every hub node\'s leaf node port with its own leaf user, bound to its account', () => {

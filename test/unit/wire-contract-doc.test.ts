@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { REASON_CODES } from '../../services/core/reason-codes.ts';
 import { HEADERS, STREAMS, SUBJECT_ROOT, subjects } from '../../services/core/subjects.ts';
 import { PAYLOAD_KINDS } from '../../services/core/payload-registry.ts';
-import { SIGNING_CONTEXT } from '../../services/core/signing/mod.ts';
+import { DIRECTORY_SIGNING_CONTEXT, SIGNING_CONTEXT } from '../../services/core/signing/mod.ts';
+import { KEY_DIRECTORY_BUCKET } from '../../services/core/durable-names.ts';
 
 const doc = readFileSync(new URL('../../docs/wire-contract.md', import.meta.url), 'utf8');
 
@@ -40,4 +41,10 @@ test('the wire contract maps every payload type to its subject token', () => {
 test('the wire contract quotes the signing context exactly', () => {
   assert.ok(doc.includes(`"${SIGNING_CONTEXT.replace('\n', '\\n')}"`));
   assert.ok(doc.includes(`(${Buffer.byteLength(SIGNING_CONTEXT)} ASCII bytes`));
+});
+
+test('the wire contract quotes the key directory signing context exactly and names its subjects and bucket', () => {
+  assert.ok(doc.includes(`"${DIRECTORY_SIGNING_CONTEXT.replace('\n', '\\n')}"`));
+  assert.ok(doc.includes(`(${Buffer.byteLength(DIRECTORY_SIGNING_CONTEXT)} ASCII bytes`));
+  for (const name of [subjects.keyDirectoryPublished(), subjects.keyDirectoryCurrent(), KEY_DIRECTORY_BUCKET]) assert.ok(doc.includes(`\`${name}\``), `missing ${name}`);
 });

@@ -67,6 +67,8 @@ export const upCommand: Command = {
           leaf: { servers: connection.servers, user: connection.user, password: connection.password },
           signingKeyFile: connection.signingKeyFile,
           keyDirectoryFile: connection.keyDirectoryFile,
+          // The trust anchor: the node applies only directories this key signed (`tipnet keys rotate|revoke`).
+          operatorPublicKey: deployment.keys.operatorPublicKey,
           matchingKeyFile: connection.matchingKeyFile,
           // Each state's own store, inside the deployment folder (removed with it by `tipnet down`).
           dataDir: join(dir, 'data', state),

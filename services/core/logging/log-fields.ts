@@ -40,6 +40,8 @@ export const LOG_FIELDS: Readonly<Record<string, FieldShape>> = Object.freeze({
   method: token, route: text, action: token,
   // counts and positions
   streamSequence: count, attempt: count, delayMs: count, matched: count, notices: count, count, durationMs: count,
+  // the signed key directory: its version, size, bucket revision, and why an update was refused (key ids and versions only)
+  version: count, keys: count, revision: count, refusal: token, detail: text, source: token,
   // where a process listens or connects
   url, servers: urls,
   // serialized objects: already whitelisted by their serializers

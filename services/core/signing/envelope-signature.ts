@@ -3,7 +3,8 @@ import { sign, verify } from 'node:crypto';
 import { RejectionError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import { tip, type Envelope, type v1 } from '../proto.ts';
-import type { KeyDirectory } from './key-directory.ts';
+import type { KeyLookup } from './key-directory.ts';
+import { unusableKeyReason } from './unusable-key-reason.ts';
 import { envelopeSigningInput } from './signing-input.ts';
 import type { SigningKey } from './signing-keys.ts';
 
@@ -18,11 +19,9 @@ export function signEnvelope(fields: v1.Envelope.$Properties, key: SigningKey): 
  * Verifies origin: the key exists and was valid when the envelope was created, belongs to the
  * sending state, and the signature covers these exact fields. Throws a RejectionError otherwise.
  */
-export function verifyEnvelope(envelope: Envelope, directory: KeyDirectory): void {
+export function verifyEnvelope(envelope: Envelope, directory: KeyLookup): void {
   const resolved = directory.usableKey(envelope.keyId, envelope.createdAtUnixMs);
-  if (!resolved) {
-    throw new RejectionError('UNKNOWN_KEY', `key_id "${envelope.keyId}" is not a valid key in the directory at created_at`);
-  }
+  if (!resolved) throw new RejectionError('UNKNOWN_KEY', unusableKeyReason(directory, envelope.keyId, envelope.createdAtUnixMs));
   if (resolved.entry.owner !== envelope.senderState) {
     throw new RejectionError('KEY_NOT_OWNED_BY_SENDER', `key_id "${envelope.keyId}" belongs to ${resolved.entry.owner}, not ${envelope.senderState}`);
   }

@@ -3,6 +3,7 @@
 // length-prefixed layout of every envelope field except `signature`. docs/wire-contract.md
 // ("Signing input") describes the same layout for implementers in other languages.
 import type { Envelope } from '../proto.ts';
+import { FieldWriter } from './field-writer.ts';
 
 /** Domain separation: a signature over a tipnet v1 envelope can never be replayed as anything else. */
 export const SIGNING_CONTEXT = 'tipnet/asean.tip.v1/envelope-signature\n';
@@ -32,43 +33,4 @@ export function envelopeSigningInput(envelope: SignedFields): Uint8Array {
   out.string(envelope.keyId);
   out.bytes(envelope.payload);
   return out.finish();
-}
-
-/** Big-endian, length-prefixed fields: trivial to reproduce in any language. */
-class FieldWriter {
-  private readonly chunks: Uint8Array[] = [];
-
-  raw(bytes: Uint8Array): void {
-    this.chunks.push(bytes);
-  }
-
-  uint32(value: number): void {
-    const chunk = Buffer.alloc(4);
-    chunk.writeUInt32BE(value >>> 0);
-    this.chunks.push(chunk);
-  }
-
-  int64(value: number): void {
-    const chunk = Buffer.alloc(8);
-    chunk.writeBigInt64BE(BigInt(Math.trunc(value)));
-    this.chunks.push(chunk);
-  }
-
-  bytes(value: Uint8Array): void {
-    this.uint32(value.byteLength);
-    this.chunks.push(value);
-  }
-
-  string(value: string): void {
-    this.bytes(Buffer.from(value ?? '', 'utf8'));
-  }
-
-  list<T>(values: readonly T[], write: (value: T) => void): void {
-    this.uint32(values.length);
-    for (const value of values) write(value);
-  }
-
-  finish(): Uint8Array {
-    return Buffer.concat(this.chunks);
-  }
 }
