@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import { openAuditTrail } from '../audit/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
 import { trailRecorder } from './audit-recorder.ts';
@@ -26,7 +27,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
   const directory = new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile));
   const matchingKey = await readMatchingKey(config.matchingKeyFile);
   const nc = await connect({
-    servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password,
+    ...natsConnectOptions(config.leaf),
     name: `tipnet node ${config.state}`, maxReconnectAttempts: -1, reconnectTimeWait: 500,
   });
   try {

@@ -9,7 +9,7 @@ import { readConnectionFile, writeConnectionFile } from '../../services/topology
 
 describe('the connection file and the hub-services config are defined once', () => {
   test('a state connection file names its servers, domain and own subjects, and passes its schema', () => {
-    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], login: { user: 'apps', password: 'secret' } });
     assert.deepEqual(file, {
       state: 'KHM',
       servers: ['nats://127.0.0.1:4302'],
@@ -23,7 +23,7 @@ describe('the connection file and the hub-services config are defined once', () 
   });
 
   test('the old `urls` shape is refused by the schema', () => {
-    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], login: { user: 'apps', password: 'secret' } });
     const { servers, ...rest } = file;
     assert.equal(stateConnectionFileSchema.safeParse({ ...rest, urls: servers }).success, false);
   });
@@ -32,7 +32,7 @@ describe('the connection file and the hub-services config are defined once', () 
     const dir = await mkdtemp(join(tmpdir(), 'tipnet-connection-'));
     t.after(() => rm(dir, { recursive: true, force: true }));
     const file = stateConnectionFile({
-      state: 'IDN', servers: ['nats://127.0.0.1:4301'], user: 'apps', password: 'secret',
+      state: 'IDN', servers: ['nats://127.0.0.1:4301'], login: { user: 'apps', password: 'secret' },
       keyFiles: { signingKeyFile: '/k/IDN.json', keyDirectoryFile: '/k/directory.json', matchingKeyFile: '/k/matching.json' },
     });
     const path = await writeConnectionFile(join(dir, 'IDN.json'), file);
