@@ -47,13 +47,17 @@ async function requestUntilAnswered(nc: NatsConnection, subject: string, timeout
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tipnet-topology-tls-'));
-  const topology = parseTopology({ hub: { nodes: 3 }, states: [{ code: 'IDN' }, { code: 'KHM' }], auth: { mode: 'nkey' }, tls: { dir: join(dir, 'certs') } });
+  const topology = parseTopology({ hub: { nodes: 3 }, states: [{ code: 'IDN' }, { code: 'KHM' }, { code: 'THA' }], auth: { mode: 'nkey' }, tls: { dir: join(dir, 'certs') } });
   await makeCertificates(join(dir, 'certs'), certificateSubjectsOf(topology), { days: 2 });
   // The same subject as KHM's leaf, issued by a CA the hub does not trust.
   await makeCertificates(join(dir, 'foreign'), [{ name: 'leaf-KHM', host: '127.0.0.1' }], { days: 2, caName: 'someone else' });
   written = await writeTopologyConfigs(topology, join(dir, 'out'));
-  for (const file of ['cert.pem', 'key.pem']) await copyFile(join(dir, 'foreign', 'leaf-KHM', file), join(bundle('leaf-KHM').dir, 'tls', file));
-  for (const name of ['hub-1', 'hub-2', 'hub-3', 'leaf-IDN', 'leaf-KHM']) await servers.start(name, bundle(name).configFile, logOf(name));
+  for (const file of ['cert.pem', 'key.pem']) {
+    await copyFile(join(dir, 'foreign', 'leaf-KHM', file), join(bundle('leaf-KHM').dir, 'tls', file));
+    // THA's leaf presents a certificate of the right CA whose subject (CN=hub-1) the hub maps to no account.
+    await copyFile(join(dir, 'certs', 'hub-1', file), join(bundle('leaf-THA').dir, 'tls', file));
+  }
+  for (const name of ['hub-1', 'hub-2', 'hub-3', 'leaf-IDN', 'leaf-KHM', 'leaf-THA']) await servers.start(name, bundle(name).configFile, logOf(name));
 });
 
 after(async () => {
@@ -125,6 +129,29 @@ describe('a generated nkey + TLS deployment on real servers', () => {
     assert.doesNotMatch(hubLogs, /Leafnode connection created for account: KHM/);
     khm.publish('tip.v1.submit.KHM.test', 'ping');
     await khm.flush();
+    await sleep(1_000);
+    assert.deepEqual(heard, []);
+  });
+
+  test('THA\'s leaf with a certificate of the right CA but a subject the hub does not map is refused as unauthenticated', async () => {
+    const hub = await opened(natsConnectOptions(hubFile('hub-1')));
+    const heard: string[] = [];
+    const subscription = hub.subscribe('tip.v1.submit.THA.>');
+    void (async () => {
+      for await (const message of subscription) heard.push(message.subject);
+    })();
+    await hub.flush();
+    const refusal = /lid:\d+ - Leafnode connection closed: Authentication Failure/;
+    const deadline = Date.now() + 20_000;
+    let hubLogs = '';
+    while (!refusal.test(hubLogs) && Date.now() < deadline) {
+      await sleep(250);
+      hubLogs = (await Promise.all(['hub-1', 'hub-2', 'hub-3'].map(logOf).map(logText))).join('\n');
+    }
+    assert.match(hubLogs, refusal);
+    const tha = await opened(natsConnectOptions(readConnectionFile(join(bundle('leaf-THA').dir, 'connections', 'THA.json'))));
+    tha.publish('tip.v1.submit.THA.test', 'ping');
+    await tha.flush();
     await sleep(1_000);
     assert.deepEqual(heard, []);
   });
