@@ -1,7 +1,8 @@
 // What `tipnet config` does: plan layouts, generate the secrets of the topology's auth mode
 // (passwords, or nkeys whose public keys alone reach the servers), and write one bundle per host
 // (host-bundles.ts). Secrets are written 0600 into 0700 folders.
-import { copyFile, chmod, mkdir, writeFile } from 'node:fs/promises';
+import { access, copyFile, chmod, mkdir, writeFile } from 'node:fs/promises';
+import { ConfigurationError } from '../core/mod.ts';
 import { dirname, join, resolve } from 'node:path';
 import type { ServerPorts } from '../nats-config/mod.ts';
 import { generateCredentials, generateNkeys } from './credentials.ts';
@@ -45,6 +46,7 @@ export async function writeTopologyConfigs(topology: Topology, outDir: string, o
     certsDir: options.certsDir === undefined ? undefined : resolve(options.certsDir),
     tipnetCommand: options.tipnetCommand,
   });
+  await requireCertificateFiles(bundles.flatMap((bundle) => bundle.files.flatMap((file) => (file.copyFrom === undefined ? [] : [file.copyFrom]))));
   const servers: WrittenBundle[] = [];
   const connectionFiles: string[] = [];
   const layoutOf = (name: string) => [...layouts.hub, ...Object.values(layouts.leaves)].find((layout) => layout?.name === name);
@@ -67,4 +69,19 @@ export async function writeTopologyConfigs(topology: Topology, outDir: string, o
     servers.push({ name: bundle.name, host: bundle.host, dir, configFile: join(dir, 'nats-server.conf'), dataDir: layout.dataDir, ports: layout.ports, files: written });
   }
   return { servers, connectionFiles };
+}
+
+/** Every missing certificate or key is named before anything is written. */
+async function requireCertificateFiles(paths: readonly string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const path of new Set(paths)) {
+    try {
+      await access(path);
+    } catch {
+      missing.push(`${path} is missing`);
+    }
+  }
+  if (missing.length > 0) {
+    throw new ConfigurationError('tls certificates', [...missing, 'make them with `tipnet certs --topology <file>` or place your PKI\'s files in that layout (infra/README.md)']);
+  }
 }
