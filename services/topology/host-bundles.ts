@@ -3,7 +3,7 @@
 // Pure: it says which file holds what; write-topology-configs.ts writes them. Every path inside a
 // config is where the bundle will sit on its host (`installRoot`), so a bundle is copied as is.
 import { join } from 'node:path';
-import { ConfigurationError, HUB_SENDER, type StateCode } from '../core/mod.ts';
+import { ConfigurationError, HUB_SENDER, keyFilePath, type StateCode } from '../core/mod.ts';
 import { connectionFileText, hubAccount, type HubCredentials, type HubNkeys, type NatsLogin, type TlsFiles } from '../nats-config/mod.ts';
 import { connectionFiles } from './credentials.ts';
 import { renderTopology, type RenderedServer } from './render-topology.ts';
@@ -94,7 +94,7 @@ function hubProcessFiles(input: HostBundlesInput, root: string): BundleFile[] {
     ...connection,
     replicas: hubStreamOptionsOf(input.topology).replicas,
     // Placed by the hub operator from `tipnet keys` (the hub's signing key and the key directory).
-    hubKeyFile: join(root, 'keys', `${HUB_SENDER}.json`),
+    hubKeyFile: keyFilePath(join(root, 'keys'), HUB_SENDER),
     keyDirectoryFile: join(root, 'keys', 'directory.json'),
     states: routing.states,
     sharingGroups: routing.sharingGroups,
@@ -118,7 +118,7 @@ function leafProcessFiles(input: HostBundlesInput, server: RenderedServer, root:
     state,
     leaf: { servers, user, password, nkeySeedFile, tls },
     // Placed by the state's operator from `tipnet keys` (its signing key, the directory, the matching key).
-    signingKeyFile: join(root, 'keys', `${state}.json`),
+    signingKeyFile: keyFilePath(join(root, 'keys'), state),
     keyDirectoryFile: join(root, 'keys', 'directory.json'),
     matchingKeyFile: join(root, 'keys', 'matching-key.json'),
     dataDir: join(root, 'node-data'),

@@ -3,12 +3,14 @@
 // certificate from another CA and of a client without its nkey.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { readJsonFile } from '../../services/core/mod.ts';
+import { HUB_SENDER, keyFilePath, readJsonFile } from '../../services/core/mod.ts';
+import { createDeploymentKeys, hubServicesProcess } from '../../services/deployment/mod.ts';
+import { runNode } from '../../services/node/mod.ts';
 import { natsConnectOptions } from '../../services/nats-client/mod.ts';
 import { hubConnectionFileSchema } from '../../services/nats-config/mod.ts';
 import { certificateSubjectsOf, makeCertificates, parseTopology, readConnectionFile, writeTopologyConfigs, type WrittenTopology } from '../../services/topology/mod.ts';
@@ -154,5 +156,33 @@ describe('a generated nkey + TLS deployment on real servers', () => {
     await tha.flush();
     await sleep(1_000);
     assert.deepEqual(heard, []);
+  });
+
+  test('the node and the hub services run from their bundles\' configs, over TLS with their nkeys', async (t) => {
+    // Keys come from `tipnet keys` in a real deployment; each bundle gets only its own signing key.
+    const keys = await createDeploymentKeys(join(dir, 'keys'), ['IDN', 'KHM', 'THA']);
+    const place = async (server: string, owner: string, withMatchingKey: boolean) => {
+      const folder = join(bundle(server).dir, 'keys');
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await copyFile(keys.signingKeyFile(owner), keyFilePath(folder, owner));
+      await copyFile(keys.directoryFile, join(folder, 'directory.json'));
+      if (withMatchingKey) await copyFile(keys.matchingKeyFile, join(folder, 'matching-key.json'));
+    };
+    await place('leaf-IDN', 'IDN', true);
+    await place('hub-2', HUB_SENDER, false);
+
+    const nodeConfig = join(bundle('leaf-IDN').dir, 'node.json');
+    // Any free port here instead of the bundle's 8443.
+    await writeFile(nodeConfig, JSON.stringify({ ...JSON.parse(await readFile(nodeConfig, 'utf8')), httpPort: 0, logLevel: 'silent' }));
+    const node = await runNode(nodeConfig);
+    t.after(() => node.stop());
+    assert.ok(node.nc.info?.tls_required, 'the node reached its leaf over TLS');
+    assert.equal((await fetch(`${node.url}/auth/providers`)).status, 200, 'the node serves its API');
+
+    const watcher = await opened(natsConnectOptions(hubFile('hub-2')));
+    const hubServices = hubServicesProcess(join(bundle('hub-2').dir, 'hub-services.json'), watcher, { readyTimeoutMs: 60_000, logFile: join(dir, 'hub-services.log') });
+    t.after(() => hubServices.stop());
+    await hubServices.start();
+    assert.ok(hubServices.running, 'the hub services answered $SRV.PING, logged in over TLS with their nkey');
   });
 });
