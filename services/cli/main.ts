@@ -5,6 +5,7 @@ import type { Command } from './command.ts';
 import { commandHelp, overallHelp } from './help.ts';
 import { accessCommand } from './commands/access.ts';
 import { auditCommand } from './commands/audit.ts';
+import { certsCommand } from './commands/certs.ts';
 import { configCommand } from './commands/config.ts';
 import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
@@ -20,7 +21,7 @@ import { exportCommand } from './commands/export.ts';
 import { queryCommand } from './commands/query.ts';
 import { linksCommand } from './commands/links.ts';
 
-export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, linksCommand, upCommand, feedCommand, nodeCommand, queryCommand, sendCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [accessCommand, auditCommand, certsCommand, configCommand, demoCommand, downCommand, drillCommand, exportCommand, hubCommand, keysCommand, linksCommand, upCommand, feedCommand, nodeCommand, queryCommand, sendCommand, statusCommand];
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -4,6 +4,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import {
   type DirectoryEntry, generateSigningKey, isSignedDirectoryFile, keyFilePath, nextDirectory, OPERATOR_KEY_OWNER, readKeyDirectory,
   readSignedDirectory, readSigningKey, type SignedDirectory, signDirectory, type SigningKey, writeSignedDirectory, writeSigningKey,
@@ -58,7 +59,7 @@ export async function publishToDeployment(runDir: string, signed: SignedDirector
   const configPath = hubServicesConfigPath(runDir);
   if (!(await exists(configPath))) return false;
   const config = readHubServicesConfig(configPath);
-  const nc = await connect({ servers: config.servers, user: config.user, pass: config.password, name: 'tipnet keys (hub operator)', timeout: 5_000 });
+  const nc = await connect({ ...natsConnectOptions(config), name: 'tipnet keys (hub operator)', timeout: 5_000 });
   try {
     await publishKeyDirectory(nc, signed, config.replicas);
   } finally {

@@ -117,8 +117,7 @@ async function writeStateConnections(
     const connection = stateConnectionFile({
       state,
       servers: leaf.servers,
-      user: leaf.user ?? '',
-      password: leaf.pass ?? '',
+      login: { user: leaf.user ?? '', password: leaf.pass ?? '' },
       keyFiles: { signingKeyFile: keys.signingKeyFile(state), keyDirectoryFile: keys.directoryFile, matchingKeyFile: keys.matchingKeyFile },
     }) as StateConnection;
     connections[state] = connection;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import { ConfigurationError, KeyDirectory, readKeyDirectory, readSigningKey, type SigningKey, type StateCode } from '../core/mod.ts';
 import type { DeploymentDescription } from '../deployment/mod.ts';
 import type { StateConnectionFile } from '../nats-config/mod.ts';
@@ -100,7 +101,7 @@ export class AttachedRuntimes implements DrillRuntimes {
     const connection = readConnectionFile(entry.connectionFile);
     const directory = await directoryOf(connection);
     if (connection.signingKeyFile) this.keys.set(state, await readSigningKey(connection.signingKeyFile));
-    const nc = await connect({ servers: [...connection.servers], user: connection.user, pass: connection.password, name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    const nc = await connect({ ...natsConnectOptions(connection), name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     const observer = await observeInbox(nc, state, directory, { ownConsumer: witnessName(drillId) }).catch(async (error: unknown) => {
       await nc.close();
       throw error;

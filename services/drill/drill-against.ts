@@ -4,6 +4,7 @@
 // the simulation, and injects only the faults that need no control of the deployment's processes
 // (malformed and spoofed submissions); the others are listed in the report as not injected.
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import { ConfigurationError, isStateCode, KeyDirectory, readKeyDirectory, type StateCode } from '../core/mod.ts';
 import type { DeploymentDescription } from '../deployment/mod.ts';
 import { readHubServicesConfig } from '../router/mod.ts';
@@ -89,7 +90,7 @@ export async function attachToDeployment(options: AttachOptions): Promise<{ targ
 
 async function hubConnection(configPath: string): Promise<NatsConnection> {
   const config = readHubServicesConfig(configPath);
-  return connect({ servers: [...config.servers], user: config.user, pass: config.password, name: 'drill hub verdicts', maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  return connect({ ...natsConnectOptions(config), name: 'drill hub verdicts', maxReconnectAttempts: -1, reconnectTimeWait: 250 });
 }
 
 async function directoryOf(description: DeploymentDescription): Promise<KeyDirectory> {

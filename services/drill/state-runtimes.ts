@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger, StateCode } from '../core/mod.ts';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import type { LocalDeployment } from '../deployment/mod.ts';
 import { ensureInbox, startNodeService, type RunningNode } from '../node/mod.ts';
 import type { EscalationRecord, FaultRecord } from './drill-records.ts';
@@ -116,7 +117,7 @@ export class StateRuntimes implements DrillRuntimes {
   private async openState(state: StateCode): Promise<void> {
     const { deployment, scenario } = this.options;
     const connection = deployment.connections[state]!;
-    const nc = await connect({ servers: [...connection.servers], user: connection.user, pass: connection.password, name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    const nc = await connect({ ...natsConnectOptions(connection), name: `drill ${state}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     const runtime: StateRuntime = { state, nc, node: undefined, drillNode: undefined };
     this.runtimes.set(state, runtime);
     await ensureInbox(nc, state);

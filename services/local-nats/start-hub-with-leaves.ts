@@ -87,7 +87,7 @@ export async function startHubWithLeaves(options: StartHubOptions): Promise<HubW
           state,
           hubLeafnodeUrls: hubLeafnodeUrls(hubLayouts),
           leafUser: credentialsOf(credentials.leafUsers, state, 'leaf'),
-          localAppsPassword: credentialsOf(credentials.appsUsers, state, 'apps').password,
+          localApps: credentialsOf(credentials.appsUsers, state, 'apps').password,
           maxPayloadBytes: options.maxPayloadBytes,
         });
         leaves[state] = await startServerProcess({ layout, config, readyTimeoutMs });

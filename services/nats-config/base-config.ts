@@ -1,6 +1,6 @@
 import { LIMITS } from '../core/mod.ts';
 import { hostPort, type JetStreamConfig, type NatsServerConfig } from './server-config.ts';
-import { logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
+import { hostOf, logFileOf, storeDirOf, type ServerLayout } from './server-layout.ts';
 
 export interface BaseConfigOptions {
   /** Enable JetStream, optionally in a named domain. */
@@ -12,14 +12,15 @@ export interface BaseConfigOptions {
 }
 
 /**
- * The part every local server shares: name, loopback-only client and monitoring listeners,
+ * The part every server shares: name, a client listener on the server's host (loopback unless the
+ * topology names another), a monitoring listener on loopback only (it is plain HTTP),
  * a log file, the JetStream store inside the server's own data dir, and a max_payload above the
  * hub's envelope limit, so oversized input reaches the router to be refused with a reason.
  */
 export function baseServerConfig(layout: ServerLayout, options: BaseConfigOptions = {}): NatsServerConfig {
   return {
     server_name: layout.name,
-    listen: hostPort(layout.ports.client),
+    listen: hostPort(layout.ports.client, hostOf(layout)),
     http: hostPort(layout.ports.monitoring),
     logfile: logFileOf(layout),
     jetstream: jetStreamConfig(layout, options.jetstream),

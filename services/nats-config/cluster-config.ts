@@ -1,7 +1,7 @@
 import { baseServerConfig, type BaseConfigOptions } from './base-config.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
 import { hostPort, type NatsServerConfig } from './server-config.ts';
-import type { ServerLayout } from './server-layout.ts';
+import { hostOf, type ServerLayout } from './server-layout.ts';
 
 /**
  * Configs for the nodes of one cluster: each node lists routes to all the others. A single
@@ -18,8 +18,8 @@ export function clusterNodeConfigs(
     ...baseServerConfig(layout, options),
     cluster: {
       name: clusterName,
-      listen: hostPort(clusterPortOf(layout)),
-      routes: layouts.filter((peer) => peer !== layout).map((peer) => `nats-route://${hostPort(clusterPortOf(peer))}`),
+      listen: hostPort(clusterPortOf(layout), hostOf(layout)),
+      routes: layouts.filter((peer) => peer !== layout).map((peer) => `nats-route://${hostPort(clusterPortOf(peer), hostOf(peer))}`),
     },
   }));
 }

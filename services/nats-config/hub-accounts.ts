@@ -1,6 +1,6 @@
 import { CLIENT_SUBJECTS, isStateCode, subjects } from '../core/mod.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import type { AccountConfig, UserPermissions } from './server-config.ts';
+import type { AccountConfig, UserConfig, UserPermissions } from './server-config.ts';
 
 /*
  * The isolation model of the hub, as pure data. The hub holds one account for its own services
@@ -26,11 +26,27 @@ export interface Credentials {
   readonly password: string;
 }
 
+/** A user known to a server by its nkey's public key only ("U..."); the seed stays with the user. */
+export interface NkeyUser {
+  readonly nkey: string;
+}
+
+export type UserAuth = Credentials | NkeyUser;
+
 export interface HubAccountsInput {
-  /** Credentials of the user that hub services log in with (HUB account). */
-  readonly hubUser: Credentials;
-  /** Per state code, the user its leaf node connects as. */
-  readonly leafUsers: Readonly<Record<string, Credentials>>;
+  /** The user that hub services log in with (HUB account). */
+  readonly hubUser: UserAuth;
+  /**
+   * Per state code, the user its leaf node connects as; `undefined` when leaf nodes are mapped
+   * into their account by their TLS certificate (the hub's leafnodes authorization), not a user.
+   */
+  readonly leafUsers: Readonly<Record<string, Credentials | undefined>>;
+}
+
+/** The server's form of a user: password users keep their name, nkey users are their public key. */
+export function userConfig(auth: UserAuth, permissions?: UserPermissions): UserConfig {
+  const base: UserConfig = 'nkey' in auth ? { nkey: auth.nkey } : { user: auth.user, password: auth.password };
+  return permissions === undefined ? base : { ...base, permissions };
 }
 
 export function leafUserName(state: string): string {
@@ -43,7 +59,7 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
   const accounts: Record<string, AccountConfig> = {
     [hubAccount]: {
       jetstream: 'enabled',
-      users: [{ user: input.hubUser.user, password: input.hubUser.password }],
+      users: [userConfig(input.hubUser)],
       exports: [
         ...states.map((state) => ({ service: subjects.submitAll(state), accounts: [state] })),
         ...(states.length > 0 ? [
@@ -56,7 +72,7 @@ export function hubAccounts(input: HubAccountsInput): Record<string, AccountConf
   };
   for (const [state, leafUser] of Object.entries(input.leafUsers)) {
     accounts[state] = {
-      users: [{ user: leafUser.user, password: leafUser.password }],
+      users: leafUser === undefined ? [] : [userConfig(leafUser)],
       exports: [{ service: subjects.deliverAll(state), accounts: [hubAccount] }],
       imports: [
         { service: { account: hubAccount, subject: subjects.submitAll(state) } },

@@ -1,9 +1,9 @@
 import { baseServerConfig } from './base-config.ts';
 import { clusterNodeConfigs } from './cluster-config.ts';
 import { LocalNatsError, LocalNatsErrorCode } from './errors.ts';
-import { hubJetStreamDomain, localAppsPermissions, type Credentials } from './hub-accounts.ts';
+import { hubJetStreamDomain, localAppsPermissions, userConfig, type Credentials, type UserAuth } from './hub-accounts.ts';
 import { hostPort, type AccountConfig, type NatsServerConfig } from './server-config.ts';
-import type { ServerLayout } from './server-layout.ts';
+import { hostOf, type ServerLayout } from './server-layout.ts';
 
 export interface HubNodeOptions {
   /** Cluster name of a clustered hub (default 'hub'). */
@@ -26,24 +26,30 @@ export function hubNodeConfigs(
   });
   return nodes.map((config, index) => ({
     ...config,
-    leafnodes: { listen: hostPort(leafnodePortOf(layouts[index] as ServerLayout)) },
+    leafnodes: { listen: hostPort(leafnodePortOf(layouts[index] as ServerLayout), hostOf(layouts[index] as ServerLayout)) },
     accounts,
   }));
 }
 
-/** URLs of the hub's leaf node listeners. */
-export function hubLeafnodeUrls(hubLayouts: readonly ServerLayout[]): string[] {
-  return hubLayouts.map((layout) => `nats://${hostPort(leafnodePortOf(layout))}`);
+/** URLs of the hub's leaf node listeners (`tls://` when the hub requires TLS of leaf nodes). */
+export function hubLeafnodeUrls(hubLayouts: readonly ServerLayout[], scheme: 'nats' | 'tls' = 'nats'): string[] {
+  return hubLayouts.map((layout) => `${scheme}://${hostPort(leafnodePortOf(layout), hostOf(layout))}`);
 }
 
 export interface LeafConfigInput {
   readonly state: string;
   /** hubLeafnodeUrls() of every hub node, so the leaf fails over inside a clustered hub. */
   readonly hubLeafnodeUrls: readonly string[];
-  /** The state account's leaf user on the hub. */
-  readonly leafUser: Credentials;
-  /** Password of the local `apps` user, the only way in for the state's own software. */
-  readonly localAppsPassword: string;
+  /**
+   * The state account's leaf user on the hub; absent when the hub maps the leaf into the state's
+   * account by its TLS certificate (the remote's `tls` block, added by withTls, is then its identity).
+   */
+  readonly leafUser?: Credentials | undefined;
+  /**
+   * How the local `apps` user, the only way in for the state's own software, logs in: a password
+   * (string) or an nkey (the server holds its public key).
+   */
+  readonly localApps: string | { readonly nkey: string };
   /** max_payload (default LIMITS.maxServerPayloadBytes). */
   readonly maxPayloadBytes?: number | undefined;
 }
@@ -62,14 +68,18 @@ export function leafServerConfig(layout: ServerLayout, input: LeafConfigInput): 
     accounts: {
       [input.state]: {
         jetstream: 'enabled',
-        users: [{ user: localAppsUser, password: input.localAppsPassword, permissions: localAppsPermissions(input.state) }],
+        users: [userConfig(localAppsAuth(input.localApps), localAppsPermissions(input.state))],
       },
     },
     leafnodes: {
       // nats-server 2.9 takes a leaf remote's user and password only from its URL (or a creds file).
-      remotes: [{ urls: input.hubLeafnodeUrls.map((url) => withCredentials(url, input.leafUser)), account: input.state }],
+      remotes: [{ urls: input.hubLeafnodeUrls.map((url) => (input.leafUser ? withCredentials(url, input.leafUser) : url)), account: input.state }],
     },
   };
+}
+
+function localAppsAuth(localApps: LeafConfigInput['localApps']): UserAuth {
+  return typeof localApps === 'string' ? { user: localAppsUser, password: localApps } : localApps;
 }
 
 function withCredentials(url: string, credentials: Credentials): string {

@@ -9,7 +9,7 @@ import { renderConf } from './conf-syntax.ts';
 
 export interface NatsServerConfig {
   server_name: string;
-  /** Client listen address, "127.0.0.1:port". */
+  /** Client listen address, "host:port". */
   listen: string;
   /** Monitoring (HTTP) listen address. */
   http?: string | undefined;
@@ -40,7 +40,7 @@ export interface JetStreamConfig {
 export interface ClusterConfig {
   name: string;
   listen: string;
-  /** Route URLs of the other nodes, "nats-route://127.0.0.1:port". */
+  /** Route URLs of the other nodes, "nats-route://host:port". */
   routes: string[];
   tls?: TlsConfig | undefined;
 }
@@ -52,6 +52,16 @@ export interface LeafNodesConfig {
   remotes?: LeafNodeRemote[] | undefined;
   /** TLS on the leaf node listener. */
   tls?: TlsConfig | undefined;
+  /**
+   * Who may connect as a leaf, and into which account. With `tls.verify_and_map` each user is the
+   * subject of a leaf's certificate (RFC 2253, e.g. "CN=leaf-IDN,O=tipnet"): no secret on the hub.
+   */
+  authorization?: { users: LeafNodeUser[] } | undefined;
+}
+
+export interface LeafNodeUser {
+  user: string;
+  account: string;
 }
 
 export interface LeafNodeRemote {
@@ -73,6 +83,8 @@ export interface TlsConfig {
   ca_file: string;
   /** Require and verify a certificate from the other side (mutual TLS). */
   verify?: boolean;
+  /** Verify, then log the peer in as the user named by its certificate's subject. */
+  verify_and_map?: boolean;
   /** Seconds allowed for the TLS handshake. */
   timeout?: number;
 }
@@ -84,11 +96,10 @@ export interface AccountConfig {
   imports?: AccountImport[];
 }
 
-export interface UserConfig {
-  user: string;
-  password: string;
-  permissions?: UserPermissions;
-}
+/** A user that logs in with a password, or with an nkey (the server holds only the public key). */
+export type UserConfig =
+  | { user: string; password: string; permissions?: UserPermissions }
+  | { nkey: string; permissions?: UserPermissions };
 
 export interface UserPermissions {
   publish?: SubjectRule;
@@ -116,5 +127,5 @@ export function renderServerConfig(config: NatsServerConfig): string {
 
 /** "host:port", the form nats-server uses for every listen address. */
 export function hostPort(port: number, host = '127.0.0.1'): string {
-  return `${host}:${port}`;
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -28,3 +28,35 @@ export function withTls(config: NatsServerConfig, files: TlsFiles): NatsServerCo
     },
   };
 }
+
+/** The organisation every certificate made by `tipnet certs` names. */
+export const CERTIFICATE_ORGANISATION = 'tipnet';
+
+/**
+ * The subject of a leaf's certificate as nats-server 2.9 reads it (RFC 2253, most specific first).
+ * `tipnet certs` issues `/O=tipnet/CN=leaf-<STATE>`; a ministry's own PKI names its subject in the
+ * topology instead (infra/README.md).
+ */
+export function defaultLeafCertificateSubject(serverName: string): string {
+  return `CN=${serverName},O=${CERTIFICATE_ORGANISATION}`;
+}
+
+/**
+ * The hub side of certificate-authenticated leaf links: the leaf node listener verifies the leaf's
+ * certificate and logs it in as the user its subject names, bound to that state's account. The hub
+ * holds the CA and these subjects, no leaf secret; a certificate of another CA fails the handshake,
+ * and one of this CA with an unlisted subject is refused as unauthorised.
+ */
+export function withLeafCertificateMapping(config: NatsServerConfig, subjectsByState: Readonly<Record<string, string>>): NatsServerConfig {
+  const leafnodes = config.leafnodes;
+  if (leafnodes?.listen === undefined || leafnodes.tls === undefined) return config;
+  const { verify: _replaced, ...tls } = leafnodes.tls;
+  return {
+    ...config,
+    leafnodes: {
+      ...leafnodes,
+      tls: { ...tls, verify_and_map: true },
+      authorization: { users: Object.entries(subjectsByState).map(([account, user]) => ({ user, account })) },
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, openLiveKeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
 import { keptDirectoryFile } from './key-directory-follower.ts';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import { openAuditTrail } from '../audit/mod.ts';
 import { AccessStore } from '../node-access/mod.ts';
 import { trailRecorder } from './audit-recorder.ts';
@@ -31,7 +32,7 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
     : await openLiveKeyDirectory({ configured: config.keyDirectoryFile, kept: keptDirectoryFile(dataDir), operatorPublicKey: config.operatorPublicKey });
   const matchingKey = await readMatchingKey(config.matchingKeyFile);
   const nc = await connect({
-    servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password,
+    ...natsConnectOptions(config.leaf),
     name: `tipnet node ${config.state}`, maxReconnectAttempts: -1, reconnectTimeWait: 500,
   });
   try {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError, type MatchingKey, readJsonFile, stateCodeSchema } from '../core/mod.ts';
+import { natsConnectionSchema } from '../nats-config/mod.ts';
 import { oidcConfigSchema } from '../oidc-sign-in/mod.ts';
 import type { ReplyDeadlines } from './deadlines.ts';
 
@@ -12,11 +13,8 @@ const hours = z.number().positive().max(400 * 24);
 
 export const nodeConfigSchema = z.strictObject({
   state: stateCodeSchema,
-  leaf: z.strictObject({
-    servers: z.array(z.string().min(1)).min(1),
-    user: z.string().min(1),
-    password: z.string().min(1),
-  }),
+  /** The state's own leaf: servers, a password or nkey seed file login, and TLS (connection-file settings). */
+  leaf: natsConnectionSchema,
   signingKeyFile: z.string().min(1),
   keyDirectoryFile: z.string().min(1),
   /**

@@ -4,14 +4,14 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readJsonFile, stateCodeSchema } from '../core/mod.ts';
+import { checkNatsLogin, natsConnectionFields } from '../nats-config/mod.ts';
 import { routingPolicy, type RoutingPolicy } from './routing-policy.ts';
 
 const stateCode = stateCodeSchema;
 
 export const hubServicesConfigSchema = z.strictObject({
-  servers: z.array(z.string().regex(/^(nats|tls):\/\/\S+$/, { message: 'must be a nats:// or tls:// URL' })).min(1),
-  user: z.string().min(1),
-  password: z.string().min(1),
+  /** The hub's servers, a password or nkey seed file login to the HUB account, TLS (connection-file settings). */
+  ...natsConnectionFields,
   /** JetStream replicas of the hub's streams: 3 on the cluster, 1 on a single server. */
   replicas: z.union([z.literal(1), z.literal(3)]),
   hubKeyFile: z.string().min(1),
@@ -33,7 +33,7 @@ export const hubServicesConfigSchema = z.strictObject({
     windowMs: z.number().int().min(1_000).max(24 * 3_600_000),
   }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).superRefine(checkNatsLogin);
 
 export type HubServicesConfig = z.infer<typeof hubServicesConfigSchema>;
 type RawInput = z.input<typeof hubServicesConfigSchema>;

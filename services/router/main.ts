@@ -2,6 +2,7 @@
 // until SIGTERM or SIGINT. Several can run at once against the same hub; they share the work.
 import { connect } from '@nats-io/transport-node';
 import { createLogger, KeyDirectory, openLiveKeyDirectory, readKeyDirectory, readSigningKey } from '../core/mod.ts';
+import { natsConnectOptions } from '../nats-client/mod.ts';
 import { policyFromConfig, readHubServicesConfig } from './hub-config.ts';
 import { startHubServices } from './hub-services.ts';
 import { serveStatus } from './status-endpoint.ts';
@@ -14,9 +15,7 @@ export async function runHubServices(configPath: string, instance = `${process.p
     : await openLiveKeyDirectory({ configured: config.keyDirectoryFile, operatorPublicKey: config.operatorPublicKey });
   const hubKey = await readSigningKey(config.hubKeyFile);
   const nc = await connect({
-    servers: config.servers,
-    user: config.user,
-    pass: config.password,
+    ...natsConnectOptions(config),
     name: `tipnet hub services ${instance}`,
     // A hub node going away is routine; keep trying the others.
     maxReconnectAttempts: -1,

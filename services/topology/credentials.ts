@@ -4,13 +4,17 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError, readJsonFile } from '../core/mod.ts';
 import {
+  clientUrlOf,
   connectionFileText,
   generateHubCredentials,
+  generateHubNkeys,
   hubAccount,
   stateConnectionFile,
   stateConnectionFileSchema,
   type HubConnectionFile,
   type HubCredentials,
+  type HubNkeys,
+  type NatsLogin,
   type StateConnectionFile,
 } from '../nats-config/mod.ts';
 import type { TopologyLayouts } from './topology-layouts.ts';
@@ -21,29 +25,53 @@ export function generateCredentials(topology: Topology): HubCredentials {
   return generateHubCredentials(topology.states.map((state) => state.code));
 }
 
+/** Fresh nkeys for the hub service user and each state's apps user (`auth.mode: "nkey"`). */
+export function generateNkeys(topology: Topology): HubNkeys {
+  return generateHubNkeys(topology.states.map((state) => state.code));
+}
+
 export interface ConnectionFiles {
   readonly hub: HubConnectionFile;
   readonly states: readonly StateConnectionFile[];
 }
 
-export function connectionFiles(topology: Topology, layouts: TopologyLayouts, credentials: HubCredentials): ConnectionFiles {
+/**
+ * How the connection files log in when they do not carry passwords: per owner (HUB or a state)
+ * the login (an nkey seed file where that owner's bundle puts it), and the CA file to trust.
+ */
+export interface ConnectionLogins {
+  login(owner: string): NatsLogin;
+  readonly caFile?: string | undefined;
+}
+
+export function connectionFiles(topology: Topology, layouts: TopologyLayouts, secrets: HubCredentials | ConnectionLogins): ConnectionFiles {
   const scheme = topology.tls ? 'tls' : 'nats';
-  const url = (port: number) => `${scheme}://127.0.0.1:${port}`;
+  const logins = 'login' in secrets ? secrets : passwordLogins(secrets);
+  const caFile = logins.caFile ?? (topology.tls ? join(topology.tls.dir, 'ca.pem') : undefined);
+  const tls = caFile === undefined || topology.tls === undefined ? undefined : { caFile };
   return {
     hub: {
       account: hubAccount,
-      servers: layouts.hub.map((layout) => url(layout.ports.client)),
-      user: credentials.hubUser.user,
-      password: credentials.hubUser.password,
+      servers: layouts.hub.map((layout) => clientUrlOf(layout, scheme)),
+      ...logins.login(hubAccount),
+      ...(tls === undefined ? {} : { tls }),
       jetstreamDomain: topology.hub.jetstreamDomain,
     },
-    states: topology.states.map(({ code }) => {
-      const state = code;
+    states: topology.states.map(({ code: state }) => {
       const layout = layouts.leaves[state];
-      const apps = credentials.appsUsers[state];
-      if (layout === undefined || apps === undefined) throw new ConfigurationError('topology credentials', [`no layout or apps credentials for state ${state}`]);
-      return stateConnectionFile({ state, servers: [url(layout.ports.client)], user: apps.user, password: apps.password });
+      if (layout === undefined) throw new ConfigurationError('topology layouts', [`no layout for state ${state}`]);
+      return stateConnectionFile({ state, servers: [clientUrlOf(layout, scheme)], login: logins.login(state), tls });
     }),
+  };
+}
+
+function passwordLogins(credentials: HubCredentials): ConnectionLogins {
+  return {
+    login(owner) {
+      const found = owner === hubAccount ? credentials.hubUser : credentials.appsUsers[owner];
+      if (found === undefined) throw new ConfigurationError('topology credentials', [`no apps credentials for state ${owner}`]);
+      return { user: found.user, password: found.password };
+    },
   };
 }
 

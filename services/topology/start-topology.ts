@@ -26,6 +26,12 @@ export interface TopologyHandle extends HubWithLeavesHandle {
 export async function startTopology(full: Readonly<Topology>, options: StartTopologyOptions = {}): Promise<TopologyHandle> {
   const topology = options.states === undefined ? full : narrowTopology(full, options.states);
   requireGeneratedAuth(topology);
+  if (topology.auth.mode !== 'password') {
+    throw new LocalNatsError(
+      LocalNatsErrorCode.unsupported,
+      `startTopology runs the local deployment with generated passwords; auth.mode "${topology.auth.mode}" is for the per-host bundles of \`tipnet config\``,
+    );
+  }
   if (topology.tls !== undefined) {
     throw new LocalNatsError(
       LocalNatsErrorCode.unsupported,

@@ -1,10 +1,11 @@
-// Where each server of a topology lives: its name, ports (fixed in the topology, else free ones)
-// and data dir. Kept apart from rendering, which stays pure.
+// Where each server of a topology lives: its name, host, ports (fixed in the topology, else free
+// ones on a loopback host and the NATS defaults on any other) and data dir. Kept apart from
+// rendering, which stays pure.
 import { join, resolve } from 'node:path';
 import { findFreePorts } from '../local-nats/mod.ts';
 import type { FixedPorts, ServerLayout, ServerPorts } from '../nats-config/mod.ts';
 import type { StateCode } from '../core/mod.ts';
-import type { Topology } from './topology-schema.ts';
+import { DEFAULT_HOST, type Topology } from './topology-schema.ts';
 
 export interface TopologyLayouts {
   /** One per hub node, in order. */
@@ -14,6 +15,7 @@ export interface TopologyLayouts {
 
 interface WantedServer {
   readonly name: string;
+  readonly host: string;
   readonly kinds: readonly (keyof ServerPorts)[];
   readonly fixed: FixedPorts;
 }
@@ -26,29 +28,44 @@ export function leafServerName(state: string): string {
   return `leaf-${state}`;
 }
 
+/** The ports nats-server itself defaults to: what a server on its own host uses unless told otherwise. */
+export const NATS_DEFAULT_PORTS: ServerPorts = { client: 4222, cluster: 6222, leafnode: 7422, monitoring: 8222 };
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /**
- * Layouts for generated configs: every server gets `<dataRoot>/<name>` for its store and log, and
- * each port the topology leaves open is a free port of this machine at generation time.
+ * Layouts for generated configs: every server gets its data dir from `dataDirOf(name)` (default
+ * `<dataRoot>/<name>`), and each port the topology leaves open is a free port of this machine at
+ * generation time when the server is on a loopback host (several servers share this machine), and
+ * the NATS default port on its own host.
  */
-export async function planTopologyLayouts(topology: Topology, dataRoot: string): Promise<TopologyLayouts> {
+export async function planTopologyLayouts(topology: Topology, dataRoot: string, dataDirOf?: (name: string) => string): Promise<TopologyLayouts> {
   const clustered = topology.hub.nodes > 1;
   const hubWanted = Array.from({ length: topology.hub.nodes }, (_, index): WantedServer => ({
     name: hubNodeName(index),
+    host: topology.hub.hosts?.[index] ?? DEFAULT_HOST,
     kinds: clustered ? ['client', 'cluster', 'leafnode', 'monitoring'] : ['client', 'leafnode', 'monitoring'],
     fixed: topology.hub.ports?.[index] ?? {},
   }));
   const leafWanted = topology.states.map((state): WantedServer => ({
     name: leafServerName(state.code),
+    host: state.host ?? DEFAULT_HOST,
     kinds: ['client', 'monitoring'],
     fixed: state.ports ?? {},
   }));
   const wanted = [...hubWanted, ...leafWanted];
-  const missingCount = wanted.reduce((count, server) => count + server.kinds.filter((kind) => server.fixed[kind] === undefined).length, 0);
+  const missing = (server: WantedServer) => server.kinds.filter((kind) => server.fixed[kind] === undefined);
+  const missingCount = wanted.filter((server) => isLoopback(server.host)).reduce((count, server) => count + missing(server).length, 0);
   const free = await findFreePorts(missingCount);
   const layouts = wanted.map((server): ServerLayout => {
     const ports: Record<string, number> = {};
-    for (const kind of server.kinds) ports[kind] = server.fixed[kind] ?? (free.shift() as number);
-    return { name: server.name, dataDir: resolve(join(dataRoot, server.name)), keepData: true, ports: ports as unknown as ServerPorts };
+    for (const kind of server.kinds) {
+      ports[kind] = server.fixed[kind] ?? (isLoopback(server.host) ? (free.shift() as number) : (NATS_DEFAULT_PORTS[kind] as number));
+    }
+    const dataDir = dataDirOf ? dataDirOf(server.name) : resolve(join(dataRoot, server.name));
+    return { name: server.name, host: server.host, dataDir, keepData: true, ports: ports as unknown as ServerPorts };
   });
   const leaves: Partial<Record<StateCode, ServerLayout>> = {};
   topology.states.forEach((state, index) => {

@@ -6,6 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectOptions } from '../../services/nats-client/mod.ts';
 import { v1 } from '../../services/core/proto.ts';
 import { readSigningKey, signEnvelope } from '../../services/core/signing/mod.ts';
 import { demoAlertFields } from '../../services/demo/demo-alert.ts';
@@ -31,8 +32,8 @@ test('a state joins with nothing but its connection file, and two hub services p
   // Only the files: connection, signing key, key directory, matching key.
   const read = async (state: string) => JSON.parse(await readFile(deployment.connectionFiles[state] as string, 'utf8')) as StateConnection;
   const [idnFile, khmFile] = await Promise.all([read('IDN'), read('KHM')]);
-  const idn = await connect({ servers: [...idnFile.servers], user: idnFile.user, pass: idnFile.password });
-  const khm = await connect({ servers: [...khmFile.servers], user: khmFile.user, pass: khmFile.password });
+  const idn = await connect(natsConnectOptions(idnFile));
+  const khm = await connect(natsConnectOptions(khmFile));
   t.after(async () => {
     await idn.close();
     await khm.close();

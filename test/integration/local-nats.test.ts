@@ -184,7 +184,7 @@ describe('rendered configs', () => {
       state: 'IDN',
       hubLeafnodeUrls: ['nats://127.0.0.1:3'],
       leafUser: { user: 'leaf-IDN', password: 'p1' },
-      localAppsPassword: 'local',
+      localApps: 'local',
     });
     for (const [file, config] of [['hub.conf', hubNodeConfigs([hubLayout], accounts)[0]], ['leaf.conf', leaf]] as const) {
       assert.ok(config);

@@ -8,11 +8,14 @@ import { promisify } from 'node:util';
 import { connect, PermissionViolationError, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { STREAMS, subjects } from '../../services/core/subjects.ts';
+import { certsCommand } from '../../services/cli/commands/certs.ts';
 import { configCommand } from '../../services/cli/commands/config.ts';
 import { requireNatsServerBinary, type NatsConnectOptions } from '../../services/local-nats/mod.ts';
 import {
+  certificateSubjectsOf,
   generateCredentials,
   loadTopology,
+  makeCertificates,
   parseTopology,
   planTopologyLayouts,
   readConnectionFile,
@@ -107,7 +110,7 @@ describe('a hub started from a subset of the default topology', () => {
 });
 
 describe('`tipnet config` on the default topology', () => {
-  test('it writes 3 hub and 12 leaf configs that `nats-server -t` accepts, and 0600 connection files', async (t) => {
+  test('it writes one bundle per server (3 hub, 12 leaf) whose configs `nats-server -t` accepts, with 0600 secrets', async (t) => {
     const binary = requireNatsServerBinary();
     const out = await temporaryDir(t, 'tipnet-config-');
     const printed: string[] = [];
@@ -115,22 +118,37 @@ describe('`tipnet config` on the default topology', () => {
 
     assert.equal(await configCommand.run({ values: { topology: 'infra/topology.json', out }, positionals: [] }), 0);
 
-    const configs = (await readdir(out)).filter((name) => name.endsWith('.conf')).sort();
-    assert.equal(configs.length, 15);
-    assert.deepEqual(configs.filter((name) => name.startsWith('hub-')), ['hub-1.conf', 'hub-2.conf', 'hub-3.conf']);
-    for (const config of configs) {
-      assert.match(await checkWithNatsServer(binary, join(out, config)), /configuration file .* is valid/, config);
-      assert.equal((await stat(join(out, config))).mode & 0o777, 0o600, config);
-      assert.ok(printed.some((line) => line.includes(config)), `${config} is listed in the output`);
+    const bundles = (await readdir(out)).sort();
+    assert.equal(bundles.length, 15);
+    assert.deepEqual(bundles.filter((name) => name.startsWith('hub-')), ['hub-1', 'hub-2', 'hub-3']);
+    for (const bundle of bundles) {
+      const config = join(out, bundle, 'nats-server.conf');
+      assert.match(await checkWithNatsServer(binary, config), /configuration file .* is valid/, bundle);
+      // Password mode (the local run): the configs hold passwords.
+      assert.equal((await stat(config)).mode & 0o777, 0o600, config);
+      assert.ok(printed.some((line) => line.includes(join(bundle, 'nats-server.conf'))), `${bundle} is listed in the output`);
     }
-    const connectionFiles = (await readdir(join(out, 'connections'))).sort();
-    assert.equal(connectionFiles.length, 13);
-    for (const file of connectionFiles) assert.equal((await stat(join(out, 'connections', file))).mode & 0o777, 0o600, file);
-    const idn = JSON.parse(await readFile(join(out, 'connections', 'IDN.json'), 'utf8'));
+    const idnFile = join(out, 'leaf-IDN', 'connections', 'IDN.json');
+    assert.equal((await stat(idnFile)).mode & 0o777, 0o600);
+    const idn = JSON.parse(await readFile(idnFile, 'utf8'));
     assert.deepEqual(Object.keys(idn), ['state', 'servers', 'user', 'password', 'jetstreamDomain', 'submitSubject', 'deliverSubject']);
     assert.equal(idn.user, 'apps');
-    assert.deepEqual(readConnectionFile(join(out, 'connections', 'IDN.json')), idn, 'the file passes its own schema');
-    assert.ok((await readFile(join(out, 'leaf-IDN.conf'), 'utf8')).includes(idn.password));
+    assert.deepEqual(readConnectionFile(idnFile), idn, 'the file passes its own schema');
+    assert.ok((await readFile(join(out, 'leaf-IDN', 'nats-server.conf'), 'utf8')).includes(idn.password));
+  });
+
+  test('the three-host example in nkey mode renders configs that `nats-server -t` accepts and that hold no password', async (t) => {
+    const binary = requireNatsServerBinary();
+    const dir = await temporaryDir(t, 'tipnet-config-hosts-');
+    t.mock.method(console, 'log', () => undefined);
+    assert.equal(await certsCommand.run({ values: { topology: 'infra/topology.three-hosts.json', out: join(dir, 'certs'), days: '2', force: false }, positionals: [] }), 0);
+    const out = join(dir, 'out');
+    assert.equal(await configCommand.run({ values: { topology: 'infra/topology.three-hosts.json', out, tls: join(dir, 'certs') }, positionals: [] }), 0);
+    for (const bundle of await readdir(out)) {
+      const config = join(out, bundle, 'nats-server.conf');
+      assert.match(await checkWithNatsServer(binary, config), /configuration file .* is valid/, bundle);
+      assert.doesNotMatch(await readFile(config, 'utf8'), /password|"SU[A-Z2-7]{56}"/, `${bundle}: no password and no seed`);
+    }
   });
 
   test('an invalid topology exits with 2 and lists every problem with its field path', async (t) => {
@@ -151,14 +169,11 @@ describe('`tipnet config` on the default topology', () => {
     await assert.rejects(stat(join(dir, 'out')), { code: 'ENOENT' });
   });
 
-  test('production TLS configs are accepted by `nats-server -t` with real certificate files', async (t) => {
+  test('production TLS configs are accepted by `nats-server -t` with certificates from `tipnet certs`', async (t) => {
     const binary = requireNatsServerBinary();
     const dir = await temporaryDir(t, 'tipnet-config-tls-');
-    // openssl is a prerequisite of the suite (.ci/run installs it); without it this test fails.
-    await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-      '-subj', '/CN=tipnet test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
-    const tls = { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem'), ca: join(dir, 'cert.pem') };
-    const topology = parseTopology({ ...loadTopology(), tls });
+    const topology = parseTopology({ ...loadTopology(), tls: { dir: join(dir, 'certs') } });
+    await makeCertificates(join(dir, 'certs'), certificateSubjectsOf(topology), { days: 2 });
     const layouts = await planTopologyLayouts(topology, join(dir, 'data'));
     for (const server of renderTopology({ topology, layouts, credentials: generateCredentials(topology) })) {
       const file = await writeSecretFile(join(dir, `${server.name}.conf`), server.text);

@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createUser } from '@nats-io/nkeys';
+import { ConfigurationError } from '../../services/core/mod.ts';
+import { natsConnectOptions } from '../../services/nats-client/mod.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectionFileText, stateConnectionFile, stateConnectionFileSchema } from '../../services/nats-config/mod.ts';
@@ -9,7 +12,7 @@ import { readConnectionFile, writeConnectionFile } from '../../services/topology
 
 describe('the connection file and the hub-services config are defined once', () => {
   test('a state connection file names its servers, domain and own subjects, and passes its schema', () => {
-    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], login: { user: 'apps', password: 'secret' } });
     assert.deepEqual(file, {
       state: 'KHM',
       servers: ['nats://127.0.0.1:4302'],
@@ -23,16 +26,40 @@ describe('the connection file and the hub-services config are defined once', () 
   });
 
   test('the old `urls` shape is refused by the schema', () => {
-    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], user: 'apps', password: 'secret' });
+    const file = stateConnectionFile({ state: 'KHM', servers: ['nats://127.0.0.1:4302'], login: { user: 'apps', password: 'secret' } });
     const { servers, ...rest } = file;
     assert.equal(stateConnectionFileSchema.safeParse({ ...rest, urls: servers }).success, false);
+  });
+
+  test('an nkey connection file names its seed file and CA, and one login only is accepted', () => {
+    const file = stateConnectionFile({ state: 'IDN', servers: ['tls://10.1.0.1:4222'], login: { nkeySeedFile: '/etc/tipnet/leaf-IDN/apps.nk' }, tls: { caFile: '/etc/tipnet/leaf-IDN/tls/ca.pem' } });
+    assert.equal(stateConnectionFileSchema.safeParse(file).success, true);
+    assert.equal('password' in file, false);
+    const both = stateConnectionFileSchema.safeParse({ ...file, user: 'apps', password: 'secret' });
+    assert.equal(both.success, false);
+    assert.deepEqual(both.error?.issues.map((issue) => [issue.path.join('.'), issue.message]), [['nkeySeedFile', 'give either user and password or nkeySeedFile, not both']]);
+    const { nkeySeedFile: _seed, ...none } = file;
+    assert.deepEqual(stateConnectionFileSchema.safeParse(none).error?.issues.map((issue) => issue.path.join('.')), ['nkeySeedFile']);
+  });
+
+  test('nats.js options come with an nkey authenticator from the seed file, and a bad seed file is named', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tipnet-seed-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const seedFile = join(dir, 'apps.nk');
+    await writeFile(seedFile, `${new TextDecoder().decode(createUser().getSeed())}\n`, { mode: 0o600 });
+    const options = natsConnectOptions({ servers: ['tls://127.0.0.1:4222'], nkeySeedFile: seedFile, tls: { caFile: '/ca.pem' } });
+    assert.equal(typeof options.authenticator, 'function');
+    assert.equal(options.user, undefined);
+    assert.deepEqual(options.tls, { caFile: '/ca.pem' });
+    await writeFile(seedFile, 'not a seed\n');
+    assert.throws(() => natsConnectOptions({ servers: ['nats://127.0.0.1:4222'], nkeySeedFile: seedFile }), (error: unknown) => error instanceof ConfigurationError && error.message.includes(seedFile));
   });
 
   test('files written with key paths read back the same, with mode 0600', async (t) => {
     const dir = await mkdtemp(join(tmpdir(), 'tipnet-connection-'));
     t.after(() => rm(dir, { recursive: true, force: true }));
     const file = stateConnectionFile({
-      state: 'IDN', servers: ['nats://127.0.0.1:4301'], user: 'apps', password: 'secret',
+      state: 'IDN', servers: ['nats://127.0.0.1:4301'], login: { user: 'apps', password: 'secret' },
       keyFiles: { signingKeyFile: '/k/IDN.json', keyDirectoryFile: '/k/directory.json', matchingKeyFile: '/k/matching.json' },
     });
     const path = await writeConnectionFile(join(dir, 'IDN.json'), file);

@@ -151,7 +151,7 @@ describe('hub isolation model', () => {
       state: 'IDN',
       hubLeafnodeUrls: ['nats://127.0.0.1:31', 'nats://127.0.0.1:32'],
       leafUser: { user: 'leaf-IDN', password: 'p1' },
-      localAppsPassword: 'local',
+      localApps: 'local',
     });
     assert.equal(config.jetstream?.domain, 'idn');
     assert.equal(config.no_auth_user, undefined);
@@ -167,7 +167,7 @@ describe('hub isolation model', () => {
       state: 'IDN',
       hubLeafnodeUrls: ['nats://127.0.0.1:31'],
       leafUser: { user: 'leaf-IDN', password: 'p1' },
-      localAppsPassword: 'local',
+      localApps: 'local',
     });
     assert.deepEqual(config.accounts?.['IDN']?.users, [
       {

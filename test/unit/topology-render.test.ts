@@ -87,8 +87,9 @@ describe('rendering a topology into nats-server configs', () => {
     assert.equal(leaf.no_auth_user, undefined);
     const [apps, ...others] = leaf.accounts?.['KHM']?.users ?? [];
     assert.equal(others.length, 0);
-    assert.equal(apps?.user, 'apps');
-    assert.equal(apps?.password, 'apps-khm-secret');
+    assert.ok(apps !== undefined && 'user' in apps);
+    assert.equal(apps.user, 'apps');
+    assert.equal(apps.password, 'apps-khm-secret');
     assert.deepEqual(apps?.permissions?.publish?.allow, ['tip.v1.submit.KHM.>', '$JS.API.>', '$JS.ACK.>', '$JS.FC.>', '$KV.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.current']);
     assert.deepEqual(apps?.permissions?.subscribe?.allow, ['tip.v1.deliver.KHM.>', '_INBOX.>', '$SRV.>', 'tipnet.local.>', 'tip.v1.keys.published']);
   });
@@ -108,39 +109,103 @@ describe('rendering a topology into nats-server configs', () => {
 });
 
 describe('production settings', () => {
-  const tls = { cert: '/etc/tipnet/tls/server.pem', key: '/etc/tipnet/tls/server-key.pem', ca: '/etc/tipnet/tls/ca.pem' };
+  const tls = { dir: '/etc/tipnet/tls' };
   const production = renderTopology({ topology: parseTopology({ ...topology, tls }), layouts, credentials });
-  const serverTls = { cert_file: tls.cert, key_file: tls.key, ca_file: tls.ca };
+  const serverTls = (server: string) => ({ cert_file: `/etc/tipnet/tls/${server}/cert.pem`, key_file: `/etc/tipnet/tls/${server}/key.pem`, ca_file: '/etc/tipnet/tls/ca.pem' });
 
   test('tls puts TLS on every client, cluster and leaf node listener and on every leaf remote, with mutual TLS between servers', () => {
     for (const hub of production.filter((s) => s.role === 'hub')) {
-      assert.deepEqual(hub.config.tls, serverTls);
-      assert.deepEqual(hub.config.cluster?.tls, { ...serverTls, verify: true });
-      assert.deepEqual(hub.config.leafnodes?.tls, { ...serverTls, verify: true });
+      assert.deepEqual(hub.config.tls, serverTls(hub.name));
+      assert.deepEqual(hub.config.cluster?.tls, { ...serverTls(hub.name), verify: true });
+      assert.deepEqual(hub.config.leafnodes?.tls, { ...serverTls(hub.name), verify: true });
     }
     for (const leaf of production.filter((s) => s.role === 'leaf')) {
-      assert.deepEqual(leaf.config.tls, serverTls);
-      assert.ok(leaf.config.leafnodes?.remotes?.every((remote) => JSON.stringify(remote.tls) === JSON.stringify(serverTls)));
+      assert.deepEqual(leaf.config.tls, serverTls(leaf.name));
+      assert.ok(leaf.config.leafnodes?.remotes?.every((remote) => JSON.stringify(remote.tls) === JSON.stringify(serverTls(leaf.name))));
+      assert.ok(leaf.config.leafnodes?.remotes?.every((remote) => remote.urls?.every((url) => url.startsWith('tls://'))));
     }
-    assert.match(production[0]?.text ?? '', /cluster \{[\s\S]*tls \{\n\s+cert_file: "\/etc\/tipnet\/tls\/server.pem"/);
+    assert.match(production[0]?.text ?? '', /cluster \{[\s\S]*tls \{\n\s+cert_file: "\/etc\/tipnet\/tls\/hub-1\/cert.pem"/);
   });
 
   test('tls turns the plain-HTTP monitoring listener off', () => {
     assert.ok(production.every((s) => s.config.http === undefined && !s.text.includes('http:')));
   });
 
-  test('connection files point at tls:// URLs when tls is set', () => {
+  test('connection files point at tls:// URLs and trust the CA when tls is set', () => {
     const files = connectionFiles(parseTopology({ ...topology, tls }), layouts, credentials);
     assert.deepEqual(files.states[0]?.servers, ['tls://127.0.0.1:4301']);
+    assert.deepEqual(files.states[0]?.tls, { caFile: '/etc/tipnet/tls/ca.pem' });
+    assert.deepEqual(files.hub.tls, { caFile: '/etc/tipnet/tls/ca.pem' });
   });
 
-  test('nkey and jwt auth are refused with a ConfigurationError pointing to the production guide', () => {
-    for (const mode of ['nkey', 'jwt']) {
-      assert.throws(
-        () => renderTopology({ topology: parseTopology({ ...topology, auth: { mode } }), layouts, credentials }),
-        (error: unknown) => error instanceof ConfigurationError && error.problems.some((problem) => problem.startsWith('auth.mode:') && problem.includes('infra/README.md')),
-      );
+  test('jwt auth is refused with a ConfigurationError pointing to the operator-mode guide', () => {
+    assert.throws(
+      () => renderTopology({ topology: parseTopology({ ...topology, auth: { mode: 'jwt' } }), layouts, credentials }),
+      (error: unknown) => error instanceof ConfigurationError && error.problems.some((problem) => problem.startsWith('auth.mode:') && problem.includes('infra/README.md')),
+    );
+  });
+});
+
+describe('nkey mode: no password anywhere, leaf links authenticated by certificate', () => {
+  const nkeyTopology = parseTopology({ ...topology, tls: { dir: '/etc/tipnet/tls' }, auth: { mode: 'nkey' }, states: [{ code: 'IDN' }, { code: 'KHM', certificateSubject: 'CN=tipnet-leaf,OU=NCB,O=Cambodian National Police' }] });
+  const nkeys = {
+    hubUser: { publicKey: 'UHUBPUBLIC', seed: 'SUHUBSEED' },
+    appsUsers: { IDN: { publicKey: 'UIDNPUBLIC', seed: 'SUIDNSEED' }, KHM: { publicKey: 'UKHMPUBLIC', seed: 'SUKHMSEED' } },
+  };
+  const rendered = renderTopology({ topology: nkeyTopology, layouts, nkeys });
+  const named = (name: string) => rendered.find((candidate) => candidate.name === name);
+
+  test('hub services log in with an nkey whose public key alone is in the hub config', () => {
+    for (const hub of rendered.filter((s) => s.role === 'hub')) {
+      assert.deepEqual(hub.config.accounts?.['HUB']?.users, [{ nkey: 'UHUBPUBLIC' }]);
+      assert.doesNotMatch(hub.text, /password|SU[A-Z]+SEED/);
     }
+  });
+
+  test('the hub maps each leaf by its certificate subject into its state account, and the state accounts have no users', () => {
+    const leafnodes = named('hub-2')?.config.leafnodes;
+    assert.equal(leafnodes?.tls?.verify_and_map, true);
+    assert.equal(leafnodes?.tls?.verify, undefined);
+    assert.deepEqual(leafnodes?.authorization?.users, [
+      { user: 'CN=leaf-IDN,O=tipnet', account: 'IDN' },
+      { user: 'CN=tipnet-leaf,OU=NCB,O=Cambodian National Police', account: 'KHM' },
+    ]);
+    assert.deepEqual(named('hub-2')?.config.accounts?.['IDN']?.users, []);
+  });
+
+  test('a leaf reaches the hub with its certificate alone, and its apps user is an nkey', () => {
+    const leaf = named('leaf-IDN');
+    assert.deepEqual(leaf?.config.leafnodes?.remotes?.[0]?.urls, [7421, 7422, 7423].map((port) => `tls://127.0.0.1:${port}`));
+    assert.equal(leaf?.config.leafnodes?.remotes?.[0]?.tls?.cert_file, '/etc/tipnet/tls/leaf-IDN/cert.pem');
+    assert.deepEqual(leaf?.config.accounts?.['IDN']?.users?.map((user) => ('nkey' in user ? user.nkey : user.user)), ['UIDNPUBLIC']);
+    assert.doesNotMatch(leaf?.text ?? '', /password|SU[A-Z]+SEED/);
+  });
+
+  test('nkey mode without tls is refused at auth.mode', () => {
+    assert.throws(
+      () => parseTopology({ ...topology, auth: { mode: 'nkey' } }),
+      (error: unknown) => error instanceof ConfigurationError && error.problems.some((problem) => problem.startsWith('auth.mode: "nkey" needs "tls"')),
+    );
+  });
+});
+
+describe('hosts', () => {
+  test('each server listens on its own host, routes and leaf remotes name the peers\' hosts', async () => {
+    const spread = parseTopology({
+      ...topology,
+      hub: { nodes: 3, hosts: ['10.0.0.1', '10.0.0.2', 'hub-3.asean.example'] },
+      states: [{ code: 'IDN', host: '10.1.0.1' }, { code: 'KHM', host: '10.2.0.1' }],
+    });
+    const planned = await planTopologyLayouts(spread, '/srv/tipnet');
+    const spreadServers = renderTopology({ topology: spread, layouts: planned, credentials });
+    const hub3 = spreadServers.find((s) => s.name === 'hub-3')?.config;
+    assert.equal(hub3?.listen, 'hub-3.asean.example:4222');
+    assert.equal(hub3?.leafnodes?.listen, 'hub-3.asean.example:7422');
+    assert.deepEqual(hub3?.cluster?.routes, ['nats-route://10.0.0.1:6222', 'nats-route://10.0.0.2:6222']);
+    assert.equal(hub3?.http, '127.0.0.1:8222');
+    const idn = spreadServers.find((s) => s.name === 'leaf-IDN')?.config;
+    assert.equal(idn?.listen, '10.1.0.1:4222');
+    assert.ok(idn?.leafnodes?.remotes?.[0]?.urls?.[2]?.endsWith('@hub-3.asean.example:7422'));
   });
 });
 

@@ -103,12 +103,27 @@ describe('topology schema', () => {
     assertProblem(problems, /^hub\.ports\[0\]\.cluster: is only used by a hub of 3 or more nodes$/);
   });
 
-  test('the hub\'s JetStream domain may not be a state\'s domain, and TLS needs all three files', () => {
-    const input: Record<string, any> = { ...sampleTopology(), tls: { cert: 'server.pem', key: 'server-key.pem' } };
+  test('the hub\'s JetStream domain may not be a state\'s domain, and TLS names its certificates folder', () => {
+    const input: Record<string, any> = { ...sampleTopology(), tls: { cert: 'server.pem' } };
     input['hub'].jetstreamDomain = 'idn';
     const problems = problemsOf(input);
     assertProblem(problems, /^hub\.jetstreamDomain: must differ from IDN's JetStream domain "idn"$/);
-    assertProblem(problems, /^tls\.ca: is required$/);
+    assertProblem(problems, /^tls\.dir: /);
+  });
+
+  test('hosts are checked at their field path, one per hub node, and a port is taken per host', () => {
+    const input: Record<string, any> = sampleTopology();
+    input['hub'].hosts = ['10.0.0.1', 'not a host!'];
+    input['states'][0].host = '10.0.0.1';
+    input['states'][0].ports = { client: 4999 };
+    input['states'][1].host = '10.0.0.2';
+    input['states'][1].ports = { client: 4999 };
+    const problems = problemsOf(input);
+    assertProblem(problems, /^hub\.hosts\[1\]: must be an IP address or a DNS name/);
+    assertProblem(problems, /^hub\.hosts: must list one host per hub node/);
+    assert.ok(!problems.some((problem) => problem.includes('4999')), `one port on two hosts is fine: ${problems.join('; ')}`);
+    input['states'][1].host = '10.0.0.1';
+    assertProblem(problemsOf(input), /^states\[1\]\.ports\.client: port 4999 is already used by states\[0\]\.ports\.client on 10\.0\.0\.1$/);
   });
 
   test('an unknown auth mode lists the modes', () => {

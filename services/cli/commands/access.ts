@@ -12,6 +12,7 @@ import {
 } from '../../node-access/mod.ts';
 import { openAuditTrail, type AuditDraft, type AuditTrail } from '../../audit/mod.ts';
 import { readSigningKey } from '../../core/mod.ts';
+import { natsConnectOptions } from '../../nats-client/mod.ts';
 import { readNodeConfig } from '../../node/mod.ts';
 import type { Command } from '../command.ts';
 import { localHost, operatorFrom } from './audit-sources.ts';
@@ -50,7 +51,7 @@ export const accessCommand: Command = {
       if (subject !== 'officer' && subject !== 'token') throw new UsageError('say what to manage: officer or token');
       const config = readNodeConfig(String(values.config));
       const operator = operatorFrom(values.operator);
-      nc = await connect({ servers: [...config.leaf.servers], user: config.leaf.user, pass: config.leaf.password, name: 'tipnet access' });
+      nc = await connect({ ...natsConnectOptions(config.leaf), name: 'tipnet access' });
       const store = await AccessStore.open(nc);
       trail = await openAuditTrail(nc, { state: config.state, signingKey: await readSigningKey(config.signingKeyFile) });
       const opened = trail;

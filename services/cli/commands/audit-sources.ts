@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { auditActorSchema, auditDraftSchema, type AuditActor } from '../../audit/mod.ts';
+import { natsConnectOptions } from '../../nats-client/mod.ts';
 import { ConfigurationError, isStateCode, KeyDirectory, readKeyDirectory, readSigningKey, type SigningKey } from '../../core/mod.ts';
 import { readNodeConfig, type NodeConfig } from '../../node/mod.ts';
 
@@ -26,7 +27,7 @@ export function nodeConfigFrom(path: string): Readonly<NodeConfig> {
 export async function connectLeaf(config: Readonly<NodeConfig>): Promise<NatsConnection> {
   const servers = [...config.leaf.servers];
   try {
-    return await connect({ servers, user: config.leaf.user, pass: config.leaf.password, name: `tipnet audit ${config.state}`, timeout: 5_000 });
+    return await connect({ ...natsConnectOptions(config.leaf), name: `tipnet audit ${config.state}`, timeout: 5_000 });
   } catch (cause) {
     throw new CommandFailure(`cannot reach ${config.state}'s leaf at ${servers.join(', ')}: ${(cause as Error).message}`, AUDIT_EXIT.unreachable);
   }
