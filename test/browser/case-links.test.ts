@@ -8,6 +8,9 @@ import type { CaseLinks } from '../../services/node/mod.ts';
 import { startWorkbenchHarness } from './support/workbench-harness.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
 import { HIT_QUERY, HIT_REPORT, LINKED_CASE, RESCUE_CASE, SENT_CASE, SENT_ID, summaryOf } from './support/workbench-fixtures.ts';
+import { exitWhenDone } from '../support/exit-when-done.ts';
+
+exitWhenDone();
 
 async function openCase(t: TestContext, caseReference: string) {
   const harness = await startWorkbenchHarness(t, { role: 'officer' });

@@ -6,6 +6,9 @@ import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postJson, startTestNode, TEST_PASSWORD } from '../support/node-fixture.ts';
+import { exitWhenDone } from '../support/exit-when-done.ts';
+
+exitWhenDone();
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 

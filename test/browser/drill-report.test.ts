@@ -9,6 +9,9 @@ import type { Page } from 'playwright-core';
 import { buildReport, renderReportHtml } from '../../services/drill/mod.ts';
 import { fixtureRecords } from '../support/drill-records-fixture.ts';
 import { launchChromium, SCREENSHOTS, seriousViolations, watchedPage } from './support/browser-session.ts';
+import { exitWhenDone } from '../support/exit-when-done.ts';
+
+exitWhenDone();
 
 const PDF = new URL('../../test-output/drill-report.pdf', import.meta.url).pathname;
 /** A4's printable width at 96 px an inch, less the page's 12 mm margins either side. */

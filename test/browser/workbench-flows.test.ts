@@ -12,6 +12,9 @@ import type { Page } from 'playwright-core';
 import { startHubFixture } from '../support/hub-fixture.ts';
 import { getJson, postJson, startTestNode, TEST_PASSWORD } from '../support/node-fixture.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
+import { exitWhenDone } from '../support/exit-when-done.ts';
+
+exitWhenDone();
 
 const example = JSON.parse(readFileSync(new URL('../../examples/rescue-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const CASE = 'IDN-2026-000555';

@@ -9,6 +9,9 @@ import type { Page } from 'playwright-core';
 import { startWorkbenchHarness } from './support/workbench-harness.ts';
 import { launchChromium, screenshot, seriousViolations, watchedPage } from './support/browser-session.ts';
 import { CORRECTED_ID, HIT_ID, idOf, summaryOf, REPLACEMENT_ID, REPORT_ID, RESCUE_CASE, RESCUE_ID, SENT_ID, WITHDRAWN_ID } from './support/workbench-fixtures.ts';
+import { exitWhenDone } from '../support/exit-when-done.ts';
+
+exitWhenDone();
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
