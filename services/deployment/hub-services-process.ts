@@ -33,6 +33,8 @@ export interface HubServicesProcessOptions {
   readonly logFile?: string | undefined;
   /** Restart it, with a growing pause, whenever it exits without being told to. */
   readonly supervise?: HubServicesSupervision | undefined;
+  /** A command prefix, e.g. `ip netns exec <namespace>` to run it on a simulated host; it must exec (keep the pid). */
+  readonly launcher?: readonly string[] | undefined;
 }
 
 /** Pauses between restarts of a crashed process: 1 s, doubling, at most 30 s. */
@@ -108,7 +110,8 @@ export function hubServicesProcess(configPath: string, hub: NatsConnection, opti
       if (alive()) return;
       intended = false;
       const stdio = outputOf(options.logFile);
-      const started = spawn(process.execPath, ['--import', 'tsx', entry, configPath], { cwd: root, stdio });
+      const argv = [...(options.launcher ?? []), process.execPath, '--import', 'tsx', entry, configPath];
+      const started = spawn(argv[0] as string, argv.slice(1), { cwd: root, stdio });
       // The child holds its own copy of the log file descriptor.
       if (typeof stdio[1] === 'number') closeSync(stdio[1]);
       child = started;

@@ -2,6 +2,8 @@
 // connect options: password or nkey login, and TLS trusting the deployment's CA. Read at start-up,
 // once; the nkey seed goes to the authenticator and is never logged.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { nkeyAuthenticator, type ConnectionOptions } from '@nats-io/transport-node';
 import { ConfigurationError } from '../core/mod.ts';
 import type { NatsConnectionSettings } from '../nats-config/mod.ts';
@@ -15,9 +17,34 @@ export function natsConnectOptions(settings: NatsConnectionSettings): Connection
   }
   if (settings.tls !== undefined) {
     const { caFile, certFile, keyFile } = settings.tls;
-    options.tls = { caFile, ...(certFile === undefined ? {} : { certFile }), ...(keyFile === undefined ? {} : { keyFile }) };
+    const files = { caFile, ...(certFile === undefined ? {} : { certFile }), ...(keyFile === undefined ? {} : { keyFile }) };
+    // nats.js hands every property of `tls` to Node's tls.connect, though its type names only the files.
+    options.tls = Object.assign(files, { checkServerIdentity: serverIdentityCheck(settings.servers) });
   }
   return options;
+}
+
+/**
+ * nats.js upgrades its socket to TLS without passing the host, and SNI carries no IP address, so a
+ * server named by IP (a host in the topology may be) is checked as "localhost" and refused. A
+ * certificate that fails that check is accepted only if it names one of the IP addresses of this
+ * connection's own servers (still signed by the trusted CA: the chain is checked before this).
+ */
+export function serverIdentityCheck(servers: readonly string[]): (host: string, cert: PeerCertificate) => Error | undefined {
+  const addresses = servers.map(hostOf).filter((host) => isIP(host) !== 0);
+  return (host, cert) => {
+    const refusal = checkServerIdentity(host, cert);
+    if (refusal === undefined) return undefined;
+    return addresses.some((address) => checkServerIdentity(address, cert) === undefined) ? undefined : refusal;
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url.includes('://') ? url : `nats://${url}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
 }
 
 /** The seed file holds one line, "SU..." (as `tipnet config` writes it). */

@@ -5,4 +5,4 @@
  *
  * Exports: natsConnectOptions.
  */
-export { natsConnectOptions } from './connect-options.ts';
+export { natsConnectOptions, serverIdentityCheck } from './connect-options.ts';

@@ -3,6 +3,7 @@
 // monitoring port off, so readiness is read from the server's own log. stopAll() ends every
 // process this set started (SIGTERM, then SIGKILL), and is safe to call more than once.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requireNatsServerBinary } from '../../services/local-nats/mod.ts';
@@ -16,8 +17,10 @@ export interface ConfigFileServer {
 export class ConfigFileServers {
   private readonly started: ConfigFileServer[] = [];
 
-  async start(name: string, configFile: string, logFile: string, readyTimeoutMs = 20_000): Promise<ConfigFileServer> {
-    const child = spawn(requireNatsServerBinary(), ['-c', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  /** `launcher` prefixes the command, e.g. `ip netns exec <namespace>` to run it on a simulated host. */
+  async start(name: string, configFile: string, logFile: string, readyTimeoutMs = 20_000, launcher: readonly string[] = []): Promise<ConfigFileServer> {
+    const argv = [...launcher, requireNatsServerBinary(), '-c', configFile];
+    const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2_000);
@@ -30,6 +33,16 @@ export class ConfigFileServers {
       if (Date.now() > deadline) throw new Error(`${name} did not log "Server is ready" in ${readyTimeoutMs} ms:\n${(await logText(logFile)).slice(-2_000)}`);
       await sleep(100);
     }
+    return server;
+  }
+
+  /** Any other process of a host (a node, the hub services), its output appended to logFile; stopped by stopAll(). */
+  spawnProcess(name: string, argv: readonly string[], logFile: string, options: { cwd?: string } = {}): ConfigFileServer {
+    const fd = openSync(logFile, 'a', 0o600);
+    const child = spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', fd, fd], cwd: options.cwd });
+    closeSync(fd);
+    const server = { name, logFile, child };
+    this.started.push(server);
     return server;
   }
 

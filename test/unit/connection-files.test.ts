@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createUser } from '@nats-io/nkeys';
 import { ConfigurationError } from '../../services/core/mod.ts';
-import { natsConnectOptions } from '../../services/nats-client/mod.ts';
+import { natsConnectOptions, serverIdentityCheck } from '../../services/nats-client/mod.ts';
+import type { PeerCertificate } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectionFileText, stateConnectionFile, stateConnectionFileSchema } from '../../services/nats-config/mod.ts';
@@ -50,7 +51,9 @@ describe('the connection file and the hub-services config are defined once', () 
     const options = natsConnectOptions({ servers: ['tls://127.0.0.1:4222'], nkeySeedFile: seedFile, tls: { caFile: '/ca.pem' } });
     assert.equal(typeof options.authenticator, 'function');
     assert.equal(options.user, undefined);
-    assert.deepEqual(options.tls, { caFile: '/ca.pem' });
+    const { checkServerIdentity, ...files } = options.tls as Record<string, unknown>;
+    assert.deepEqual(files, { caFile: '/ca.pem' });
+    assert.equal(typeof checkServerIdentity, 'function');
     await writeFile(seedFile, 'not a seed\n');
     assert.throws(() => natsConnectOptions({ servers: ['nats://127.0.0.1:4222'], nkeySeedFile: seedFile }), (error: unknown) => error instanceof ConfigurationError && error.message.includes(seedFile));
   });
@@ -80,4 +83,14 @@ describe('the connection file and the hub-services config are defined once', () 
     assert.deepEqual([config.states, config.sharingGroups, config.drills, config.logLevel], [['IDN', 'KHM'], {}, {}, 'info']);
     await assert.rejects(writeHubServicesConfig(path, { ...config, servers: ['http://nope'] }));
   });
+});
+
+test('a server named by IP address is checked against the addresses of the connection\'s own servers (nats.js checks it as "localhost")', () => {
+  const check = serverIdentityCheck(['tls://10.1.2.10:4222', 'tls://10.1.2.11:4222', 'tls://hub-3.tipnet.example:4222']);
+  const certFor = (san: string) => ({ subject: { CN: 'hub' }, subjectaltname: san }) as unknown as PeerCertificate;
+  assert.equal(check('localhost', certFor('IP Address:10.1.2.11')), undefined);
+  assert.match(String(check('localhost', certFor('IP Address:10.9.9.9'))), /does not match certificate's altnames/);
+  // Names still go through the standard check.
+  assert.equal(check('hub-3.tipnet.example', certFor('DNS:hub-3.tipnet.example')), undefined);
+  assert.ok(check('hub-3.tipnet.example', certFor('DNS:someone-else.example')) instanceof Error);
 });
