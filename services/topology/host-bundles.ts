@@ -96,6 +96,7 @@ function hubProcessFiles(input: HostBundlesInput, root: string): BundleFile[] {
     // Placed by the hub operator from `tipnet keys` (the hub's signing key and the key directory).
     hubKeyFile: keyFilePath(join(root, 'keys'), HUB_SENDER),
     keyDirectoryFile: join(root, 'keys', 'directory.json'),
+    ...operatorKeyOf(input),
     states: routing.states,
     sharingGroups: routing.sharingGroups,
     logLevel: 'info',
@@ -121,8 +122,9 @@ function leafProcessFiles(input: HostBundlesInput, server: RenderedServer, root:
     signingKeyFile: keyFilePath(join(root, 'keys'), state),
     keyDirectoryFile: join(root, 'keys', 'directory.json'),
     matchingKeyFile: join(root, 'keys', 'matching-key.json'),
+    ...operatorKeyOf(input),
     dataDir: join(root, 'node-data'),
-    httpPort: 8443,
+    ...nodeListenerOf(input, server, root),
     logLevel: 'info',
   };
   const seed = input.nkeys?.appsUsers[state]?.seed;
@@ -132,6 +134,20 @@ function leafProcessFiles(input: HostBundlesInput, server: RenderedServer, root:
     ...(seed === undefined ? [] : [{ path: NKEY_SEED_FILE.apps, text: `${seed}\n`, secret: true }]),
     { path: 'tipnet-node.service', text: processUnit(`tipnet node of ${state}`, `${tipnetCommand(input)} node --config ${join(root, 'node.json')}`, root, 'tipnet-nats-server.service'), secret: false },
   ];
+}
+
+function operatorKeyOf(input: HostBundlesInput): { operatorPublicKey?: string } {
+  return input.topology.operatorPublicKey === undefined ? {} : { operatorPublicKey: input.topology.operatorPublicKey };
+}
+
+/**
+ * With TLS the node's API listens on its host's address over HTTPS with the host's certificate,
+ * for the state's national systems and officers; without, on loopback only (a local run).
+ */
+function nodeListenerOf(input: HostBundlesInput, server: RenderedServer, root: string) {
+  const host = server.layout.host;
+  if (input.topology.tls === undefined || host === undefined) return { httpPort: 8443 };
+  return { httpHost: host, httpPort: 8443, tls: { certFile: join(root, BUNDLE_TLS_DIR, 'cert.pem'), keyFile: join(root, BUNDLE_TLS_DIR, 'key.pem') } };
 }
 
 function tipnetCommand(input: HostBundlesInput): string {

@@ -89,6 +89,11 @@ export const topologySchema = z
       .default({ deliveryMaxAgeDays: 30, deadLetterMaxAgeDays: 90 }),
     auth: z.strictObject({ mode: z.enum(AUTH_MODES) }).default({ mode: 'password' }),
     tls: tlsSchema.optional(),
+    /**
+     * The hub operator's public key (base64, printed by `tipnet keys`): written into every node and
+     * hub services config as `operatorPublicKey`, so they accept only key directories it signed.
+     */
+    operatorPublicKey: z.string().refine((value) => Buffer.from(value, 'base64').byteLength === 32, 'must be the base64 of a raw 32-byte Ed25519 public key (as `tipnet keys` prints it)').optional(),
   })
   // `when`: the cross-field rules run even when another field is malformed, so one run reports
   // every problem; they read the input through a lenient view that tolerates any shape.

@@ -16,6 +16,11 @@ export interface WriteTopologyOptions {
   /** The certificates folder (default: the topology's `tls.dir`). */
   readonly certsDir?: string | undefined;
   readonly tipnetCommand?: string | undefined;
+  /**
+   * Only these servers' bundles (default: all). Lets each party render its own bundle on its own
+   * machine, so a state's TLS key and nkey seed are made and kept where they are used.
+   */
+  readonly only?: readonly string[] | undefined;
 }
 
 export interface WrittenBundle {
@@ -40,12 +45,13 @@ export async function writeTopologyConfigs(topology: Topology, outDir: string, o
   await mkdir(root, { recursive: true, mode: 0o700 });
   const layouts = await planTopologyLayouts(topology, installRoot, (name) => join(installRoot, name, 'data'));
   const secrets = topology.auth.mode === 'nkey' ? { nkeys: generateNkeys(topology) } : { credentials: generateCredentials(topology) };
-  const bundles = renderHostBundles({
+  const allBundles = renderHostBundles({
     topology, layouts, ...secrets,
     installRootOf: (name) => join(installRoot, name),
     certsDir: options.certsDir === undefined ? undefined : resolve(options.certsDir),
     tipnetCommand: options.tipnetCommand,
   });
+  const bundles = selectBundles(allBundles, options.only);
   await requireCertificateFiles(bundles.flatMap((bundle) => bundle.files.flatMap((file) => (file.copyFrom === undefined ? [] : [file.copyFrom]))));
   const servers: WrittenBundle[] = [];
   const connectionFiles: string[] = [];
@@ -69,6 +75,14 @@ export async function writeTopologyConfigs(topology: Topology, outDir: string, o
     servers.push({ name: bundle.name, host: bundle.host, dir, configFile: join(dir, 'nats-server.conf'), dataDir: layout.dataDir, ports: layout.ports, files: written });
   }
   return { servers, connectionFiles };
+}
+
+function selectBundles<Bundle extends { readonly name: string }>(bundles: readonly Bundle[], only: readonly string[] | undefined): readonly Bundle[] {
+  if (only === undefined) return bundles;
+  const names = new Set(bundles.map((bundle) => bundle.name));
+  const unknown = only.filter((name) => !names.has(name));
+  if (unknown.length > 0) throw new ConfigurationError('--only', unknown.map((name) => `no server "${name}" in the topology (its servers: ${[...names].join(', ')})`));
+  return bundles.filter((bundle) => only.includes(bundle.name));
 }
 
 /** Every missing certificate or key is named before anything is written. */

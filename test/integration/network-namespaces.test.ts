@@ -110,11 +110,8 @@ async function placeKeys(server: string, owner: string, withMatchingKey: boolean
 
 async function startNode(state: StateCode): Promise<void> {
   const server = bundle(`leaf-${state}`);
+  // As the bundle has it: the API on the host's address over HTTPS with its certificate, the operator key pinned.
   const configFile = join(server.dir, 'node.json');
-  const config = JSON.parse(await readFile(configFile, 'utf8'));
-  // The node's API on its host's address, over HTTPS with the host's certificate.
-  const tls = { keyFile: join(server.dir, 'tls', 'key.pem'), certFile: join(server.dir, 'tls', 'cert.pem') };
-  await writeFile(configFile, JSON.stringify({ ...config, httpHost: server.host, tls, operatorPublicKey: keys.operatorPublicKey }), { mode: 0o600 });
   const nc = await opened(natsConnectOptions(readConnectionFile(join(server.dir, 'connections', `${state}.json`))));
   const credentials = await provisionNodeAccess(nc, state, join(dir, `${state}-access.json`));
   assert.ok(credentials, `${state}'s node access provisioned`);
@@ -144,6 +141,7 @@ before(async () => {
     throw new Error(`this test needs Linux network namespaces (root and iproute2) and could not create them: ${(error as Error).message}`);
   }
   dir = await mkdtemp(join(tmpdir(), 'tipnet-netns-'));
+  keys = await createDeploymentKeys(join(dir, 'keys'), [...STATES]);
   const topology = parseTopology({
     hub: { nodes: 3, hosts: HUB_NODES.map((name) => (lab as NetworkLab).address(name)) },
     states: [
@@ -153,10 +151,10 @@ before(async () => {
     ],
     auth: { mode: 'nkey' },
     tls: { dir: join(dir, 'certs') },
+    operatorPublicKey: keys.operatorPublicKey,
   });
   await makeCertificates(join(dir, 'certs'), certificateSubjectsOf(topology), { days: 2 });
   written = await writeTopologyConfigs(topology, join(dir, 'out'));
-  keys = await createDeploymentKeys(join(dir, 'keys'), [...STATES]);
   for (const state of STATES) await placeKeys(`leaf-${state}`, state, true);
   await placeKeys('hub-2', HUB_SENDER, false);
 
@@ -164,7 +162,6 @@ before(async () => {
   await Promise.all(STATES.map((state) => servers.start(`leaf-${state}`, bundle(`leaf-${state}`).configFile, logOf(`leaf-${state}`), 30_000, lab?.launcher(`leaf-${state}`))));
 
   const hubConfig = join(bundle('hub-2').dir, 'hub-services.json');
-  await writeFile(hubConfig, JSON.stringify({ ...JSON.parse(await readFile(hubConfig, 'utf8')), operatorPublicKey: keys.operatorPublicKey }), { mode: 0o600 });
   const watcher = await opened(natsConnectOptions(readJsonFile(join(bundle('hub-2').dir, 'connections', 'HUB.json'), hubConnectionFileSchema)));
   hubServices = hubServicesProcess(hubConfig, watcher, { readyTimeoutMs: 90_000, logFile: join(dir, 'hub-services.log'), launcher: lab.launcher('hub-2') });
   await hubServices.start();

@@ -172,8 +172,8 @@ describe('a generated nkey + TLS deployment on real servers', () => {
     await place('hub-2', HUB_SENDER, false);
 
     const nodeConfig = join(bundle('leaf-IDN').dir, 'node.json');
-    // Any free port here instead of the bundle's 8443.
-    await writeFile(nodeConfig, JSON.stringify({ ...JSON.parse(await readFile(nodeConfig, 'utf8')), httpPort: 0, logLevel: 'silent' }));
+    // Any free port here instead of the bundle's 8443, over plain HTTP on loopback for fetch().
+    await writeFile(nodeConfig, JSON.stringify({ ...JSON.parse(await readFile(nodeConfig, 'utf8')), httpPort: 0, httpHost: '127.0.0.1', tls: undefined, logLevel: 'silent' }));
     const node = await runNode(nodeConfig);
     t.after(() => node.stop());
     assert.ok(node.nc.info?.tls_required, 'the node reached its leaf over TLS');

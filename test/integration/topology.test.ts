@@ -1,7 +1,7 @@
 import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -149,6 +149,26 @@ describe('`tipnet config` on the default topology', () => {
       assert.match(await checkWithNatsServer(binary, config), /configuration file .* is valid/, bundle);
       assert.doesNotMatch(await readFile(config, 'utf8'), /password|"SU[A-Z2-7]{56}"/, `${bundle}: no password and no seed`);
     }
+  });
+
+  test('with --only, a state renders its own bundle from its own certificate and key alone; an unknown server is named', async (t) => {
+    const binary = requireNatsServerBinary();
+    const dir = await temporaryDir(t, 'tipnet-config-only-');
+    assert.equal(await certsCommand.run({ values: { topology: 'infra/topology.three-hosts.json', out: join(dir, 'all-certs'), days: '2', force: false }, positionals: [] }), 0);
+    // IDN's machine holds the region's CA certificate and its own certificate and key, nothing else.
+    const ownCerts = join(dir, 'idn-certs');
+    await mkdir(join(ownCerts, 'leaf-IDN'), { recursive: true });
+    await copyFile(join(dir, 'all-certs', 'ca.pem'), join(ownCerts, 'ca.pem'));
+    for (const file of ['cert.pem', 'key.pem']) await copyFile(join(dir, 'all-certs', 'leaf-IDN', file), join(ownCerts, 'leaf-IDN', file));
+    const out = join(dir, 'out');
+    assert.equal(await configCommand.run({ values: { topology: 'infra/topology.three-hosts.json', out, tls: ownCerts, only: 'leaf-IDN' }, positionals: [] }), 0);
+    assert.deepEqual(await readdir(out), ['leaf-IDN']);
+    assert.match(await checkWithNatsServer(binary, join(out, 'leaf-IDN', 'nats-server.conf')), /configuration file .* is valid/);
+
+    const errors: string[] = [];
+    t.mock.method(console, 'error', (line: string) => errors.push(line));
+    assert.equal(await configCommand.run({ values: { topology: 'infra/topology.three-hosts.json', out: join(dir, 'other'), tls: ownCerts, only: 'leaf-IDN,leaf-XYZ' }, positionals: [] }), 2);
+    assert.match(errors.join('\n'), /no server "leaf-XYZ" in the topology \(its servers: hub-1, hub-2, hub-3, leaf-IDN, leaf-MYS, leaf-KHM\)/);
   });
 
   test('an invalid topology exits with 2 and lists every problem with its field path', async (t) => {

@@ -85,4 +85,20 @@ describe('per-host bundles of `tipnet config`', () => {
     assert.equal(hubServices.nkeySeedFile, '/etc/tipnet/hub-2/hub.nk');
     assert.equal(hubServices.replicas, 3);
   });
+
+  test('the node serves its API on its host over HTTPS with the host\'s certificate', () => {
+    const node = JSON.parse(named('leaf-THA').files.find((file) => file.path === 'node.json')?.text ?? '{}');
+    assert.equal(node.httpHost, '10.3.0.1');
+    assert.deepEqual(node.tls, { certFile: '/etc/tipnet/leaf-THA/tls/cert.pem', keyFile: '/etc/tipnet/leaf-THA/tls/key.pem' });
+  });
+
+  test('the operator public key of the topology is pinned in every node and hub services config', () => {
+    const operatorPublicKey = Buffer.alloc(32, 7).toString('base64');
+    const pinned = renderHostBundles({ topology: parseTopology({ ...topology, operatorPublicKey }), layouts, nkeys, installRootOf: (name) => `/etc/tipnet/${name}` });
+    const configs = pinned.flatMap((bundle) => bundle.files.filter((file) => file.path === 'node.json' || file.path === 'hub-services.json'));
+    assert.equal(configs.length, 6);
+    for (const config of configs) assert.equal(JSON.parse(config.text ?? '{}').operatorPublicKey, operatorPublicKey, config.path);
+    assert.equal(JSON.parse(named('leaf-THA').files.find((file) => file.path === 'node.json')?.text ?? '{}').operatorPublicKey, undefined, 'none without one in the topology');
+    assert.throws(() => parseTopology({ ...topology, operatorPublicKey: 'abc' }), /operatorPublicKey: must be the base64 of a raw 32-byte Ed25519 public key/);
+  });
 });

@@ -13,6 +13,7 @@ export const configCommand: Command = {
     out: { type: 'string', description: 'folder for the bundles, one folder per server (mode 0700; holds secrets)', valueName: 'dir', default: '.tipnet/config' },
     tls: { type: 'string', description: 'certificates folder (`tipnet certs` layout); turns TLS on as the topology\'s "tls": {"dir"} does', valueName: 'dir' },
     'install-dir': { type: 'string', description: 'where the bundles will sit on their hosts, e.g. /etc/tipnet (default: where they are written)', valueName: 'dir' },
+    only: { type: 'string', description: 'only these servers\' bundles, comma-separated (e.g. leaf-IDN): each party renders its own, so a state\'s key and seed never leave its host', valueName: 'servers' },
     'tipnet-command': { type: 'string', description: 'the tipnet command on the hosts, for the node and hub services units', valueName: 'path', default: '/opt/tipnet/bin/tipnet.js' },
   },
   async run({ values }) {
@@ -24,6 +25,7 @@ export const configCommand: Command = {
       const written = await writeTopologyConfigs(topology, String(values.out), {
         installDir: values['install-dir'] === undefined ? undefined : String(values['install-dir']),
         tipnetCommand: values['tipnet-command'] === undefined ? undefined : String(values['tipnet-command']),
+        only: values.only === undefined ? undefined : String(values.only).split(',').map((name) => name.trim()).filter(Boolean),
       });
       const security = `auth ${topology.auth.mode}${topology.tls ? `, TLS with certificates from ${shown(resolve(topology.tls.dir))}` : ', no TLS (local run)'}`;
       console.log(`topology ${shown(topologyPath)} is valid: hub of ${topology.hub.nodes} node(s), ${topology.states.length} state leaves; ${security}`);
