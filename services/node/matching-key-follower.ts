@@ -20,6 +20,12 @@ export interface MatchingKeyFollower {
   stop(): void;
 }
 
+/** What a log line may say of a key set: ids and the overlap's end. */
+function logged(path: string, keys: MatchingKeySet): Record<string, string> {
+  const { currentKeyId, previousKeyId, previousUntil } = describeMatchingKeys(keys);
+  return { file: path, matchingKeyId: currentKeyId, ...(previousKeyId ? { previousMatchingKeyId: previousKeyId, previousUntil: previousUntil ?? '' } : {}) };
+}
+
 /** Whether two sets hold the same key ids and overlap end (a re-read of an unchanged file). */
 function sameKeys(a: MatchingKeySet, b: MatchingKeySet): boolean {
   return JSON.stringify(describeMatchingKeys(a)) === JSON.stringify(describeMatchingKeys(b))
@@ -30,17 +36,17 @@ function sameKeys(a: MatchingKeySet, b: MatchingKeySet): boolean {
 export async function followMatchingKeyFile(path: string, options: { logger: Logger; rereadMs?: number }): Promise<MatchingKeyFollower> {
   let current = await readMatchingKeyFile(path);
   const { logger } = options;
-  logger.info({ matchingKeyFile: path, ...describeMatchingKeys(current) }, 'matching key loaded');
+  logger.info(logged(path, current), 'matching key loaded');
   let reading: Promise<boolean> | undefined;
   const reload = (): Promise<boolean> => {
     reading ??= readMatchingKeyFile(path).then((next) => {
       if (sameKeys(current, next)) return false;
       current = next;
-      logger.info({ matchingKeyFile: path, ...describeMatchingKeys(next) }, 'matching key file changed: new keys in use');
+      logger.info(logged(path, next), 'matching key file changed: new keys in use');
       return true;
     }, (error: unknown) => {
       const problems = error instanceof MatchingKeyFileError ? error.problems : ['cannot be read'];
-      logger.warn({ matchingKeyFile: path, problems, keptKeyId: current.current.id }, 'matching key file not usable; the keys in use are kept');
+      logger.warn({ file: path, detail: problems.join('; '), matchingKeyId: current.current.id }, 'matching key file not usable; the keys in use are kept');
       return false;
     }).finally(() => {
       reading = undefined;
