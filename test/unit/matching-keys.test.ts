@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createLogger, decodePayload, generateMatchingKey, keysInForce, MatchingKeyFileError, MatchingKeyFileExistsError, MatchingKeyRotationError, matchingKeyFileJson,
-  newMatchingKeyId, parseMatchingKeyFile, readMatchingKeyFile, rotateMatchingKeys, toEnvelopeFields, parseSubmissionInput, writeMatchingKeyFile,
+  newMatchingKeyId, parseMatchingKeyFile, payloadProblems, readMatchingKeyFile, rotateMatchingKeys, toEnvelopeFields, toKeyedIdentifier, parseSubmissionInput,
+  writeMatchingKeyFile,
 } from '../../services/core/mod.ts';
 import { keysCommand } from '../../services/cli/commands/keys.ts';
 import { followMatchingKeyFile } from '../../services/node/mod.ts';
@@ -192,4 +193,18 @@ test('a query asked under two keys is answered per identifier asked: a hit under
     { index: 0, kind: 'phone', hit: true, hits: [hit] },
     { index: 1, kind: 'passport', hit: false, hits: [] },
   ]);
+});
+
+test('a message whose keyed identifiers use three matching key ids is refused, naming the limit; two pass', () => {
+  const input = parseSubmissionInput({
+    type: 'hit-query', senderUnit: 'U', distribution: { mode: 'regional-broadcast' }, handling: 'amber', priority: 'urgent',
+    payload: { identifiers: [{ kind: 'passport', value: 'C 1234567' }] },
+  });
+  const rotated = rotateMatchingKeys({ current: generateMatchingKey(NOW) }, generateMatchingKey(NOW), { overlapMs: DAY, nowMs: NOW });
+  const { fields } = toEnvelopeFields(input, { sender: 'VNM', nowMs: NOW + 1, matchingKey: rotated });
+  const decoded = decodePayload({ payloadType: fields.payloadType ?? 0, payload: fields.payload as Uint8Array });
+  assert.deepEqual(payloadProblems(decoded, fields, NOW + 1), [], 'the current and the previous key');
+  if (decoded.name !== 'hit-query') throw new Error('not a hit query');
+  decoded.message.identifiers.push(toKeyedIdentifier('passport', 'C 1234567', generateMatchingKey(NOW)));
+  assert.match(payloadProblems(decoded, fields, NOW + 1).join('\n'), /use 3 matching key ids; at most 2/);
 });
