@@ -35,12 +35,25 @@ export const LIMITS = Object.freeze({
   submitDeadlineMs: 15_000,
   /** Identifiers one hit/no-hit query may ask about. */
   maxQueryIdentifiers: 50,
+  /**
+   * Matching key ids one message's keyed identifiers may use: the current key and, during a
+   * rotation's overlap, the previous one. Each clear identifier becomes one keyed identifier per
+   * key, so the keyed lists on the wire may be this many times the clear limits above.
+   */
+  maxMatchingKeyIdsPerMessage: 2,
 });
 
 /**
  * How many hit/no-hit queries the hub answers per state in a window (the hub's configuration may
  * narrow it). A query is cheap for the asker and reveals holdings, so fishing is bounded.
  */
+/** Keyed lists on the wire: each clear identifier under every matching key in force. */
+export const WIRE_LIMITS = Object.freeze({
+  maxKeyedIdentifiersPerGroup: LIMITS.maxIdentifiersPerGroup * LIMITS.maxMatchingKeyIdsPerMessage,
+  maxIndicatorsPerReport: LIMITS.maxIndicatorsPerReport * LIMITS.maxMatchingKeyIdsPerMessage,
+  maxQueryKeyedIdentifiers: LIMITS.maxQueryIdentifiers * LIMITS.maxMatchingKeyIdsPerMessage,
+});
+
 export const DEFAULT_QUERY_RATE = Object.freeze({
   queriesPerWindow: 120,
   windowMs: 60_000,

@@ -2,7 +2,7 @@
 // file of core that other modules import. Exports the member states and limits; reason codes,
 // coded errors and the consumer failure policy; the protobuf types, payload registry and codec;
 // the enum-word table and the one envelope composer; subjects, streams, headers, JetStream domains
-// and durable names; the distribution rules a sender can check before sending; keyed hashing and which keyed identifiers a payload carries; the keyed order scheduler; signing, logging and validation.
+// and durable names; the distribution rules a sender can check before sending; keyed hashing, the matching key's file and life cycle, and which keyed identifiers a payload carries; the keyed order scheduler; signing, logging and validation.
 export * from './member-states.ts';
 export * from './limits.ts';
 export * from './reason-codes.ts';
@@ -25,3 +25,5 @@ export * from './durable-names.ts';
 export * from './distribution-policy.ts';
 export * from './reply-rules.ts';
 export * from './hit-follow-up-rules.ts';
+export * from './matching-keys.ts';
+export * from './matching-key-file.ts';

@@ -2,12 +2,11 @@
 // mode 0600), the hub operator's key and the key directory it signs (version 1; `tipnet keys
 // rotate|revoke` publish the next ones), and the regional matching key for keyed hashes, which
 // belongs to the states and is never handed to the hub services.
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  generateKeyRing, generateSigningKey, HUB_SENDER, type KeyDirectory, keyFilePath, type MatchingKey, nextDirectory, OPERATOR_KEY_OWNER, signDirectory, type SigningKey,
-  writeSignedDirectory, writeSigningKey,
+  generateKeyRing, generateMatchingKey, generateSigningKey, HUB_SENDER, type KeyDirectory, keyFilePath, type MatchingKey, nextDirectory, OPERATOR_KEY_OWNER, signDirectory, type SigningKey,
+  writeMatchingKeyFile, writeSignedDirectory, writeSigningKey,
 } from '../core/mod.ts';
 
 export interface DeploymentKeys {
@@ -31,10 +30,10 @@ export async function createDeploymentKeys(folder: string, states: readonly stri
   await writeSigningKey(folder, operatorKey, { exclusive: true });
   const directoryFile = join(folder, 'directory.json');
   await writeSignedDirectory(directoryFile, signDirectory(nextDirectory(undefined, directory.list(), Date.now()), operatorKey));
-  const matchingKey: MatchingKey = { id: `asean-match-${new Date().toISOString().slice(0, 10)}`, secret: randomBytes(32) };
+  // The same file `tipnet keys matching` makes, so `tipnet keys matching --rotate --out` rotates it in place.
+  const matchingKey = generateMatchingKey(Date.now());
   const matchingKeyFile = join(folder, 'matching-key.json');
-  await writeFile(matchingKeyFile, `${JSON.stringify({ id: matchingKey.id, secret: Buffer.from(matchingKey.secret).toString('base64') })}\n`, { mode: 0o600 });
-  await chmod(matchingKeyFile, 0o600);
+  await writeMatchingKeyFile(matchingKeyFile, { current: matchingKey }, { replace: false });
   return {
     folder,
     signingKeys,

@@ -7,6 +7,7 @@ import {
   credibilityDigit, identifierKindWord, reliabilityLetter, selectExportable, tlpOf, uuidV5,
   type ExportableMessage, type ExportOptions, type TlpName,
 } from './export-model.ts';
+import { indicatorsToExport } from './current-key-indicators.ts';
 import { stateName } from './stix-objects.ts';
 import { victimsInWords } from './victim-words.ts';
 
@@ -139,7 +140,7 @@ function admiraltyTags(report: IntelligenceReport): string[] {
 function reportDrafts(report: IntelligenceReport): AttributeDraft[] {
   const tags = admiraltyTags(report);
   const summary: AttributeDraft = { type: 'text', category: 'Other', value: [report.title, report.summary].filter(Boolean).join(': '), toIds: false, comment: 'Intelligence report summary.', tags };
-  return [summary, ...(report.indicators ?? []).flatMap((indicator) => indicatorDrafts(indicator).map((d) => ({ ...d, tags })))];
+  return [summary, ...indicatorsToExport(report.indicators).flatMap((indicator) => indicatorDrafts(indicator).map((d) => ({ ...d, tags })))];
 }
 
 const FINANCIAL_KINDS = new Set([v1.IdentifierKind.IDENTIFIER_KIND_BANK_ACCOUNT, v1.IdentifierKind.IDENTIFIER_KIND_E_WALLET, v1.IdentifierKind.IDENTIFIER_KIND_CRYPTO_WALLET]);

@@ -12,6 +12,7 @@ import {
   identityId, identityObject, keyedIdentifierExtension, keyedIdentifierObject, locationObject, messageCommon, ownUseStatement,
   patternFor, relationshipObject, stateName, stixId, KEYED_IDENTIFIER_TYPE, type StixObject,
 } from './stix-objects.ts';
+import { indicatorsToExport } from './current-key-indicators.ts';
 import { tlpMarkingObject } from './tlp-markings.ts';
 import { victimsInWords } from './victim-words.ts';
 
@@ -63,7 +64,7 @@ function messageObjects(message: ExportableMessage, ownState: string, exportedId
 function reportObjects(message: ExportableMessage, report: IntelligenceReport, common: Record<string, unknown>): StixObject[] {
   const id = (role: string) => `${message.messageId}:${role}`;
   const validUntil = isoTime(message.expiresAtUnixMs);
-  const children = (report.indicators ?? []).flatMap((indicator, index) => indicatorObjects(indicator, index, { id, common, validUntil }));
+  const children = indicatorsToExport(report.indicators).flatMap((indicator, index) => indicatorObjects(indicator, index, { id, common, validUntil }));
   const reliability = reliabilityLetter(report.sourceReliability);
   const credibility = credibilityDigit(report.informationCredibility);
   const confidence = stixConfidence(report.informationCredibility);

@@ -8,7 +8,7 @@
 // key derived from the request so it goes out once even across a crash. A rescue request is
 // reminded of as an assistance request of kind RESCUE to each state late at that moment. A
 // withdrawn or corrected request is never escalated (deadlines.ts leaves it out).
-import { decodePayload, ENUM_WORDS, LIMITS, type Logger, NODE_IDEMPOTENCY_KEYS, type SigningKey, trafficOf, v1 } from '../core/mod.ts';
+import { decodePayload, ENUM_WORDS, LIMITS, WIRE_LIMITS, type Logger, NODE_IDEMPOTENCY_KEYS, type SigningKey, trafficOf, v1 } from '../core/mod.ts';
 import { overdueForEscalation, replyDeadlineFor, type DueInput, type ReplyDeadlines } from './deadlines.ts';
 import type { NodeEvents } from './node-events.ts';
 import type { EscalationRecord, SentRecord } from './node-records.ts';
@@ -78,7 +78,7 @@ function reminderFacts(request: SentRecord): v1.IAssistanceRequest & { summary: 
   return {
     kind: v1.AssistanceKind.ASSISTANCE_KIND_RESCUE, summary, location,
     personsCount: victims.reduce((sum, group) => sum + group.count, 0),
-    identifiers: victims.flatMap((group) => group.identifiers).slice(0, LIMITS.maxIdentifiersPerGroup),
+    identifiers: victims.flatMap((group) => group.identifiers).slice(0, WIRE_LIMITS.maxKeyedIdentifiersPerGroup),
   };
 }
 

@@ -4,7 +4,7 @@
 // Pure, apart from awaitQueryOutcome, which listens to the node's events.
 import type { HitQueryRequest } from '../core/mod.ts';
 import type { NodeEvents } from './node-events.ts';
-import type { QueryAnswerView } from './store/hit-lookups.ts';
+import type { QueryAnswerView, QueryResultView } from './store/hit-lookups.ts';
 
 export interface QueryHitView {
   readonly counterpartState: string;
@@ -43,12 +43,26 @@ export function queryOutcomeOf(
   queryMessageId: string, answer: QueryAnswerView | undefined, rejection: { readonly reasonCode: string; readonly reason: string } | undefined,
 ): QueryOutcome {
   if (answer) {
-    const results = [...answer.results].sort((a, b) => a.index - b.index)
-      .map((result) => ({ index: result.index, kind: result.identifierKind, hit: result.hit, hits: result.hits }));
-    return { queryMessageId, outcome: 'answered', answeredAtUnixMs: answer.answeredAtUnixMs, results };
+    return { queryMessageId, outcome: 'answered', answeredAtUnixMs: answer.answeredAtUnixMs, results: perIdentifierAsked(answer.results, answer.keysPerIdentifier) };
   }
   if (rejection) return { queryMessageId, outcome: 'refused', reasonCode: rejection.reasonCode, reason: rejection.reason };
   return { queryMessageId, outcome: 'pending' };
+}
+
+/**
+ * The hub answers per keyed identifier; during a rotation's overlap the node asked about each
+ * identifier under keysPerIdentifier keys, one after the other. Folded back to one result per
+ * identifier asked: a hit under any key is a hit, each counterpart hit named once.
+ */
+export function perIdentifierAsked(results: readonly QueryResultView[], keysPerIdentifier: number): QueryResult[] {
+  const folded = new Map<number, { kind: string; hits: Map<string, QueryHitView> }>();
+  for (const result of [...results].sort((a, b) => a.index - b.index)) {
+    const index = Math.floor(result.index / Math.max(1, keysPerIdentifier));
+    const entry = folded.get(index) ?? { kind: result.identifierKind, hits: new Map<string, QueryHitView>() };
+    for (const hit of result.hits) entry.hits.set(`${hit.counterpartState}.${hit.hitId}`, { counterpartState: hit.counterpartState, hitId: hit.hitId });
+    folded.set(index, entry);
+  }
+  return [...folded].map(([index, entry]) => ({ index, kind: entry.kind, hit: entry.hits.size > 0, hits: [...entry.hits.values()] }));
 }
 
 /** How often the store is looked at again while waiting, in case an event was missed. */

@@ -11,7 +11,8 @@ import { AccessStore } from '../node-access/mod.ts';
 import { trailRecorder } from './audit-recorder.ts';
 import { createOidcSignIn, readClientSecretFile } from '../oidc-sign-in/mod.ts';
 import { startNodeHttp } from './http/node-http.ts';
-import { dataDirOf, deadlinesInMs, readMatchingKey, readNodeConfig, type NodeConfig } from './node-config.ts';
+import { followMatchingKeyFile } from './matching-key-follower.ts';
+import { dataDirOf, deadlinesInMs, readNodeConfig, type NodeConfig } from './node-config.ts';
 import { startNodeService } from './node-service.ts';
 
 export interface RunningNodeProcess {
@@ -30,14 +31,15 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
   const directory = config.operatorPublicKey === undefined
     ? new KeyDirectory(await readKeyDirectory(config.keyDirectoryFile))
     : await openLiveKeyDirectory({ configured: config.keyDirectoryFile, kept: keptDirectoryFile(dataDir), operatorPublicKey: config.operatorPublicKey });
-  const matchingKey = await readMatchingKey(config.matchingKeyFile);
+  // Followed, not read once: a rotated or newly distributed key takes effect without a restart.
+  const matchingKeys = await followMatchingKeyFile(config.matchingKeyFile, { logger });
   const nc = await connect({
     ...natsConnectOptions(config.leaf),
     name: `tipnet node ${config.state}`, maxReconnectAttempts: -1, reconnectTimeWait: 500,
   });
   try {
     const node = await startNodeService({
-      state: config.state, nc, dataDir, signingKey, directory, matchingKey, logger, deadlines: deadlinesInMs(config),
+      state: config.state, nc, dataDir, signingKey, directory, matchingKey: matchingKeys.keys, logger, deadlines: deadlinesInMs(config),
       ...(config.senderUnit ? { senderUnit: config.senderUnit } : {}),
     });
     const access = await AccessStore.open(nc);
@@ -55,10 +57,12 @@ export async function runNode(configPath: string): Promise<RunningNodeProcess> {
         await http.close();
         await trail.close();
         await node.stop();
+        matchingKeys.stop();
         await nc.close();
       },
     };
   } catch (error) {
+    matchingKeys.stop();
     await nc.close();
     throw error;
   }

@@ -7,7 +7,8 @@ export { startNodeHttp, buildNodeHttp, nodeOpenApiText, type NodeHttpOptions, ty
 export type { NodeApi } from './http/node-api.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { runNode, runNodeUntilSignalled, type RunningNodeProcess } from './main.ts';
-export { nodeConfigSchema, readNodeConfig, readMatchingKey, type NodeConfig } from './node-config.ts';
+export { nodeConfigSchema, readNodeConfig, type NodeConfig } from './node-config.ts';
+export { followMatchingKeyFile, DEFAULT_MATCHING_KEY_REREAD_MS, type MatchingKeyFollower } from './matching-key-follower.ts';
 export { FEED_ROLES, EMPTY_FEED_FILTER, matchesFeedFilter, parseFeedFilter, feedFilterQuery, type FeedFilter, type FeedRole } from './feed-filter.ts';
 export { replyDeadlines, replyDeadlineFor, dueList, type DueItem, type DueList, type ReplyDeadlines } from './deadlines.ts';
 export { prepareReminder } from './escalation.ts';

@@ -1,9 +1,8 @@
 // The configuration file of one node process (`tipnet node --config <file>`), validated once at
 // start with every problem reported together. services/node/README.md documents the format.
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { ConfigurationError, type MatchingKey, readJsonFile, stateCodeSchema } from '../core/mod.ts';
+import { readJsonFile, stateCodeSchema } from '../core/mod.ts';
 import { natsConnectionSchema } from '../nats-config/mod.ts';
 import { oidcConfigSchema } from '../oidc-sign-in/mod.ts';
 import type { ReplyDeadlines } from './deadlines.ts';
@@ -67,22 +66,4 @@ export function dataDirOf(config: Pick<NodeConfig, 'dataDir'>, configPath: strin
 
 export function deadlinesInMs(config: Pick<NodeConfig, 'deadlines'>): Partial<ReplyDeadlines> {
   return Object.fromEntries(Object.entries(config.deadlines).flatMap(([priority, value]) => (value === undefined ? [] : [[priority, value * HOUR_MS]])));
-}
-
-const matchingKeySchema = z.strictObject({
-  id: z.string().min(1),
-  secret: z.string().refine((value) => Buffer.from(value, 'base64').byteLength >= 32, 'must be base64 of at least 32 bytes'),
-});
-
-/** The regional matching key file: {"id": "...", "secret": "<base64>"} (written by `tipnet up`). */
-export async function readMatchingKey(path: string): Promise<MatchingKey> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigurationError(`matching key file ${path}`, [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'is not valid JSON']);
-  }
-  const parsed = matchingKeySchema.safeParse(json);
-  if (!parsed.success) throw new ConfigurationError(`matching key file ${path}`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  return Object.freeze({ id: parsed.data.id, secret: new Uint8Array(Buffer.from(parsed.data.secret, 'base64')) });
 }

@@ -5,7 +5,7 @@
 // API drive it through RunningNode; it owns no connection (the caller opens and closes `nc`).
 // This file only wires the parts: submitter, replies, inbox loop, deadline ticker, queries, feeds.
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { KeyLookup, Logger, MatchingKey, SigningKey } from '../core/mod.ts';
+import type { KeyLookup, Logger, MatchingKeys, SigningKey } from '../core/mod.ts';
 import { followLiveDirectory } from './key-directory-follower.ts';
 import type { Actor } from './actor.ts';
 import { clientIdempotencyClaim, type SubmitOptions } from './client-idempotency.ts';
@@ -49,7 +49,11 @@ export interface NodeServiceOptions {
   readonly directory: KeyLookup;
   /** How often the node asks the hub for its signed key directory (default 30 s); announcements come at once. */
   readonly keyDirectoryRefreshMs?: number;
-  readonly matchingKey: MatchingKey;
+  /**
+   * The regional matching key: one key, the key file's set (current and previous), or a function
+   * giving the set in use now (a node following its key file, matching-key-follower.ts).
+   */
+  readonly matchingKey: MatchingKeys | (() => MatchingKeys);
   readonly logger: Logger;
   /** Reply deadlines by priority, in ms (default DEFAULT_REPLY_DEADLINE_MS). */
   readonly deadlines?: Partial<ReplyDeadlines>;
@@ -158,7 +162,7 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Run
   const feeds = nodeFeeds({ nc, directory, store, events, logger, officerFeedInactiveMs: options.officerFeedInactiveMs });
   const original = (messageId: string) => knownOriginal(state, store.sent.get(messageId), store.received.get(messageId));
   const submission = (json: unknown) => () => prepareSubmission(json, {
-    state, signingKey, matchingKey: options.matchingKey, deadlines, nowMs: now(), directory, original, hitToldOf: (hitId) => store.hitToldOf(hitId),
+    state, signingKey, matchingKey: typeof options.matchingKey === 'function' ? options.matchingKey() : options.matchingKey, deadlines, nowMs: now(), directory, original, hitToldOf: (hitId) => store.hitToldOf(hitId),
   });
   const queryOutcome = (queryMessageId: string): QueryOutcome | undefined => {
     const sent = store.sent.get(queryMessageId);

@@ -7,7 +7,7 @@
 // reminders) are built as typed drafts and composed the same way.
 import {
   checkDistributionBeforeSending, checkHitFollowUp, type ComposedEnvelope, composeEnvelope, decodeEnvelope, type Envelope, type EnvelopeDraft, HubRuleRefusal,
-  isRejection, type KeyLookup, type MatchingKey, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
+  isRejection, type KeyLookup, type MatchingKeys, type OriginalMessage, parseSubmissionInput, type ReasonCode, referencedMessageId,
   replyRecipientsOf, type SigningKey, toEnvelopeDraft, trafficClassOf, validateMessage, verifyEnvelope,
 } from '../core/mod.ts';
 import { withDefaultReplyDeadline, type ReplyDeadlines } from './deadlines.ts';
@@ -16,7 +16,8 @@ import { summariseMessage, type MessageSummary } from './message-summary.ts';
 export interface SubmissionContext {
   readonly state: string;
   readonly signingKey: SigningKey;
-  readonly matchingKey: MatchingKey;
+  /** One key or the key file's set: every key in force at nowMs hashes each identifier. */
+  readonly matchingKey: MatchingKeys;
   readonly deadlines: ReplyDeadlines;
   readonly nowMs: number;
   readonly newId?: () => string;

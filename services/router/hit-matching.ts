@@ -44,38 +44,52 @@ export function mayReveal(sighting: Pick<IdentifierSighting, 'audience'>, to: st
 }
 
 /**
+ * How many identifiers two messages share, from one count per matching key id: during a rotation's
+ * overlap a node hashes each identifier under two keys, so the same identifier can match under
+ * both; the largest count under one key is the number of identifiers, never twice it.
+ */
+export function sharedIdentifierCount(matchedByKeyId: ReadonlyMap<string, number>): number {
+  return Math.max(0, ...matchedByKeyId.values());
+}
+
+/** One keyed identifier of a message and the earlier sightings of it (the same kind, key id and digest). */
+export interface IdentifierLookup {
+  readonly identifierKind: number;
+  /** The matching key id its digest was made with (absent in callers of older releases: one key). */
+  readonly hashKeyId?: string;
+  readonly earlier: readonly IdentifierSighting[];
+}
+
+/**
  * Hits of a new message against earlier sightings: one per other state, however many of its
  * messages match, naming that state's latest recorded matching message (the index keeps one per
- * state) and how many of the new message's identifiers it shares with that state. Expired
- * sightings do not count. A side learns of the other only where the other's handling allows it
- * (TLP:RED sightings reveal their state only to that message's own audience); a hit neither side
- * may learn of is no hit.
+ * state) and how many of the new message's identifiers it shares with that state (counted per
+ * matching key id, see sharedIdentifierCount). Expired sightings do not count. A side learns of
+ * the other only where the other's handling allows it (TLP:RED sightings reveal their state only
+ * to that message's own audience); a hit neither side may learn of is no hit.
  */
 export function findHits(
   sighting: Omit<IdentifierSighting, 'identifierKind'>,
-  earlierByIdentifier: ReadonlyArray<{ readonly identifierKind: number; readonly earlier: readonly IdentifierSighting[] }>,
+  earlierByIdentifier: readonly IdentifierLookup[],
   nowMs: number,
 ): Hit[] {
-  const byState = new Map<string, { counterpart: IdentifierSighting; matched: number; kind: number }>();
-  for (const { identifierKind, earlier } of earlierByIdentifier) {
+  const byState = new Map<string, { counterpart: IdentifierSighting; matchedByKeyId: Map<string, number>; kind: number }>();
+  for (const { identifierKind, hashKeyId = '', earlier } of earlierByIdentifier) {
     const matches = earlier.filter((other) =>
       other.state !== sighting.state && other.traffic === sighting.traffic && other.messageId !== sighting.messageId && isLive(other, nowMs));
     for (const state of new Set(matches.map((other) => other.state))) {
       // Sightings are kept in arrival order, so the last is the state's latest message.
       const latest = matches.filter((other) => other.state === state).at(-1) as IdentifierSighting;
-      const entry = byState.get(state);
-      if (entry) {
-        entry.matched += 1;
-        entry.counterpart = latest;
-      } else {
-        byState.set(state, { counterpart: latest, matched: 1, kind: identifierKind });
-      }
+      const entry = byState.get(state) ?? { counterpart: latest, matchedByKeyId: new Map<string, number>(), kind: identifierKind };
+      entry.counterpart = latest;
+      entry.matchedByKeyId.set(hashKeyId, (entry.matchedByKeyId.get(hashKeyId) ?? 0) + 1);
+      byState.set(state, entry);
     }
   }
   return [...byState.values()]
     .map((entry) => ({
       counterpart: entry.counterpart,
-      matchedIdentifiers: entry.matched,
+      matchedIdentifiers: sharedIdentifierCount(entry.matchedByKeyId),
       identifierKind: entry.kind,
       tellSender: mayReveal(entry.counterpart, sighting.state),
       tellCounterpart: mayReveal(sighting, entry.counterpart.state),

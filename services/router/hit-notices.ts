@@ -17,11 +17,13 @@ export interface HitContext {
   readonly logger: Logger;
 }
 
-/** The distinct sighting keys of a delivery's keyed identifiers, with each identifier's kind. */
-export function sightingsOf(decision: Pick<Delivery, 'decoded'>): Array<{ key: string; identifierKind: number }> {
-  const byKey = new Map<string, number>();
-  for (const identifier of keyedIdentifiersOf(decision.decoded)) byKey.set(sightingKey(identifier), identifier.kind ?? 0);
-  return [...byKey].map(([key, identifierKind]) => ({ key, identifierKind }));
+/** The distinct sighting keys of a delivery's keyed identifiers, with each identifier's kind and matching key id. */
+export function sightingsOf(decision: Pick<Delivery, 'decoded'>): Array<{ key: string; identifierKind: number; hashKeyId: string }> {
+  const byKey = new Map<string, { identifierKind: number; hashKeyId: string }>();
+  for (const identifier of keyedIdentifiersOf(decision.decoded)) {
+    byKey.set(sightingKey(identifier), { identifierKind: identifier.kind ?? 0, hashKeyId: identifier.hashKeyId ?? '' });
+  }
+  return [...byKey].map(([key, about]) => ({ key, ...about }));
 }
 
 export async function notifyHits(context: HitContext, decision: Delivery, nowMs: number): Promise<void> {
@@ -33,8 +35,9 @@ export async function notifyHits(context: HitContext, decision: Delivery, nowMs:
   const audience = envelope.handling === v1.HandlingMark.HANDLING_MARK_RED ? [envelope.senderState, ...recipients] : undefined;
   const own = { state: envelope.senderState, messageId: envelope.messageId, traffic, expiresAtUnixMs: Number(envelope.expiresAtUnixMs), ...(audience ? { audience } : {}) };
   // Recording and reading are one atomic step per identifier, so concurrent routers cannot both miss the match.
-  const earlier = await Promise.all(identifiers.map(async ({ key, identifierKind }) => ({
+  const earlier = await Promise.all(identifiers.map(async ({ key, identifierKind, hashKeyId }) => ({
     identifierKind,
+    hashKeyId,
     earlier: await context.index.addSighting(key, { ...own, identifierKind }, nowMs),
   })));
   for (const hit of findHits(own, earlier, nowMs)) {

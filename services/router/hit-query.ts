@@ -4,7 +4,7 @@
 // querying state asked about something it holds, and keeps each hit for the follow-up check.
 import { type Logger, v1 } from '../core/mod.ts';
 import type { Delivery } from './decide-submission.ts';
-import { type IdentifierSighting, isLive, mayReveal, sightingKey } from './hit-matching.ts';
+import { type IdentifierSighting, isLive, mayReveal, sharedIdentifierCount, sightingKey } from './hit-matching.ts';
 import type { HitContext } from './hit-notices.ts';
 import { publishHubMessage } from './hub-outbox.ts';
 import type { HitRecord } from './message-index.ts';
@@ -42,24 +42,25 @@ export function answeringSightings(scope: QueryScope, sightings: readonly Identi
 }
 
 /**
- * The answer to a query, pure: one result per identifier in the query's order, one hit per
- * counterpart state (its latest answering message), and one hit per distinct counterpart message
- * with how many identifiers it matched. hitIdFor derives the hit id from the counterpart's message.
+ * The answer to a query, pure: one result per keyed identifier in the query's order (during a
+ * rotation's overlap a node asks about each identifier under both keys), one hit per counterpart
+ * state (its latest answering message), and one hit per distinct counterpart message with how
+ * many identifiers it matched, counted per matching key id (sharedIdentifierCount). hitIdFor derives the hit id from the counterpart's message.
  */
 export function planQueryAnswer(
   scope: QueryScope,
-  lookups: ReadonlyArray<{ readonly identifierKind: number; readonly sightings: readonly IdentifierSighting[] }>,
+  lookups: ReadonlyArray<{ readonly identifierKind: number; readonly hashKeyId?: string; readonly sightings: readonly IdentifierSighting[] }>,
   nowMs: number,
   hitIdFor: (counterpartMessageId: string) => string,
 ): QueryPlan {
-  const hits = new Map<string, { state: string; messageId: string; matched: number; kind: number }>();
-  const results = lookups.map(({ identifierKind, sightings }, index) => {
+  const hits = new Map<string, { state: string; messageId: string; matchedByKeyId: Map<string, number>; kind: number }>();
+  const results = lookups.map(({ identifierKind, hashKeyId = '', sightings }, index) => {
     const answering = answeringSightings(scope, sightings, nowMs);
     // Sightings are kept in arrival order, so the last of a state is its latest message.
     const latest = new Map(answering.map((s) => [s.state, s]));
     const resultHits = [...latest.values()].map((s) => {
-      const entry = hits.get(s.messageId) ?? { state: s.state, messageId: s.messageId, matched: 0, kind: identifierKind };
-      entry.matched += 1;
+      const entry = hits.get(s.messageId) ?? { state: s.state, messageId: s.messageId, matchedByKeyId: new Map<string, number>(), kind: identifierKind };
+      entry.matchedByKeyId.set(hashKeyId, (entry.matchedByKeyId.get(hashKeyId) ?? 0) + 1);
       hits.set(s.messageId, entry);
       return { counterpartState: s.state, hitId: hitIdFor(s.messageId) };
     });
@@ -67,7 +68,9 @@ export function planQueryAnswer(
   });
   return {
     results,
-    hits: [...hits.values()].map((h) => ({ hitId: hitIdFor(h.messageId), state: h.state, messageId: h.messageId, matchedIdentifiers: h.matched, identifierKind: h.kind })),
+    hits: [...hits.values()].map((h) => ({
+      hitId: hitIdFor(h.messageId), state: h.state, messageId: h.messageId, matchedIdentifiers: sharedIdentifierCount(h.matchedByKeyId), identifierKind: h.kind,
+    })),
   };
 }
 
@@ -96,6 +99,7 @@ export async function answerHitQuery(context: HitContext, decision: Delivery, no
   };
   const lookups = await Promise.all(decoded.message.identifiers.map(async (identifier) => ({
     identifierKind: identifier.kind ?? 0,
+    hashKeyId: identifier.hashKeyId ?? '',
     sightings: await context.index.sightingsOf(sightingKey(identifier)),
   })));
   const plan = planQueryAnswer(scope, lookups, nowMs, (counterpartMessageId) => context.hub.ids.derive('query-hit', envelope.messageId, counterpartMessageId));

@@ -48,6 +48,8 @@ export interface TestNodeOptions {
   readonly officerFeedInactiveMs?: number;
   readonly maxOpenFeedsPerCaller?: number;
   readonly oidc?: OidcRouteSettings;
+  /** Default: the fixture's matching key; a function gives the keys in use now (a node following its key file). */
+  readonly matchingKey?: NodeServiceOptions['matchingKey'];
 }
 
 /**
@@ -110,7 +112,7 @@ export async function startTestNode(t: TestContext, fixture: HubFixture, state: 
     state, nc, logger, dataDir,
     signingKey: fixture.keys[state] as SigningKey,
     directory: options.directory ?? fixture.directory,
-    matchingKey: fixture.matchingKey,
+    matchingKey: options.matchingKey ?? fixture.matchingKey,
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
     ...(options.clockTickMs ? { clockTickMs: options.clockTickMs } : {}),
     ...(options.keyDirectoryRefreshMs ? { keyDirectoryRefreshMs: options.keyDirectoryRefreshMs } : {}),

@@ -91,3 +91,18 @@ test("other own cases sharing keyed identifiers are linked by reference, never a
     { caseReference: 'IDN-2026-000400', sharedIdentifiers: 1, identifierKinds: ['phone'] },
   ]);
 });
+
+test('during a matching key overlap an identifier held under both keys counts once among the shared identifiers', () => {
+  const row = (caseReference: string, key: string, hashKeyId: string, identifierKind = 'passport') => ({ caseReference, key, identifierKind, traffic: 'real', hashKeyId });
+  const links = caseLinks(input({
+    ownIdentifiers: [
+      row('IDN-2026-000300', 'new-passport', 'mk-new'), row('IDN-2026-000300', 'old-passport', 'mk-old'),
+      row('IDN-2026-000200', 'new-passport', 'mk-new'), row('IDN-2026-000200', 'old-passport', 'mk-old'),
+      row('IDN-2026-000100', 'old-passport', 'mk-old'),
+    ],
+  }));
+  assert.deepEqual(links?.linkedCases, [
+    { caseReference: 'IDN-2026-000100', sharedIdentifiers: 1, identifierKinds: ['passport'] },
+    { caseReference: 'IDN-2026-000200', sharedIdentifiers: 1, identifierKinds: ['passport'] },
+  ]);
+});

@@ -3,7 +3,8 @@
 // goes to the hub operator. Run again, it keeps every existing private key (a new one only with
 // --force, the old one then retired in the directory) and merges into directory.json, which it
 // signs as the next version with the hub operator's key (OPERATOR.signing-key.json, made once).
-// `tipnet keys rotate` and `tipnet keys revoke` change a running deployment's keys (key-life-cycle.ts).
+// `tipnet keys rotate` and `tipnet keys revoke` change a running deployment's keys (key-life-cycle.ts);
+// `tipnet keys matching` makes and rotates the regional matching key file (matching-key.ts).
 import { access, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -14,28 +15,35 @@ import type { Command } from '../command.ts';
 import { mergeDirectory } from '../key-directory-merge.ts';
 import { directoryFilePath, operatorKeyOf, readDirectoryOnDisk, writeNextDirectory } from '../operator-directory.ts';
 import { DEFAULT_OVERLAP, revokeStateKey, rotateStateKey } from './key-life-cycle.ts';
+import { DEFAULT_MATCHING_KEY_FILE, DEFAULT_MATCHING_OVERLAP, matchingKeyCommand } from './matching-key.ts';
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 export const keysCommand: Command = {
   name: 'keys',
-  summary: 'generate signing keys and the operator-signed key directory; `keys rotate` / `keys revoke` change a running deployment\'s keys',
-  usage: '[rotate|revoke]',
+  summary: 'generate signing keys and the operator-signed key directory; `keys rotate` / `keys revoke` change a running deployment\'s keys; `keys matching` makes or rotates the regional matching key',
+  usage: '[rotate|revoke|matching]',
   options: {
     states: { type: 'string', description: 'comma-separated ISO alpha-3 codes, or HUB', valueName: 'codes', default: ALL_STATE_CODES.join(',') },
-    out: { type: 'string', description: 'folder for the private key files (mode 0600) and directory.json (default .tipnet/keys; rotate/revoke: <dir>/keys)', valueName: 'dir' },
-    force: { type: 'boolean', description: "replace a state's existing private key; its old key stays in the directory, retired from now" },
+    out: { type: 'string', description: `folder for the private key files (mode 0600) and directory.json (default .tipnet/keys; rotate/revoke: <dir>/keys); matching: the matching key file (default ${DEFAULT_MATCHING_KEY_FILE})`, valueName: 'path' },
+    force: { type: 'boolean', description: "replace a state's existing private key; its old key stays in the directory, retired from now. matching: replace an existing matching key file; with --rotate, end a previous key's overlap that has not ended yet" },
+    rotate: { type: 'boolean', description: 'matching: rotate the matching key file: a new current key, the old one kept as previous until the overlap ends' },
     dir: { type: 'string', description: 'rotate/revoke: the `tipnet up` folder; its hub-services.json says how to reach the hub to publish to', valueName: 'dir', default: '.tipnet/run' },
     state: { type: 'string', description: 'rotate/revoke: the state whose key changes', valueName: 'code' },
-    overlap: { type: 'string', description: `rotate: how long the old key stays valid beside the new one (default ${DEFAULT_OVERLAP})`, valueName: 'duration' },
+    overlap: { type: 'string', description: `rotate: how long the old key stays valid beside the new one (default ${DEFAULT_OVERLAP}); matching --rotate: how long the old matching key still matches (default ${DEFAULT_MATCHING_OVERLAP})`, valueName: 'duration' },
     'key-id': { type: 'string', description: 'revoke: the key id to revoke', valueName: 'id' },
     reason: { type: 'string', description: 'revoke: why (quoted to the state in UNKNOWN_KEY refusals)', valueName: 'text' },
   },
   async run({ values, positionals }) {
     const [action = 'generate', ...extra] = positionals;
     const places = { runDir: resolve(String(values.dir)), keyFolder: resolve(String(values.out ?? join(String(values.dir), 'keys'))) };
-    if (extra.length > 0 || !['generate', 'rotate', 'revoke'].includes(action)) {
-      console.error(`tipnet keys: unknown action "${positionals.join(' ')}"; use rotate, revoke, or none to generate`);
+    if (extra.length > 0 || !['generate', 'rotate', 'revoke', 'matching'].includes(action)) {
+      console.error(`tipnet keys: unknown action "${positionals.join(' ')}"; use rotate, revoke, matching, or none to generate`);
+      return 2;
+    }
+    if (action === 'matching') return matchingKeyCommand(values);
+    if (values.rotate === true) {
+      console.error('tipnet keys: --rotate belongs to `keys matching`; a state\'s signing key is rotated with `keys rotate`');
       return 2;
     }
     if (action === 'rotate') return rotateStateKey(values, places);

@@ -42,6 +42,8 @@ export const LOG_FIELDS: Readonly<Record<string, FieldShape>> = Object.freeze({
   streamSequence: count, attempt: count, delayMs: count, matched: count, notices: count, count, durationMs: count,
   // the signed key directory: its version, size, bucket revision, and why an update was refused (key ids and versions only)
   version: count, keys: count, revision: count, refusal: token, detail: text, source: token,
+  // the regional matching key: key ids, when the previous one stops matching, its file (never a secret)
+  matchingKeyId: token, previousMatchingKeyId: token, previousUntil: text, file: text,
   // where a process listens or connects
   url, servers: urls,
   // serialized objects: already whitelisted by their serializers

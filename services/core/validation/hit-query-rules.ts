@@ -2,7 +2,7 @@
 // scope given by its envelope's distribution; the answer is the hub's, names no content, and says
 // hit or no-hit for each identifier asked about.
 import { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+import { LIMITS, WIRE_LIMITS } from '../limits.ts';
 import { HUB_SENDER } from '../member-states.ts';
 import { v1 } from '../proto.ts';
 import type { PayloadContext } from './payload-context.ts';
@@ -15,7 +15,7 @@ export function hitQuerySchema(context: PayloadContext) {
   return z.object({
     identifiers: z.array(keyedIdentifier)
       .min(1, 'must ask about at least one identifier')
-      .max(LIMITS.maxQueryIdentifiers, `must ask about at most ${LIMITS.maxQueryIdentifiers} identifiers`),
+      .max(WIRE_LIMITS.maxQueryKeyedIdentifiers, `must ask about at most ${WIRE_LIMITS.maxQueryKeyedIdentifiers} keyed identifiers (${LIMITS.maxQueryIdentifiers} identifiers under each matching key in force)`),
   }).superRefine((query, ctx) => {
     const seen = new Map<string, number>();
     query.identifiers.forEach((identifier, index) => {
@@ -43,7 +43,7 @@ export function hitQueryAnswerSchema(context: PayloadContext) {
       hits: z.array(queryHit),
     }).superRefine((result, ctx) => {
       if (result.hit !== (result.hits.length > 0)) ctx.addIssue({ code: 'custom', path: ['hits'], message: 'must name a state exactly when hit is true' });
-    })).max(LIMITS.maxQueryIdentifiers),
+    })).max(WIRE_LIMITS.maxQueryKeyedIdentifiers),
     answeredAtUnixMs: z.number().int().positive('must be set (a positive Unix time in milliseconds)'),
   }).superRefine((answer, ctx) => {
     checkReference(answer.queryMessageId, context, ctx, ['queryMessageId'], { inReplyToRequired: true });

@@ -1,6 +1,6 @@
 // Intelligence-report rules: graded (Admiralty code), typed indicators that a recipient can act on.
 import { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+import { LIMITS, WIRE_LIMITS } from '../limits.ts';
 import { v1 } from '../proto.ts';
 import type { PayloadContext } from './payload-context.ts';
 import {
@@ -53,7 +53,7 @@ export function intelligenceReportSchema(context: PayloadContext) {
   return z.object({
     title: requiredText(LIMITS.maxShortTextChars),
     summary: requiredText(LIMITS.maxReportSummaryChars, { multiline: true }),
-    indicators: z.array(indicator).min(1).max(LIMITS.maxIndicatorsPerReport),
+    indicators: z.array(indicator).min(1).max(WIRE_LIMITS.maxIndicatorsPerReport),
     sourceReliability: enumSet(v1.SourceReliability, 'SourceReliability (Admiralty A-F)'),
     informationCredibility: enumSet(v1.InformationCredibility, 'InformationCredibility (Admiralty 1-6)'),
     permittedActions: z.array(enumSet(v1.PermittedAction, 'PermittedAction')),

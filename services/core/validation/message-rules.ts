@@ -12,6 +12,7 @@ import { drillControlSchema } from './drill-control-rules.ts';
 import { envelopeObject, envelopeProblems, type EnvelopeRuleOptions } from './envelope-rules.ts';
 import { intelligenceReportSchema } from './intelligence-report-rules.ts';
 import { hitQueryAnswerSchema, hitQuerySchema } from './hit-query-rules.ts';
+import { matchingKeyProblems } from './matching-key-rules.ts';
 import { envelopeFacts, type PayloadContext } from './payload-context.ts';
 import { TO_OBJECT } from './proto-fields.ts';
 import { acknowledgementSchema, hitNoticeSchema, retractionSchema } from './status-rules.ts';
@@ -98,7 +99,7 @@ export function payloadProblems(
   currentContext.value = context;
   try {
     const result = parseWithProblems(payloadSchema(decoded.name), object, root, { snakeCase: true });
-    return result.ok ? [] : result.problems;
+    return [...(result.ok ? [] : result.problems), ...matchingKeyProblems(decoded, root)];
   } finally {
     currentContext.value = undefined;
   }

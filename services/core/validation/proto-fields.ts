@@ -3,7 +3,7 @@
 // field present (absent sub-messages are null), so a rule never sees protobufjs Long or prototype
 // defaults. Messages use the .proto field names, the vocabulary of every client of the contract.
 import { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+import { LIMITS, WIRE_LIMITS } from '../limits.ts';
 import { senderCodeSchema, stateCodeSchema } from './state-code.ts';
 import { v1 } from '../proto.ts';
 
@@ -106,7 +106,7 @@ export const keyedIdentifier = z.object({
   }),
 });
 
-export const keyedIdentifiers = z.array(keyedIdentifier).max(LIMITS.maxIdentifiersPerGroup);
+export const keyedIdentifiers = z.array(keyedIdentifier).max(WIRE_LIMITS.maxKeyedIdentifiersPerGroup);
 
 export const location = z.object({
   state: stateCode(),

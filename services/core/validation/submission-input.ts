@@ -3,7 +3,7 @@
 // so a state finds out before sending, not from a dead letter.
 import { randomUUID } from 'node:crypto';
 import { envelopeFieldsOf, REAL_TRAFFIC, type EnvelopeDraft, type Recipients } from '../compose-envelope.ts';
-import type { MatchingKey } from '../keyed-hash.ts';
+import { keysInForce, type MatchingKeys } from '../matching-keys.ts';
 import { DEFAULT_REPLY_DEADLINE_MS } from '../limits.ts';
 import type { PayloadName } from '../payload-registry.ts';
 import { v1 } from '../proto.ts';
@@ -31,7 +31,8 @@ export interface ConversionOptions {
   /** The sending state (or HUB); the node knows it, the input does not say it. */
   readonly sender: string;
   readonly nowMs: number;
-  readonly matchingKey: MatchingKey;
+  /** One key, or the file's key set: every key in force at nowMs hashes each identifier. */
+  readonly matchingKey: MatchingKeys;
   readonly newId?: () => string;
 }
 
@@ -52,7 +53,7 @@ export function toEnvelopeDraft(input: SubmissionInput, options: ConversionOptio
   const problems: string[] = [];
   const priority = input.priority as keyof typeof DEFAULT_REPLY_DEADLINE_MS;
   const decoded = buildPayload(input, {
-    sender, nowMs, problems, matchingKey: options.matchingKey, drillId: input.exercise?.drillId ?? '',
+    sender, nowMs, problems, matchingKeys: keysInForce(options.matchingKey, nowMs), drillId: input.exercise?.drillId ?? '',
     defaultReplyDeadlineMs: nowMs + DEFAULT_REPLY_DEADLINE_MS[priority],
   });
 

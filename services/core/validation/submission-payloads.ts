@@ -1,6 +1,7 @@
 // Builds contract payload messages from submission input. Clear identifiers are hashed here, the
 // only place they are read; a value that cannot be normalised becomes a problem naming its field,
-// never repeating the value.
+// never repeating the value. Each identifier is hashed under every matching key in force (the
+// current key, then during a rotation's overlap the previous one), one keyed identifier each.
 import { IdentifierFormatError, toKeyedIdentifier, type MatchingKey } from '../keyed-hash.ts';
 import type { DecodedPayload } from '../codec.ts';
 import type { PayloadByName } from '../payload-registry.ts';
@@ -16,7 +17,8 @@ export interface BuildContext {
   readonly nowMs: number;
   /** The envelope's drill id ('' for real traffic): drill control repeats it. */
   readonly drillId: string;
-  readonly matchingKey: MatchingKey;
+  /** The matching keys in force, current first (matching-keys.ts keysInForce). */
+  readonly matchingKeys: readonly MatchingKey[];
   /** Filled with problems found while building; the caller refuses the input if any. */
   readonly problems: string[];
   /** Reply deadline to use when the input gives none and the message needs one. */
@@ -30,7 +32,7 @@ const word = (table: Readonly<Record<string, number>>, name: string): number => 
 
 function keyed(id: IdentifierInput, path: string, context: BuildContext): v1.KeyedIdentifier[] {
   try {
-    return [toKeyedIdentifier(id.kind, id.value, context.matchingKey, id.country)];
+    return context.matchingKeys.map((key) => toKeyedIdentifier(id.kind, id.value, key, id.country));
   } catch (error) {
     if (!(error instanceof IdentifierFormatError)) throw error;
     // The reason is written by keyed-hash.ts without the value; the check keeps it that way.
@@ -81,14 +83,17 @@ const BUILDERS: { [T in keyof Payloads]: (payload: Payloads[T], context: BuildCo
   'intelligence-report': (p, context) => tip.IntelligenceReport.create({
     title: p.title,
     summary: p.summary,
-    indicators: p.indicators.map((item, index) => {
+    // A keyed indicator becomes one indicator per matching key in force, alike but for the hash.
+    indicators: p.indicators.flatMap((item, index) => {
       const keyedKind = item.shareAs === 'keyed' ? KEYABLE_INDICATORS[item.type as keyof typeof KEYABLE_INDICATORS] : undefined;
-      const hashed = keyedKind ? keyed({ kind: keyedKind, value: item.value, ...present('country', item.country) }, `payload.indicators[${index}]`, context)[0] : undefined;
-      return {
-        type: word(INDICATOR_TYPE, item.type), value: keyedKind ? '' : item.value, ...present('keyed', hashed),
+      const common = {
+        type: word(INDICATOR_TYPE, item.type), value: keyedKind ? '' : item.value,
         platform: item.platform ?? '', ...present('location', locationOf(item.location)), note: item.note ?? '',
         firstSeenUnixMs: ms(item.firstSeen), lastSeenUnixMs: ms(item.lastSeen),
       };
+      if (!keyedKind) return [common];
+      const hashes = keyed({ kind: keyedKind, value: item.value, ...present('country', item.country) }, `payload.indicators[${index}]`, context);
+      return hashes.length === 0 ? [common] : hashes.map((hashed) => ({ ...common, keyed: hashed }));
     }),
     sourceReliability: word(SOURCE_RELIABILITY, p.sourceReliability),
     informationCredibility: p.informationCredibility,

@@ -85,6 +85,8 @@ export interface OwnIdentifierRow {
   readonly traffic: string;
   readonly identifierKind: string;
   readonly key: string;
+  /** The matching key id of its digest (absent in callers of older releases: one key). */
+  readonly hashKeyId?: string;
 }
 
 export interface CaseLinkInput {
@@ -161,9 +163,21 @@ function linkedCasesOf(input: CaseLinkInput): LinkedCase[] {
     keys.set(matchKey(row), row.identifierKind);
     shared.set(row.caseReference, keys);
   }
+  const keyIdOf = new Map(input.ownIdentifiers.map((row) => [matchKey(row), row.hashKeyId ?? '']));
   return [...shared].map(([caseReference, keys]) => ({
-    caseReference, sharedIdentifiers: keys.size, identifierKinds: [...new Set(keys.values())].sort(byText),
+    caseReference, sharedIdentifiers: sharedUnderOneKey([...keys.keys()].map((key) => keyIdOf.get(key) ?? '')), identifierKinds: [...new Set(keys.values())].sort(byText),
   })).sort((a, b) => b.sharedIdentifiers - a.sharedIdentifiers || byText(a.caseReference, b.caseReference));
+}
+
+/**
+ * Identifiers shared, from the key ids of the shared digests: during a matching key rotation's
+ * overlap each identifier is held under two keys, so the count under one key is the count of
+ * identifiers (as the hub counts them, services/router/hit-matching.ts).
+ */
+function sharedUnderOneKey(keyIds: readonly string[]): number {
+  const byKeyId = new Map<string, number>();
+  for (const keyId of keyIds) byKeyId.set(keyId, (byKeyId.get(keyId) ?? 0) + 1);
+  return Math.max(0, ...byKeyId.values());
 }
 
 /** The graph of one case; undefined when this state sent nothing in it. */

@@ -17,6 +17,11 @@ export interface QueryAnswerView {
   readonly queryMessageId: string;
   readonly answeredAtUnixMs: number;
   readonly results: readonly QueryResultView[];
+  /**
+   * How many matching keys the query hashed each identifier with (2 during a rotation's overlap):
+   * the query's keyed identifiers come in runs of this many per identifier asked.
+   */
+  readonly keysPerIdentifier: number;
 }
 
 /** A hit this state was told of: the other party, how it matched, our message in it and its case. */
@@ -36,6 +41,10 @@ const ANSWER_SQL = `SELECT m.message_id, b.payload FROM messages m JOIN message_
   WHERE m.direction = 'received' AND m.payload_name = 'hit-query-answer' AND m.sender = 'HUB' AND m.related_message_id = ?
   ORDER BY m.at_ms, m.id LIMIT 1`;
 
+const QUERY_KEY_IDS_SQL = `SELECT COUNT(DISTINCT json_extract(i.value, '$.keyId')) AS keys
+  FROM messages m JOIN message_bodies b ON b.message = m.id, json_each(b.payload, '$.identifiers') i
+  WHERE m.direction = 'sent' AND m.payload_name = 'hit-query' AND m.message_id = ?`;
+
 // A notice names its hit at $.hitId; an answer names several, inside results[].hits[]. Both only
 // from the hub: a state cannot tell this node of a hit.
 const NOTICE_HIT_SQL = `SELECT json_extract(b.payload, '$.counterpartState') AS counterpart, m.traffic,
@@ -54,9 +63,11 @@ export function queryAnswerOf(db: SqliteDatabase, queryMessageId: string): Query
   const row = db.prepare<[string], { message_id: string; payload: string | null }>(ANSWER_SQL).get(queryMessageId);
   if (!row?.payload) return undefined;
   const payload = JSON.parse(row.payload) as { answeredAtUnixMs?: number; results?: QueryResultView[] };
+  const keys = db.prepare<[string], { keys: number }>(QUERY_KEY_IDS_SQL).get(queryMessageId)?.keys ?? 1;
   return {
     answerMessageId: row.message_id,
     queryMessageId,
+    keysPerIdentifier: Math.max(1, keys),
     answeredAtUnixMs: Number(payload.answeredAtUnixMs ?? 0),
     results: (payload.results ?? []).map((result) => ({
       index: Number(result.index ?? 0), identifierKind: String(result.identifierKind ?? ''), hit: result.hit === true,

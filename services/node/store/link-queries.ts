@@ -98,7 +98,7 @@ export class LinkQueries {
     return this.ownIdentifying.all().flatMap((row) => {
       const traffic = row.traffic === 'exercise' ? `exercise:${row.drill_id}` : row.traffic;
       return identifiersOf(decoded(row)).map((identifier) => ({
-        caseReference: row.case_reference, traffic, identifierKind: IDENTIFIER_KIND_WORDS.wordOf(identifier.kind), key: sightingKey(identifier),
+        caseReference: row.case_reference, traffic, identifierKind: IDENTIFIER_KIND_WORDS.wordOf(identifier.kind), key: sightingKey(identifier), hashKeyId: identifier.hashKeyId ?? '',
       }));
     });
   }
