@@ -1,4 +1,5 @@
-// The benchmark's world: a real hub (1 or 3 nodes) with IDN's and KHM's leaves, each state's
+// The benchmark's world: a real hub (1 or 3 nodes) with IDN's and KHM's leaves (or, for the year
+// replay, one leaf per state it names), each state's
 // TIP_INBOX on its leaf, signing keys, and one connection per party, as test/support/hub-fixture
 // starts them, from the one bootstrap in services/deployment; it stops with the bench's cleanup.
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -25,13 +26,17 @@ export interface BenchHub {
   readonly directory: KeyDirectory;
   readonly matchingKey: MatchingKey;
   readonly serverPids: CpuGroups;
+  /** The states with a leaf, and each one's software on it with its signing key. */
+  readonly states: readonly StateCode[];
+  leaf(state: StateCode): NatsConnection;
+  signingKeyOf(state: StateCode): SigningKey;
 }
 
-export async function startBenchHub(hubNodes: 1 | 3, cleanup: CleanupStack): Promise<BenchHub> {
+export async function startBenchHub(hubNodes: 1 | 3, cleanup: CleanupStack, states: readonly StateCode[] = BENCH_STATES): Promise<BenchHub> {
   // Both inboxes, as in production: KHM receives the alerts, IDN the hub's receipts. The hub
   // services start later, after the baselines, so they are not part of the bootstrap.
   const local = await startLocalHub({
-    states: BENCH_STATES,
+    states,
     hubNodes,
     matchingKeyId: 'bench-matching-key',
     connectionName: (party) => (party === HUB_SENDER ? 'bench hub services' : `bench ${party} node`),
@@ -51,5 +56,12 @@ export async function startBenchHub(hubNodes: 1 | 3, cleanup: CleanupStack): Pro
     directory: local.directory,
     matchingKey: local.matchingKey,
     serverPids: { hub: pidsOf(topology.hub.nodes), leaves: pidsOf(Object.values(topology.leaves)) },
+    states,
+    leaf: (state) => local.leaf(state),
+    signingKeyOf: (state) => {
+      const key = local.signingKeys[state];
+      if (!key) throw new RangeError(`the bench hub has no signing key for ${state}`);
+      return key;
+    },
   };
 }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
+import { YEAR_2023_CASES } from './year-mix.ts';
 
 export interface BenchOptions {
   /** Alerts per throughput batch, in every path. */
@@ -26,8 +27,13 @@ export interface BenchOptions {
   readonly phaseTimeoutMs: number;
   /** Received messages written into a node store for the store figures. */
   readonly storeMessages: number;
-  /** all (default), or store: only the node store figures, no servers started. */
-  readonly only: 'all' | 'store';
+  /**
+   * all (default); store: only the node store figures, no servers started; year: only the year
+   * replay (also `--year`).
+   */
+  readonly only: 'all' | 'store' | 'year';
+  /** Cases the year replay sends (2023's 44,521 by default). */
+  readonly yearCases: number;
   /** Offered rates (alerts per second) for tipnet's open-loop latency; empty to skip. */
   readonly rates: readonly number[];
   /** How long each offered rate is sent for. */
@@ -61,7 +67,8 @@ const optionsSchema = z.object({
   outFile: z.string().min(1).default('bench-out/bench.json'),
   phaseTimeoutMs: positive(3_600_000).default(60_000),
   storeMessages: positive(1_000_000).default(50_000),
-  only: z.enum(['all', 'store']).default('all'),
+  only: z.enum(['all', 'store', 'year']).default('all'),
+  yearCases: positive(1_000_000).default(YEAR_2023_CASES),
   rates: rateList.default([50, 100, 200, 500]),
   rateSeconds: positive(600).default(3),
   hitIdentifiers: z.coerce.number().int().min(0).max(10_000_000).default(5_000),
@@ -81,6 +88,7 @@ const FLAGS = {
   phaseTimeoutMs: { flag: 'phase-timeout-ms', env: 'BENCH_PHASE_TIMEOUT_MS' },
   storeMessages: { flag: 'store-messages', env: 'BENCH_STORE_MESSAGES' },
   only: { flag: 'only', env: 'BENCH_ONLY' },
+  yearCases: { flag: 'year-cases', env: 'BENCH_YEAR_CASES' },
   rates: { flag: 'rates', env: 'BENCH_RATES' },
   rateSeconds: { flag: 'rate-seconds', env: 'BENCH_RATE_SECONDS' },
   hitIdentifiers: { flag: 'hit-identifiers', env: 'BENCH_HIT_IDENTIFIERS' },
@@ -91,8 +99,8 @@ const FLAGS = {
 
 export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
                         [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
-                        [--store-messages N] [--only all|store] [--rates R1,R2,...|none]
-                        [--rate-seconds S] [--hit-identifiers N] [--catch-up N]
+                        [--store-messages N] [--only all|store|year] [--year] [--year-cases N]
+                        [--rates R1,R2,...|none] [--rate-seconds S] [--hit-identifiers N] [--catch-up N]
                         [--memory-seconds S] [--memory-rate R]
 each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;
 
@@ -101,11 +109,17 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
   try {
     const parsed = parseArgs({
       args: [...argv],
-      options: Object.fromEntries(Object.values(FLAGS).map((f) => [f.flag, { type: 'string' as const }])),
+      options: { ...Object.fromEntries(Object.values(FLAGS).map((f) => [f.flag, { type: 'string' as const }])), year: { type: 'boolean' as const } },
       strict: true,
       allowPositionals: false,
     });
-    values = parsed.values as Record<string, string | undefined>;
+    const { year, ...strings } = parsed.values as Record<string, string | boolean | undefined>;
+    values = strings as Record<string, string | undefined>;
+    // `--year` is `--only year` (the year replay alone); with another --only it is a contradiction.
+    if (year === true) {
+      if (values.only !== undefined && values.only !== 'year') throw new Error(`--year runs the year replay alone; it cannot be combined with --only ${values.only}`);
+      values.only = 'year';
+    }
   } catch (cause) {
     throw new BenchError(BenchErrorCode.invalidOptions, `${cause instanceof Error ? cause.message : String(cause)}\n${BENCH_USAGE}`, { cause });
   }

@@ -3,12 +3,12 @@
 // serial and then with the same window as the tipnet path) and its catch-up drain, the hub's round
 // trips, then tipnet's real hub services on the same servers, and tipnet's catch-up drain.
 import { cpus, loadavg } from 'node:os';
-import { CONSUMERS, createLogger, encodeEnvelope, STREAMS } from '../core/mod.ts';
+import { CONSUMERS, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
-import { routingPolicy, startHubServices, type RunningHubServices } from '../router/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
+import { hubServiceCounters, startBenchHubServices } from './bench-hub-services.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { tipnetRatios, type BenchPaths, type Ratio } from './bench-ratios.ts';
 import { buildBenchSummary, type BenchSummary, type CatchUpFigures, type HitIndexFigures, type MemoryFigures, type RateLatency } from './bench-summary.ts';
@@ -181,45 +181,6 @@ async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, prog
   if (options.hitIdentifiers === 0) return undefined;
   progress(`hit index: ${options.hitIdentifiers} identifiers recorded (${options.concurrency} in flight), then new reports matched one at a time`);
   return measureHitIndex(hub.hub, { replicas: options.hubNodes, identifiers: options.hitIdentifiers, window: options.concurrency, timeoutMs: options.phaseTimeoutMs });
-}
-
-/**
- * Several instances share the router's and the dispatchers' durable consumers, as separate
- * router processes on the hub would; each routes up to 32 submissions at once.
- */
-async function startBenchHubServices(hub: BenchHub, options: BenchOptions, cleanup: CleanupStack): Promise<RunningHubServices[]> {
-  const services: RunningHubServices[] = [];
-  for (let instance = 0; instance < options.hubServices; instance += 1) {
-    const running = await startHubServices({
-      nc: hub.hub,
-      replicas: options.hubNodes,
-      directory: hub.directory,
-      policy: routingPolicy({ states: BENCH_STATES }),
-      hubKey: hub.hubKey,
-      logger: createLogger({ service: 'hub', level: 'silent' }),
-    });
-    // Stopped after the tipnet phase, or by the cleanup if the bench fails before: once either way.
-    let stopped: Promise<void> | undefined;
-    const stopOnce = () => (stopped ??= running.stop());
-    cleanup.defer(`stop hub services ${instance + 1}`, stopOnce);
-    services.push({ ...running, stop: stopOnce });
-  }
-  return services;
-}
-
-function hubServiceCounters(services: readonly RunningHubServices[]): Record<string, number> {
-  return {
-    routerSubmissions: sum(services, (s) => s.router.stats.submissions),
-    routerDelivered: sum(services, (s) => s.router.stats.delivered),
-    routerRejected: sum(services, (s) => s.router.stats.rejected),
-    routerFailures: sum(services, (s) => s.router.stats.failures),
-    dispatcherHandedOver: sum(services, (s) => s.dispatcher.stats.handedOver),
-    dispatcherRetries: sum(services, (s) => s.dispatcher.stats.retries),
-  };
-}
-
-function sum(services: readonly RunningHubServices[], figure: (running: RunningHubServices) => number): number {
-  return services.reduce((total, running) => total + figure(running), 0);
 }
 
 async function stopReader(reader: RunningInboxArrivals, path: string): Promise<void> {

@@ -4,7 +4,9 @@
 // on SIGINT or SIGTERM.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { BenchError, BenchErrorCode, CleanupStack, measureNodeStore, parseBenchOptions, renderBenchTable, renderStoreTable, runBench } from '../../services/bench/mod.ts';
+import {
+  BenchError, BenchErrorCode, CleanupStack, measureNodeStore, parseBenchOptions, renderBenchTable, renderStoreTable, renderYearReplayTable, runBench, runYearReplay,
+} from '../../services/bench/mod.ts';
 import { TEST_MATCHING_KEY } from '../support/validation-fixtures.ts';
 
 const cleanup = new CleanupStack();
@@ -20,13 +22,14 @@ try {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
   // `--only store`: the node store figures alone (only a small local hub for the node restart), e.g. for the README.
+  // `--year` (`--only year`): the year replay alone, on its own hub with a leaf per destination.
   const report = options.only === 'store'
     ? { startedAt: new Date().toISOString(), options, store: await measureNodeStore(options.storeMessages, TEST_MATCHING_KEY, progress) }
-    : await runBench(options, cleanup, progress);
+    : options.only === 'year' ? await runYearReplay(options, cleanup, progress) : await runBench(options, cleanup, progress);
   const outFile = resolve(options.outFile);
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
-  const table = 'paths' in report ? renderBenchTable(report) : renderStoreTable(report.store);
+  const table = 'paths' in report ? renderBenchTable(report) : 'yearReplay' in report ? renderYearReplayTable(report) : renderStoreTable(report.store);
   process.stdout.write(`${table}\n\nwrote ${outFile}\n`);
 } catch (error) {
   exitCode = error instanceof BenchError && error.code === BenchErrorCode.invalidOptions ? 2 : 1;
