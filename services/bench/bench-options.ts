@@ -31,7 +31,7 @@ export interface BenchOptions {
    * all (default); store: only the node store figures, no servers started; year: only the year
    * replay (also `--year`).
    */
-  readonly only: 'all' | 'store' | 'year';
+  readonly only: 'all' | 'store' | 'year' | 'hit-index';
   /** Cases the year replay sends (2023's 44,521 by default). */
   readonly yearCases: number;
   /** Offered rates (alerts per second) for tipnet's open-loop latency; empty to skip. */
@@ -67,7 +67,7 @@ const optionsSchema = z.object({
   outFile: z.string().min(1).default('bench-out/bench.json'),
   phaseTimeoutMs: positive(3_600_000).default(60_000),
   storeMessages: positive(1_000_000).default(50_000),
-  only: z.enum(['all', 'store', 'year']).default('all'),
+  only: z.enum(['all', 'store', 'year', 'hit-index']).default('all'),
   yearCases: positive(1_000_000).default(YEAR_2023_CASES),
   rates: rateList.default([50, 100, 200, 500]),
   rateSeconds: positive(600).default(3),
@@ -99,7 +99,7 @@ const FLAGS = {
 
 export const BENCH_USAGE = `usage: npm run bench -- [--count N] [--latency-count N] [--warmup N] [--hub-nodes 1|3]
                         [--concurrency N] [--hub-services N] [--out FILE] [--phase-timeout-ms MS]
-                        [--store-messages N] [--only all|store|year] [--year] [--year-cases N]
+                        [--store-messages N] [--only all|store|year|hit-index] [--year] [--year-cases N]
                         [--rates R1,R2,...|none] [--rate-seconds S] [--hit-identifiers N] [--catch-up N]
                         [--memory-seconds S] [--memory-rate R]
 each option can also be set as ${Object.values(FLAGS).map((f) => f.env).join(', ')}`;

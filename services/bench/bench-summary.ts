@@ -47,8 +47,15 @@ export interface HitIndexFigures {
   readonly addPerSec: number;
   /** Median time to match one identifier of a new report against the index (record and find hits). */
   readonly matchMs: number;
+  readonly matchP95Ms: number;
   readonly matchP99Ms: number;
   readonly matches: number;
+  /** The same for identifiers nobody holds yet (no hit: the common case). */
+  readonly newIdentifierMatchMs: number;
+  readonly newIdentifierMatchP99Ms: number;
+  /** The index bucket's stream after the run: bytes stored (per server) and entries. */
+  readonly bucketBytes: number;
+  readonly bucketMessages: number;
 }
 
 /** A state back after an outage: its backlog drained into its inbox, tipnet against a bare forwarder. */

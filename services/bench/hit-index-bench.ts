@@ -4,8 +4,10 @@
 // the router does for each keyed identifier of a submission: record the sighting (which returns
 // the earlier ones) and find the hits.
 import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
 import { findHits, KvMessageIndex, type IdentifierSighting } from '../router/mod.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { RECIPIENT, SENDER } from './bench-hub.ts';
@@ -20,7 +22,7 @@ const DAY_MS = 24 * 3_600_000;
 
 export async function measureHitIndex(
   nc: NatsConnection,
-  options: { replicas: number; identifiers: number; window: number; timeoutMs: number },
+  options: { replicas: number; identifiers: number; window: number; timeoutMs: number; progress?: (line: string) => void },
 ): Promise<HitIndexFigures> {
   const index = await KvMessageIndex.open(nc, { replicas: options.replicas });
   const nowMs = Date.now();
@@ -28,30 +30,50 @@ export async function measureHitIndex(
     ({ state, messageId: randomUUID(), traffic: 'real', identifierKind: PASSPORT_KIND, expiresAtUnixMs: nowMs + DAY_MS });
   // Sighting keys are SHA-256 hex, as core's sightingKey makes them.
   const keys = Array.from({ length: options.identifiers }, () => randomBytes(32).toString('hex'));
+  // A million recordings take minutes: say how far it got every 100,000.
+  const step = 100_000;
   const recorded = await runWindowed({
     name: 'hit index: recording identifiers',
     count: options.identifiers,
     window: options.window,
     timeoutMs: options.timeoutMs,
-    send: (position) => index.addSighting(keys[position]!, sighting(SENDER), nowMs),
+    send: async (position) => {
+      await index.addSighting(keys[position]!, sighting(SENDER), nowMs);
+      if ((position + 1) % step === 0) options.progress?.(`hit index: ${position + 1} identifiers recorded`);
+    },
   });
-  const matchMs: number[] = [];
-  for (let match = 0; match < MATCHES; match += 1) {
-    const key = keys[Math.floor((match * keys.length) / MATCHES)]!;
-    const report = sighting(RECIPIENT);
-    const startedAt = performance.now();
-    const earlier = await index.addSighting(key, report, nowMs);
-    const hits = findHits(report, [{ identifierKind: PASSPORT_KIND, earlier }], nowMs);
-    matchMs.push(performance.now() - startedAt);
-    if (hits.length !== 1) throw new BenchError(BenchErrorCode.deliveryFailed, `hit index: a report of a held identifier found ${hits.length} hits, not 1`);
-  }
-  const matching = summarizeLatencies(matchMs);
+  // Held identifiers spread over the whole index (old and recent blocks), then identifiers nobody holds.
+  const held = await timeMatches(index, (match) => keys[Math.floor((match * keys.length) / MATCHES)]!, 1, nowMs, sighting);
+  const fresh = await timeMatches(index, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
+  const stream = await (await jetstreamManager(nc)).streams.info(`KV_${MESSAGE_INDEX_BUCKET}`);
   return {
     identifiers: options.identifiers,
     addMs: summarizeLatencies(recorded.ackMs).meanMs,
     addPerSec: (options.identifiers * 1_000) / recorded.elapsedMs,
-    matchMs: matching.p50Ms,
-    matchP99Ms: matching.p99Ms,
+    matchMs: held.p50Ms,
+    matchP95Ms: held.p95Ms,
+    matchP99Ms: held.p99Ms,
     matches: MATCHES,
+    newIdentifierMatchMs: fresh.p50Ms,
+    newIdentifierMatchP99Ms: fresh.p99Ms,
+    bucketBytes: stream.state.bytes,
+    bucketMessages: stream.state.messages,
   };
+}
+
+/** MATCHES reports of KHM, one at a time, each recording its sighting and finding the hits: `hits` each. */
+async function timeMatches(
+  index: KvMessageIndex, keyOf: (match: number) => string, hits: number, nowMs: number,
+  sighting: (state: string) => IdentifierSighting,
+): Promise<ReturnType<typeof summarizeLatencies>> {
+  const matchMs: number[] = [];
+  for (let match = 0; match < MATCHES; match += 1) {
+    const report = sighting(RECIPIENT);
+    const startedAt = performance.now();
+    const earlier = await index.addSighting(keyOf(match), report, nowMs);
+    const found = findHits(report, [{ identifierKind: PASSPORT_KIND, earlier }], nowMs);
+    matchMs.push(performance.now() - startedAt);
+    if (found.length !== hits) throw new BenchError(BenchErrorCode.deliveryFailed, `hit index: a report found ${found.length} hits, not ${hits}`);
+  }
+  return summarizeLatencies(matchMs);
 }

@@ -177,10 +177,28 @@ async function measureTipnet(
   return { path, latencyByRate, memory, counters };
 }
 
+/** `--only hit-index`: the hub's hit index alone, on a fresh hub (e.g. 1,000,000 identifiers). */
+export interface HitIndexReport {
+  readonly startedAt: string;
+  readonly options: BenchOptions;
+  readonly machine: BenchSummary['machine'];
+  readonly hitIndex: HitIndexFigures;
+}
+
+export async function runHitIndexBench(options: BenchOptions, cleanup: CleanupStack, progress: (line: string) => void): Promise<HitIndexReport> {
+  const startedAt = new Date().toISOString();
+  const loadAverageStart = loadavg();
+  progress(`starting a ${options.hubNodes}-node hub for the hit index`);
+  const hub = await startBenchHub(options.hubNodes, cleanup);
+  const hitIndex = await measureHitIndexIfAsked(hub, { ...options, hitIdentifiers: Math.max(1, options.hitIdentifiers) }, progress);
+  const machine = { cores: cpus().length, node: process.version, natsServer: hub.hub.info?.version ?? 'unknown', loadAverageStart, loadAverageEnd: loadavg() };
+  return { startedAt, options, machine, hitIndex: hitIndex! };
+}
+
 async function measureHitIndexIfAsked(hub: BenchHub, options: BenchOptions, progress: (line: string) => void): Promise<HitIndexFigures | undefined> {
   if (options.hitIdentifiers === 0) return undefined;
   progress(`hit index: ${options.hitIdentifiers} identifiers recorded (${options.concurrency} in flight), then new reports matched one at a time`);
-  return measureHitIndex(hub.hub, { replicas: options.hubNodes, identifiers: options.hitIdentifiers, window: options.concurrency, timeoutMs: options.phaseTimeoutMs });
+  return measureHitIndex(hub.hub, { replicas: options.hubNodes, identifiers: options.hitIdentifiers, window: options.concurrency, timeoutMs: options.phaseTimeoutMs, progress });
 }
 
 async function stopReader(reader: RunningInboxArrivals, path: string): Promise<void> {

@@ -1,7 +1,7 @@
 // The issue-15 summary of bench.json as lines for the terminal: the headline throughput ratio
 // against the windowed baseline, the serial one beside it, latency at offered rates, the hit
 // index and the machine, and what was not measured.
-import type { BenchSummary } from './bench-summary.ts';
+import type { BenchSummary, HitIndexFigures } from './bench-summary.ts';
 
 const fixed = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits);
@@ -19,12 +19,7 @@ export function renderSummary(summary: BenchSummary): string[] {
       `  tipnet at ${figures.offeredPerSec}/s offered (${figures.sent} sent, ${fixed(figures.achievedSendPerSec)}/s achieved): e2e p50 ${fixed(figures.p50)} p95 ${fixed(figures.p95)} p99 ${fixed(figures.p99)} max ${fixed(figures.max)} ms`,
     );
   }
-  const hits = summary.hitIndex;
-  if (hits) {
-    lines.push(
-      `  hit index: ${hits.identifiers.toLocaleString('en-US')} identifiers recorded, ${fixed(hits.addMs, 2)} ms each (${perSec(hits.addPerSec)}); a new report's identifier matched in p50 ${fixed(hits.matchMs, 2)} ms, p99 ${fixed(hits.matchP99Ms, 2)} ms (${hits.matches} matches)`,
-    );
-  }
+  if (summary.hitIndex) lines.push(hitIndexLine(summary.hitIndex));
   const catchUp = summary.catchUp;
   if (catchUp) {
     lines.push(
@@ -41,4 +36,11 @@ export function renderSummary(summary: BenchSummary): string[] {
   lines.push(`  machine: ${machine.cores} cores, node ${machine.node}, nats-server ${machine.natsServer}, load average ${load(machine.loadAverageStart)} at start, ${load(machine.loadAverageEnd)} at end`);
   for (const [figure, note] of Object.entries(summary.notMeasured)) lines.push(`  ${figure}: ${note}`);
   return lines;
+}
+
+export function hitIndexLine(hits: HitIndexFigures): string {
+  return `  hit index: ${hits.identifiers.toLocaleString('en-US')} identifiers recorded, ${fixed(hits.addMs, 2)} ms each (${perSec(hits.addPerSec)}); `
+    + `a new report's identifier held by another state matched in p50 ${fixed(hits.matchMs, 2)} ms, p95 ${fixed(hits.matchP95Ms, 2)} ms, p99 ${fixed(hits.matchP99Ms, 2)} ms (${hits.matches} matches); `
+    + `one nobody holds in p50 ${fixed(hits.newIdentifierMatchMs, 2)} ms, p99 ${fixed(hits.newIdentifierMatchP99Ms, 2)} ms; `
+    + `index bucket ${(hits.bucketBytes / 1_048_576).toFixed(1)} MiB per server (${hits.bucketMessages.toLocaleString('en-US')} entries)`;
 }

@@ -60,3 +60,10 @@ test('a rate that is not a whole number from 1 to 10000 is refused by its flag',
     );
   }
 });
+
+test('--only hit-index runs the hit index alone, at the size asked for', () => {
+  const options = parseBenchOptions(['--only', 'hit-index', '--hit-identifiers', '1000000'], {});
+  assert.equal(options.only, 'hit-index');
+  assert.equal(options.hitIdentifiers, 1_000_000);
+  assert.throws(() => parseBenchOptions(['--only', 'hits'], {}), (error: { code?: string; message: string }) => error.code === BenchErrorCode.invalidOptions && /--only/.test(error.message));
+});

@@ -13,7 +13,7 @@ import { startHubFixture, waitFor } from '../support/hub-fixture.ts';
 import { postJson, startTestNode, type TestNode } from '../support/node-fixture.ts';
 
 /** Long enough for the two alerts of the overlap phase on a loaded machine; the test then waits for its end. */
-const OVERLAP_MS = 20_000;
+const OVERLAP_MS = 12_000;
 
 let cases = 0;
 
