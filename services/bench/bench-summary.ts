@@ -45,7 +45,10 @@ export interface HitIndexFigures {
   /** Mean time to record one identifier's sighting, with the bench's window of them in flight. */
   readonly addMs: number;
   readonly addPerSec: number;
-  /** Median time to match one identifier of a new report against the index (record and find hits). */
+  /**
+   * Median time to match one identifier of a new report against the index (record and find hits),
+   * as a router does it: with the index's sightings mirrored in memory, loaded after the fill.
+   */
   readonly matchMs: number;
   readonly matchP95Ms: number;
   readonly matchP99Ms: number;
@@ -53,6 +56,13 @@ export interface HitIndexFigures {
   /** The same for identifiers nobody holds yet (no hit: the common case). */
   readonly newIdentifierMatchMs: number;
   readonly newIdentifierMatchP99Ms: number;
+  /** A router starting on the filled index: time until its mirror held every sighting, and how much its RSS grew. */
+  readonly mirrorLoadMs: number;
+  readonly mirrorRssMb: number;
+  /** Held and new identifiers matched without the mirror (a bucket read, then the write), for comparison. */
+  readonly bucketReadMatchMs: number;
+  readonly bucketReadMatchP99Ms: number;
+  readonly bucketReadNewIdentifierMatchMs: number;
   /** The index bucket's stream after the run: bytes stored (per server) and entries. */
   readonly bucketBytes: number;
   readonly bucketMessages: number;

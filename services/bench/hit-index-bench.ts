@@ -2,7 +2,9 @@
 // (the KV bucket the router uses, on the bench's hub), with the bench's window of them in flight,
 // then new reports from another state matched one at a time against identifiers already held, as
 // the router does for each keyed identifier of a submission: record the sighting (which returns
-// the earlier ones) and find the hits.
+// the earlier ones) and find the hits. The matching index is opened after the fill, as a router
+// starting on a full index would be, with its sightings mirrored in memory (sighting-mirror.ts);
+// held identifiers are also matched without the mirror, for comparison.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -24,6 +26,7 @@ export async function measureHitIndex(
   nc: NatsConnection,
   options: { replicas: number; identifiers: number; window: number; timeoutMs: number; progress?: (line: string) => void },
 ): Promise<HitIndexFigures> {
+  // The fill stands for past traffic: no mirror needed to write it.
   const index = await KvMessageIndex.open(nc, { replicas: options.replicas });
   const nowMs = Date.now();
   const sighting = (state: string): IdentifierSighting =>
@@ -42,20 +45,56 @@ export async function measureHitIndex(
       if ((position + 1) % step === 0) options.progress?.(`hit index: ${position + 1} identifiers recorded`);
     },
   });
-  // Held identifiers spread over the whole index (old and recent blocks), then identifiers nobody holds.
-  const held = await timeMatches(index, (match) => keys[Math.floor((match * keys.length) / MATCHES)]!, 1, nowMs, sighting);
-  const fresh = await timeMatches(index, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
+  const rssBefore = process.memoryUsage().rss;
+  const loadStartedAt = performance.now();
+  const router = await KvMessageIndex.open(nc, { replicas: options.replicas, mirrorSightings: true });
+  try {
+    await router.sightingsLoaded();
+    const mirrorLoadMs = performance.now() - loadStartedAt;
+    const mirrorRssMb = (process.memoryUsage().rss - rssBefore) / 1_048_576;
+    // Held identifiers spread over the whole index (old and recent blocks), then identifiers nobody
+    // holds; the comparison without the mirror takes other held identifiers, so no block is warm for it.
+    const spread = (offset: number) => (match: number) => keys[Math.floor(((match + offset) * keys.length) / (MATCHES + 1))]!;
+    const held = await timeMatches(router, spread(0), 1, nowMs, sighting);
+    const fresh = await timeMatches(router, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
+    const bucketRead = await timeMatches(index, spread(0.5), 1, nowMs, sighting);
+    const bucketReadFresh = await timeMatches(index, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
+    return await figures(nc, options.identifiers, recorded, { held, fresh, bucketRead, bucketReadFresh, mirrorLoadMs, mirrorRssMb });
+  } finally {
+    await router.close();
+  }
+}
+
+interface MatchRuns {
+  readonly held: Latencies;
+  readonly fresh: Latencies;
+  readonly bucketRead: Latencies;
+  readonly bucketReadFresh: Latencies;
+  readonly mirrorLoadMs: number;
+  readonly mirrorRssMb: number;
+}
+type Latencies = ReturnType<typeof summarizeLatencies>;
+
+async function figures(
+  nc: NatsConnection, identifiers: number, recorded: { ackMs: number[]; elapsedMs: number }, runs: MatchRuns,
+): Promise<HitIndexFigures> {
+  const { held, fresh, bucketRead } = runs;
   const stream = await (await jetstreamManager(nc)).streams.info(`KV_${MESSAGE_INDEX_BUCKET}`);
   return {
-    identifiers: options.identifiers,
+    identifiers,
     addMs: summarizeLatencies(recorded.ackMs).meanMs,
-    addPerSec: (options.identifiers * 1_000) / recorded.elapsedMs,
+    addPerSec: (identifiers * 1_000) / recorded.elapsedMs,
     matchMs: held.p50Ms,
     matchP95Ms: held.p95Ms,
     matchP99Ms: held.p99Ms,
     matches: MATCHES,
     newIdentifierMatchMs: fresh.p50Ms,
     newIdentifierMatchP99Ms: fresh.p99Ms,
+    mirrorLoadMs: runs.mirrorLoadMs,
+    mirrorRssMb: runs.mirrorRssMb,
+    bucketReadMatchMs: bucketRead.p50Ms,
+    bucketReadMatchP99Ms: bucketRead.p99Ms,
+    bucketReadNewIdentifierMatchMs: runs.bucketReadFresh.p50Ms,
     bucketBytes: stream.state.bytes,
     bucketMessages: stream.state.messages,
   };
@@ -65,7 +104,7 @@ export async function measureHitIndex(
 async function timeMatches(
   index: KvMessageIndex, keyOf: (match: number) => string, hits: number, nowMs: number,
   sighting: (state: string) => IdentifierSighting,
-): Promise<ReturnType<typeof summarizeLatencies>> {
+): Promise<Latencies> {
   const matchMs: number[] = [];
   for (let match = 0; match < MATCHES; match += 1) {
     const report = sighting(RECIPIENT);

@@ -9,6 +9,20 @@ import { hasJetStreamCode, JetStreamApiCodes, MESSAGE_INDEX_BUCKET } from '../co
 import type { QueryRate } from './routing-policy.ts';
 import { isLive, type IdentifierSighting } from './hit-matching.ts';
 import { drillKey, type DrillRecord } from './drill-registry.ts';
+import { startSightingMirror, type MirroredEntry, type RunningSightingMirror } from './sighting-mirror.ts';
+
+/** Where the index keeps each identifier's sightings: one key per keyed identifier. */
+const SIGHTING_PREFIX = 'seen.';
+
+/** An identifier's sightings and the revision they were read at (none: the key has no entry). */
+interface SightingsAt {
+  readonly current: IdentifierSighting[];
+  readonly revision?: number;
+}
+
+function mirrored(entry: MirroredEntry | 'absent'): SightingsAt {
+  return entry === 'absent' ? { current: [] } : { current: JSON.parse(entry.json) as IdentifierSighting[], revision: entry.revision };
+}
 
 export interface IndexedMessage {
   readonly messageId: string;
@@ -202,9 +216,13 @@ export function isWriteConflict(error: unknown): boolean {
 
 /** The shared index of every router instance: a JetStream key-value bucket in the hub's account. */
 export class KvMessageIndex implements MessageIndex {
-  private constructor(private readonly kv: KV) {}
+  private constructor(private readonly kv: KV, private readonly mirror?: RunningSightingMirror) {}
 
-  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number }): Promise<KvMessageIndex> {
+  /**
+   * `mirrorSightings` keeps every sighting in this process's memory too (sighting-mirror.ts), so
+   * recording one is a single write; a router does, a one-off tool need not.
+   */
+  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number; mirrorSightings?: boolean }): Promise<KvMessageIndex> {
     const kv = await new Kvm(nc).create(MESSAGE_INDEX_BUCKET, {
       replicas: options.replicas,
       history: 1,
@@ -212,7 +230,19 @@ export class KvMessageIndex implements MessageIndex {
       // Long enough to outlive any message's lifetime and the replies to it; also how long an id stays bound.
       ttl: options.maxAgeMs ?? 400 * 24 * 3_600_000,
     });
-    return new KvMessageIndex(kv);
+    return new KvMessageIndex(kv, options.mirrorSightings ? await startSightingMirror(nc, kv, MESSAGE_INDEX_BUCKET, SIGHTING_PREFIX) : undefined);
+  }
+
+  /** Resolves once the mirror holds every sighting the bucket had when it started (at once without one). */
+  async sightingsLoaded(): Promise<void> {
+    await this.mirror?.loaded;
+  }
+  /** How many identifiers the mirror holds (0 without one). */
+  get mirroredSightings(): number {
+    return this.mirror?.cache.size ?? 0;
+  }
+  async close(): Promise<void> {
+    await this.mirror?.stop();
   }
 
   async get(messageId: string) {
@@ -243,32 +273,48 @@ export class KvMessageIndex implements MessageIndex {
   async addRestrictedHolders(contentDigest: string, states: readonly string[]) {
     await Promise.all(states.map((state) => this.kv.put(`held.${contentDigest}.${state}`, '1')));
   }
-  /** Compare-and-set on the entry's revision: concurrent routers never lose or miss a sighting. */
+  /**
+   * Compare-and-set on the entry's revision: concurrent routers never lose or miss a sighting. The
+   * first attempt takes the entry from the mirror when there is one; what it returns is only ever
+   * what the bucket held at the revision a write was accepted against, or what a fresh read gave.
+   */
   async addSighting(key: string, sighting: IdentifierSighting, nowMs: number) {
+    const subject = `${SIGHTING_PREFIX}${key}`;
+    let guess = this.mirror?.cache.lookup(subject) ?? 'unknown';
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const entry = await this.kv.get(`seen.${key}`);
-      const current = entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
-      const next = withSighting(current, sighting, nowMs);
-      if (!next) return before(current, sighting);
+      const entry = guess === 'unknown' ? await this.readSightings(subject) : mirrored(guess);
+      const next = withSighting(entry.current, sighting, nowMs);
+      if (!next) {
+        // Nothing to write means nothing checks the mirror's answer: ask the bucket.
+        if (guess !== 'unknown') { guess = 'unknown'; continue; }
+        return before(entry.current, sighting);
+      }
       try {
-        if (entry && entry.operation === 'PUT') await this.kv.update(`seen.${key}`, JSON.stringify(next), entry.revision);
-        else await this.kv.create(`seen.${key}`, JSON.stringify(next));
-        return current;
+        const json = JSON.stringify(next);
+        const revision = entry.revision === undefined ? await this.kv.create(subject, json) : await this.kv.update(subject, json, entry.revision);
+        this.mirror?.cache.put(subject, revision, json);
+        return entry.current;
       } catch (error) {
-        // Another instance wrote first: read again and retry. Any other failure is not ours to hide.
+        // Another instance wrote first (or the mirror was behind): read again and retry. Any other failure is not ours to hide.
         if (!isWriteConflict(error)) throw error;
+        guess = 'unknown';
       }
     }
     throw new Error(`could not record an identifier sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
   }
+  private async readSightings(subject: string): Promise<SightingsAt> {
+    const entry = await this.kv.get(subject);
+    return entry && entry.operation === 'PUT' ? { current: entry.json<IdentifierSighting[]>(), revision: entry.revision } : { current: [] };
+  }
   async removeSightings(key: string, messageId: string) {
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const entry = await this.kv.get(`seen.${key}`);
+      const entry = await this.kv.get(`${SIGHTING_PREFIX}${key}`);
       if (!entry || entry.operation !== 'PUT') return;
       const current = entry.json<IdentifierSighting[]>();
       if (!current.some((s) => s.messageId === messageId)) return;
       try {
-        await this.kv.update(`seen.${key}`, JSON.stringify(current.filter((s) => s.messageId !== messageId)), entry.revision);
+        const json = JSON.stringify(current.filter((s) => s.messageId !== messageId));
+        this.mirror?.cache.put(entry.key, await this.kv.update(entry.key, json, entry.revision), json);
         return;
       } catch (error) {
         // Another instance wrote first: read again and retry. Any other failure is not ours to hide.
@@ -278,8 +324,8 @@ export class KvMessageIndex implements MessageIndex {
     throw new Error(`could not remove a retracted message's sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
   }
   async sightingsOf(key: string) {
-    const entry = await this.kv.get(`seen.${key}`);
-    return entry && entry.operation === 'PUT' ? entry.json<IdentifierSighting[]>() : [];
+    // A query reads the bucket itself: no write would catch a mirror that is behind.
+    return (await this.readSightings(`${SIGHTING_PREFIX}${key}`)).current;
   }
   async recordHit(record: HitRecord) {
     await this.kv.put(`hit.${record.hitId}`, JSON.stringify(record));
