@@ -47,7 +47,8 @@ export interface HitIndexFigures {
   readonly addPerSec: number;
   /**
    * Median time to match one identifier of a new report against the index (record and find hits),
-   * as a router does it: with the index's sightings mirrored in memory, loaded after the fill.
+   * as a router does it: a write to the reporting state's own key, the others' sightings from the
+   * router's in-memory mirror, loaded after the fill.
    */
   readonly matchMs: number;
   readonly matchP95Ms: number;
@@ -56,13 +57,9 @@ export interface HitIndexFigures {
   /** The same for identifiers nobody holds yet (no hit: the common case). */
   readonly newIdentifierMatchMs: number;
   readonly newIdentifierMatchP99Ms: number;
-  /** A router starting on the filled index: time until its mirror held every sighting, and how much its RSS grew. */
+  /** A router starting on the filled index: time until its mirror held every sighting, and the heap it took (after a GC). */
   readonly mirrorLoadMs: number;
-  readonly mirrorRssMb: number;
-  /** Held and new identifiers matched without the mirror (a bucket read, then the write), for comparison. */
-  readonly bucketReadMatchMs: number;
-  readonly bucketReadMatchP99Ms: number;
-  readonly bucketReadNewIdentifierMatchMs: number;
+  readonly mirrorHeapMb: number;
   /** The index bucket's stream after the run: bytes stored (per server) and entries. */
   readonly bucketBytes: number;
   readonly bucketMessages: number;

@@ -42,7 +42,6 @@ export function hitIndexLine(hits: HitIndexFigures): string {
   return `  hit index: ${hits.identifiers.toLocaleString('en-US')} identifiers recorded, ${fixed(hits.addMs, 2)} ms each (${perSec(hits.addPerSec)}); `
     + `a new report's identifier held by another state matched in p50 ${fixed(hits.matchMs, 2)} ms, p95 ${fixed(hits.matchP95Ms, 2)} ms, p99 ${fixed(hits.matchP99Ms, 2)} ms (${hits.matches} matches); `
     + `one nobody holds in p50 ${fixed(hits.newIdentifierMatchMs, 2)} ms, p99 ${fixed(hits.newIdentifierMatchP99Ms, 2)} ms; `
-    + `the router's in-memory mirror loaded in ${fixed(hits.mirrorLoadMs / 1_000, 2)} s (RSS +${fixed(hits.mirrorRssMb)} MB); `
-    + `without the mirror, held p50 ${fixed(hits.bucketReadMatchMs, 2)} ms, p99 ${fixed(hits.bucketReadMatchP99Ms, 2)} ms, new p50 ${fixed(hits.bucketReadNewIdentifierMatchMs, 2)} ms; `
+    + `the router's in-memory mirror loaded in ${fixed(hits.mirrorLoadMs / 1_000, 2)} s (heap +${fixed(hits.mirrorHeapMb)} MB); `
     + `index bucket ${(hits.bucketBytes / 1_048_576).toFixed(1)} MiB per server (${hits.bucketMessages.toLocaleString('en-US')} entries)`;
 }

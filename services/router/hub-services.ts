@@ -23,11 +23,6 @@ export interface HubServicesOptions {
   readonly logger: Logger;
   /** States whose leaf the dispatcher feeds; defaults to every state in the policy. */
   readonly dispatchTo?: readonly StateCode[];
-  /**
-   * Keep the hit index's sightings in memory too (sighting-mirror.ts): a held identifier is then
-   * matched with one write instead of a read and a write. Default true; about 0.4 KB per identifier.
-   */
-  readonly mirrorSightings?: boolean;
 }
 
 export interface RunningHubServices {
@@ -38,10 +33,12 @@ export interface RunningHubServices {
 
 export async function startHubServices(options: HubServicesOptions): Promise<RunningHubServices> {
   await ensureHubStreams(options.nc, { replicas: options.replicas });
-  const index = await KvMessageIndex.open(options.nc, { replicas: options.replicas, mirrorSightings: options.mirrorSightings ?? true });
+  const index = await KvMessageIndex.open(options.nc, { replicas: options.replicas });
   const startedAt = Date.now();
   void index.sightingsLoaded().then(() => options.logger.info(
-    { identifiers: index.mirroredSightings, ms: Date.now() - startedAt }, 'hit index sightings loaded into memory'));
+    { identifiers: index.mirroredSightings, ms: Date.now() - startedAt }, 'hit index sightings loaded into memory'),
+  // Stopped before it finished loading: nothing to report.
+  () => undefined);
   const router = await startRouter({
     nc: options.nc,
     hubKey: options.hubKey,

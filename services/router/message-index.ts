@@ -5,24 +5,16 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import { hasJetStreamCode, JetStreamApiCodes, MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
+import { MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
 import type { QueryRate } from './routing-policy.ts';
-import { isLive, type IdentifierSighting } from './hit-matching.ts';
+import type { IdentifierSighting } from './hit-matching.ts';
 import { drillKey, type DrillRecord } from './drill-registry.ts';
-import { startSightingMirror, type MirroredEntry, type RunningSightingMirror } from './sighting-mirror.ts';
+import { KvSightings, SIGHTING_PREFIX } from './kv-sightings.ts';
+import { isWriteConflict, withSighting } from './sighting-lists.ts';
+import { startSightingMirror, type RunningSightingMirror } from './sighting-mirror.ts';
 
-/** Where the index keeps each identifier's sightings: one key per keyed identifier. */
-const SIGHTING_PREFIX = 'seen.';
-
-/** An identifier's sightings and the revision they were read at (none: the key has no entry). */
-interface SightingsAt {
-  readonly current: IdentifierSighting[];
-  readonly revision?: number;
-}
-
-function mirrored(entry: MirroredEntry | 'absent'): SightingsAt {
-  return entry === 'absent' ? { current: [] } : { current: JSON.parse(entry.json) as IdentifierSighting[], revision: entry.revision };
-}
+// Defined with the sighting keys, where the bucket's writes need them; exported here as before.
+export { isWriteConflict, withSighting };
 
 export interface IndexedMessage {
   readonly messageId: string;
@@ -122,24 +114,6 @@ export function claimConflict(existing: IndexedMessage, claim: IndexedMessage): 
   return { kind: 'claimed' };
 }
 
-/** Sightings kept per identifier, one per state and traffic class: enough to tell every state that holds it. */
-const MAX_SIGHTINGS = 64;
-
-/**
- * The list with this sighting added, or undefined when nothing needs writing: the message is
- * there already (a redo), or its state already holds the identifier in this traffic class, as
- * visibly. One entry per state is all a hit needs, and it keeps the common case (a state
- * reporting the same person again) to a single read. Expired sightings are dropped on the way.
- */
-export function withSighting(list: readonly IdentifierSighting[], sighting: IdentifierSighting, nowMs: number): IdentifierSighting[] | undefined {
-  if (list.some((s) => s.messageId === sighting.messageId)) return undefined;
-  const live = list.filter((s) => isLive(s, nowMs));
-  const same = live.find((s) => s.state === sighting.state && s.traffic === sighting.traffic);
-  // A TLP:RED sighting is replaced by a later one the state shared more widely, never the reverse.
-  if (same && (same.audience === undefined || sighting.audience !== undefined)) return undefined;
-  return [...live.filter((s) => s !== same), sighting].slice(-MAX_SIGHTINGS);
-}
-
 /** What was there before this message's sighting. */
 function before(list: readonly IdentifierSighting[], sighting: IdentifierSighting): IdentifierSighting[] {
   const at = list.findIndex((s) => s.messageId === sighting.messageId);
@@ -203,26 +177,15 @@ export class InMemoryMessageIndex implements MessageIndex {
   }
 }
 
-/**
- * Whether a compare-and-set write lost to another writer. nats.js v3 reports both a KV `create` on
- * a key that exists and an `update` at a stale revision as the PubAck error "wrong last sequence"
- * (JetStreamApiError, code StreamWrongLastSequence; StreamWrongLastSequenceUnknown on servers
- * that cannot tell the last sequence), so that code, not the text, is what a conflict looks like.
- */
-export function isWriteConflict(error: unknown): boolean {
-  return hasJetStreamCode(error, JetStreamApiCodes.StreamWrongLastSequence)
-    || hasJetStreamCode(error, JetStreamApiCodes.StreamWrongLastSequenceUnknown);
-}
-
 /** The shared index of every router instance: a JetStream key-value bucket in the hub's account. */
 export class KvMessageIndex implements MessageIndex {
-  private constructor(private readonly kv: KV, private readonly mirror?: RunningSightingMirror) {}
+  private readonly sightings: KvSightings;
+  private constructor(private readonly kv: KV, private readonly mirror: RunningSightingMirror) {
+    this.sightings = new KvSightings(kv, mirror);
+  }
 
-  /**
-   * `mirrorSightings` keeps every sighting in this process's memory too (sighting-mirror.ts), so
-   * recording one is a single write; a router does, a one-off tool need not.
-   */
-  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number; mirrorSightings?: boolean }): Promise<KvMessageIndex> {
+  /** Opens the bucket and starts following its sightings into memory (sighting-mirror.ts); close() stops that. */
+  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number }): Promise<KvMessageIndex> {
     const kv = await new Kvm(nc).create(MESSAGE_INDEX_BUCKET, {
       replicas: options.replicas,
       history: 1,
@@ -230,19 +193,19 @@ export class KvMessageIndex implements MessageIndex {
       // Long enough to outlive any message's lifetime and the replies to it; also how long an id stays bound.
       ttl: options.maxAgeMs ?? 400 * 24 * 3_600_000,
     });
-    return new KvMessageIndex(kv, options.mirrorSightings ? await startSightingMirror(nc, kv, MESSAGE_INDEX_BUCKET, SIGHTING_PREFIX) : undefined);
+    return new KvMessageIndex(kv, await startSightingMirror(nc, kv, MESSAGE_INDEX_BUCKET, SIGHTING_PREFIX));
   }
 
-  /** Resolves once the mirror holds every sighting the bucket had when it started (at once without one). */
+  /** Resolves once the mirror holds every sighting the bucket had when it was opened. */
   async sightingsLoaded(): Promise<void> {
-    await this.mirror?.loaded;
+    await this.mirror.loaded;
   }
-  /** How many identifiers the mirror holds (0 without one). */
+  /** How many identifiers the mirror holds. */
   get mirroredSightings(): number {
-    return this.mirror?.cache.size ?? 0;
+    return this.mirror.cache.size;
   }
   async close(): Promise<void> {
-    await this.mirror?.stop();
+    await this.mirror.stop();
   }
 
   async get(messageId: string) {
@@ -273,59 +236,15 @@ export class KvMessageIndex implements MessageIndex {
   async addRestrictedHolders(contentDigest: string, states: readonly string[]) {
     await Promise.all(states.map((state) => this.kv.put(`held.${contentDigest}.${state}`, '1')));
   }
-  /**
-   * Compare-and-set on the entry's revision: concurrent routers never lose or miss a sighting. The
-   * first attempt takes the entry from the mirror when there is one; what it returns is only ever
-   * what the bucket held at the revision a write was accepted against, or what a fresh read gave.
-   */
+  /** Per identifier and state, with the other states' sightings from the mirror (kv-sightings.ts). */
   async addSighting(key: string, sighting: IdentifierSighting, nowMs: number) {
-    const subject = `${SIGHTING_PREFIX}${key}`;
-    let guess = this.mirror?.cache.lookup(subject) ?? 'unknown';
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const entry = guess === 'unknown' ? await this.readSightings(subject) : mirrored(guess);
-      const next = withSighting(entry.current, sighting, nowMs);
-      if (!next) {
-        // Nothing to write means nothing checks the mirror's answer: ask the bucket.
-        if (guess !== 'unknown') { guess = 'unknown'; continue; }
-        return before(entry.current, sighting);
-      }
-      try {
-        const json = JSON.stringify(next);
-        const revision = entry.revision === undefined ? await this.kv.create(subject, json) : await this.kv.update(subject, json, entry.revision);
-        this.mirror?.cache.put(subject, revision, json);
-        return entry.current;
-      } catch (error) {
-        // Another instance wrote first (or the mirror was behind): read again and retry. Any other failure is not ours to hide.
-        if (!isWriteConflict(error)) throw error;
-        guess = 'unknown';
-      }
-    }
-    throw new Error(`could not record an identifier sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
-  }
-  private async readSightings(subject: string): Promise<SightingsAt> {
-    const entry = await this.kv.get(subject);
-    return entry && entry.operation === 'PUT' ? { current: entry.json<IdentifierSighting[]>(), revision: entry.revision } : { current: [] };
+    return await this.sightings.add(key, sighting, nowMs);
   }
   async removeSightings(key: string, messageId: string) {
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const entry = await this.kv.get(`${SIGHTING_PREFIX}${key}`);
-      if (!entry || entry.operation !== 'PUT') return;
-      const current = entry.json<IdentifierSighting[]>();
-      if (!current.some((s) => s.messageId === messageId)) return;
-      try {
-        const json = JSON.stringify(current.filter((s) => s.messageId !== messageId));
-        this.mirror?.cache.put(entry.key, await this.kv.update(entry.key, json, entry.revision), json);
-        return;
-      } catch (error) {
-        // Another instance wrote first: read again and retry. Any other failure is not ours to hide.
-        if (!isWriteConflict(error)) throw error;
-      }
-    }
-    throw new Error(`could not remove a retracted message's sighting after 10 attempts (key ${key.slice(0, 12)}...)`);
+    await this.sightings.remove(key, messageId);
   }
   async sightingsOf(key: string) {
-    // A query reads the bucket itself: no write would catch a mirror that is behind.
-    return (await this.readSightings(`${SIGHTING_PREFIX}${key}`)).current;
+    return await this.sightings.of(key);
   }
   async recordHit(record: HitRecord) {
     await this.kv.put(`hit.${record.hitId}`, JSON.stringify(record));
