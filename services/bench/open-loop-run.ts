@@ -39,10 +39,12 @@ export async function runOpenLoop(input: OpenLoopInput): Promise<OpenLoopResult>
   const inFlight: Array<Promise<void>> = [];
   for (let index = 0; index < input.count && failure === undefined; index += 1) {
     const scheduledAt = startedAt + scheduledOffsetMs(index, input.ratePerSec);
-    const wait = scheduledAt - performance.now();
-    // Behind schedule the sends go out back to back, yielding now and then so arrivals are seen.
-    if (wait >= 1) await sleep(wait);
-    else if (index % 16 === 0) await nextTurn();
+    // Never before its due time (its latency is counted from then, and a timer may fire a fraction
+    // of a ms early); behind schedule the sends go out back to back, yielding now and then so
+    // arrivals are seen.
+    if (scheduledAt > performance.now()) {
+      while (scheduledAt > performance.now()) await sleep(Math.max(1, scheduledAt - performance.now()));
+    } else if (index % 16 === 0) await nextTurn();
     const arrival = input.expectArrival(index);
     inFlight.push(
       input
