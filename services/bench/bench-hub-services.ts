@@ -42,6 +42,7 @@ export function hubServiceCounters(services: readonly RunningHubServices[]): Rec
     routerDelivered: sum(services, (s) => s.router.stats.delivered),
     routerRejected: sum(services, (s) => s.router.stats.rejected),
     routerFailures: sum(services, (s) => s.router.stats.failures),
+    routerHandedOverDirectly: sum(services, (s) => s.router.stats.handedOverDirectly),
     dispatcherHandedOver: sum(services, (s) => s.dispatcher.stats.handedOver),
     dispatcherRetries: sum(services, (s) => s.dispatcher.stats.retries),
   };

@@ -10,8 +10,9 @@ import { envelopeDigest } from './content-digest.ts';
 import type { Decision, Delivery, Rejection } from './decide-submission.ts';
 import { answerHitQuery } from './hit-query.ts';
 import { forgetSightings, notifyHits, sightingsOf } from './hit-notices.ts';
-import type { SenderInboxes } from './direct-receipts.ts';
-import { publishReceipt, type HubIdentity } from './hub-outbox.ts';
+import type { StateInboxes } from './direct-hand-overs.ts';
+import { publishCopy, publishReceipt, type HubIdentity } from './hub-outbox.ts';
+import { followsEarlierMessages } from './ordering-keys.ts';
 import type { MessageIndex } from './message-index.ts';
 import { refusalAnswer, refusedMessageId } from './refusal-answer.ts';
 
@@ -20,8 +21,13 @@ export interface CarryOutContext {
   readonly index: MessageIndex;
   readonly hub: HubIdentity;
   readonly logger: Logger;
-  /** Where DELIVERED receipts are handed straight to their sender; without it they go to its outbox. */
-  readonly inboxes?: SenderInboxes;
+  /**
+   * Where copies and DELIVERED receipts are handed straight to their state's inbox
+   * (direct-hand-overs.ts); without it they go to its outbox.
+   */
+  readonly inboxes?: StateInboxes;
+  /** Counts the copies handed straight into an inbox. */
+  readonly counted?: { handedOverDirectly: number };
 }
 
 /** Carries the decision out; returns what it became (a delivery can still lose its message id to an earlier claim). */
@@ -74,23 +80,19 @@ async function deliver(context: CarryOutContext, decision: Delivery, bytes: Uint
     await index.addRestrictedHolders(decision.contentDigest, recipients);
   }
   // The sender's exact bytes travel on (unknown newer fields included); each recipient verifies them.
+  // Straight into the inbox only when nothing earlier must reach the recipient first.
+  const inboxes = followsEarlierMessages(envelope, decision.decoded) ? undefined : context.inboxes;
   await Promise.all(
     recipients.map(async (recipient) => {
-      const h = headers();
-      h.set(HEADERS.contract, CONTRACT_VERSION);
-      h.set(HEADERS.recipient, recipient);
-      h.set(HEADERS.expiresAt, String(envelope.expiresAtUnixMs));
-      await js.publish(subjects.outbox(recipient, traffic, decision.decoded.name), bytes, {
-        msgID: `${envelope.messageId}.${recipient}`,
-        headers: h,
-      });
+      const copy = { to: recipient, traffic, payloadName: decision.decoded.name, messageId: envelope.messageId, expiresAtUnixMs: Number(envelope.expiresAtUnixMs), bytes };
+      if ((await publishCopy(js, copy, inboxes)) === 'inbox' && context.counted) context.counted.handedOverDirectly += 1;
     }),
   );
   await notifyHits(context, decision, nowMs);
   if (decision.decoded.name === 'retraction') await forgetSightings(index, decision.decoded.message.retractedMessageId);
-  // Receipts only after every copy is written: "delivered" means durably on the hub. An
-  // acknowledgement gets none, or receipts would answer receipts. They go straight into the
-  // sender's inbox when its leaf takes them (direct-receipts.ts), else to its outbox.
+  // Receipts only after every copy is written: "delivered" means durably on the hub or in the
+  // recipient's inbox. An acknowledgement gets none, or receipts would answer receipts. They go
+  // straight into the sender's inbox when its leaf takes them (direct-hand-overs.ts), else to its outbox.
   const receiptsFor = decision.decoded.name === 'acknowledgement' ? [] : recipients;
   const status = v1.AcknowledgementStatus.ACKNOWLEDGEMENT_STATUS_DELIVERED;
   await Promise.all(

@@ -21,7 +21,10 @@ export interface HubServicesOptions {
   readonly policy: RoutingPolicy;
   readonly hubKey: SigningKey;
   readonly logger: Logger;
-  /** States whose leaf the dispatcher feeds; defaults to every state in the policy. */
+  /**
+   * States whose leaf this instance feeds: its dispatcher's, and those the router hands copies and
+   * receipts to directly; every state in the policy by default.
+   */
   readonly dispatchTo?: readonly StateCode[];
 }
 
@@ -44,6 +47,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
     hubKey: options.hubKey,
     context: { directory: options.directory, policy: options.policy, index },
     logger: options.logger.child({ component: 'router' }),
+    ...(options.dispatchTo ? { handOverTo: options.dispatchTo } : {}),
   });
   const keySource = options.directory instanceof LiveKeyDirectory
     ? await startKeyDirectorySource({ nc: options.nc, live: options.directory, replicas: options.replicas, logger: options.logger.child({ component: 'key-directory' }) })

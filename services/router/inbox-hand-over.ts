@@ -1,6 +1,6 @@
 // One hand-over into a state's TIP_INBOX on its leaf: a JetStream publish, by request, across the
 // leaf connection, 'stored' once the leaf's PubAck says so. Used by the dispatcher for every copy
-// and by the router for DELIVERED receipts handed straight to their sender (direct-receipts.ts).
+// and by the router for copies and receipts it hands over itself (direct-hand-overs.ts).
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 
 export type HandOverResult =

@@ -7,7 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCodes, type Logger, type SigningKey, STREAMS } from '../core/mod.ts';
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
-import { senderInboxes } from './direct-receipts.ts';
+import { stateInboxes } from './direct-hand-overs.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { orderingKeys } from './ordering-keys.ts';
 
@@ -28,10 +28,17 @@ export interface RouterOptions {
   readonly hubKey: SigningKey;
   readonly logger: Logger;
   readonly now?: () => number;
+  /**
+   * The states whose copies and receipts the router hands straight into their inbox when their
+   * leaf takes them (direct-hand-overs.ts); every state when absent, none when empty.
+   */
+  readonly handOverTo?: readonly string[];
 }
 
 export interface RouterStats {
   submissions: number;
+  /** Recipients' copies handed straight into their inbox (the others went to the outbox). */
+  handedOverDirectly: number;
   /** Replies put back because the message they refer to was not indexed yet. */
   postponed: number;
   delivered: number;
@@ -88,9 +95,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   await ensureRouterConsumer(options.nc);
   const consumer = await js.consumers.get(STREAMS.submissions, CONSUMERS.router);
   const messages = await consumer.consume({ max_messages: 100, expires: PULL_EXPIRES_MS });
-  const stats: RouterStats = { submissions: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
+  const stats: RouterStats = { submissions: 0, handedOverDirectly: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
   const carryOutContext: CarryOutContext = {
-    js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger, inboxes: senderInboxes(options.nc, now),
+    js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger,
+    inboxes: stateInboxes(options.nc, { now, ...(options.handOverTo ? { states: options.handOverTo } : {}) }),
+    counted: stats,
   };
 
   const handle = async (message: JsMsg) => {

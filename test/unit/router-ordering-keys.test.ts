@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeEnvelope } from '../../services/core/codec.ts';
 import { tip } from '../../services/core/proto.ts';
-import { orderingKeys } from '../../services/router/mod.ts';
+import { decodeEnvelope, decodePayload, encodeEnvelope } from '../../services/core/codec.ts';
+import { followsEarlierMessages, orderingKeys } from '../../services/router/mod.ts';
 import { IDS, validEnvelopeFields } from '../support/validation-fixtures.ts';
 import type { PayloadName } from '../../services/core/payload-registry.ts';
 
@@ -34,5 +34,26 @@ describe('router ordering keys', () => {
   test('bytes that do not decode wait for nothing: they are keyed by their place in the stream', () => {
     assert.deepEqual(orderingKeys(new Uint8Array([0xff, 0xff, 0xff]), 42), ['sequence.42']);
     assert.deepEqual(orderingKeys(bytesOf('case-alert', { envelope: { messageId: '' } }), 43), ['sequence.43']);
+  });
+
+  describe('which copies may be handed straight into an inbox (those that follow nothing)', () => {
+    const follows = (bytes: Uint8Array) => {
+      const envelope = decodeEnvelope(bytes);
+      return followsEarlierMessages(envelope, decodePayload(envelope));
+    };
+    test('an alert that refers to nothing follows nothing', () => {
+      assert.equal(follows(bytesOf('case-alert')), false);
+    });
+    test('a retraction, a receipt and an answer follow what they refer to', () => {
+      assert.equal(follows(bytesOf('retraction')), true);
+      assert.equal(follows(bytesOf('acknowledgement')), true);
+      assert.equal(follows(bytesOf('assistance-response', { envelope: { inReplyTo: IDS.alert } })), true);
+    });
+    test('an alert sent in reply (in_reply_to) follows what it answers', () => {
+      assert.equal(follows(bytesOf('case-alert', { envelope: { inReplyTo: IDS.alert } })), true);
+    });
+    test('exercise traffic follows its drill\'s start', () => {
+      assert.equal(follows(bytesOf('drill-control')), true);
+    });
   });
 });
