@@ -3,19 +3,20 @@
 // tipnet the alerts are routed by the real router with KHM's dispatcher not running (what a leaf
 // that stayed away looks like once the router is done); the copies wait in TIP_DELIVERIES, and
 // KHM's dispatcher is started. For the baseline the same number wait in the bare stream and the
-// windowed bare forwarder is started. Both drain a replicated hub stream into KHM's TIP_INBOX.
+// windowed bare forwarder is started. Both drain a replicated hub stream into KHM's TIP_INBOX, and
+// both count an arrival by its Nats-Msg-Id: this is the hub's drain, not KHM's verification.
 import { jetstreamManager } from '@nats-io/jetstream';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSUMERS, createLogger, STREAMS } from '../core/mod.ts';
-import { openDelivery, publishSubmission } from '../node/mod.ts';
+import { publishSubmission } from '../node/mod.ts';
 import { routingPolicy, startDispatcher, startHubServices } from '../router/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, type BenchHub } from './bench-hub.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { startBareForwarder } from './bare-hub.ts';
-import { identifyByMessageIdHeader, startInboxArrivals, type IdentifyArrival } from './inbox-arrivals.ts';
+import { identifyByMessageIdHeader, identifyCopyByMessageIdHeader, startInboxArrivals, type IdentifyArrival } from './inbox-arrivals.ts';
 import { signedAlerts } from './signed-alerts.ts';
 import { runWindowed } from './windowed-run.ts';
 
@@ -41,8 +42,7 @@ export async function tipnetCatchUpSeconds(hub: BenchHub, options: CatchUpOption
   try {
     const alerts = await queueBacklog(hub, options, 'tipnet catch-up backlog');
     await untilRouted(hub, options.phaseTimeoutMs);
-    const identify: IdentifyArrival = (message) => openDelivery(message.data, hub.directory).envelope.messageId;
-    return await timeDrain(hub, options, alerts, identify, 'bench-tipnet-catch-up', async () => {
+    return await timeDrain(hub, options, alerts, identifyCopyByMessageIdHeader, 'bench-tipnet-catch-up', async () => {
       const dispatcher = await startDispatcher({ nc: hub.hub, states: [RECIPIENT], hubKey: hub.hubKey, logger });
       return () => dispatcher.stop();
     });

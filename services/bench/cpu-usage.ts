@@ -46,3 +46,21 @@ function processCpuMs(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * Waits until the servers are near idle (under `idleShare` of one core over a half-second), at most
+ * `maxWaitMs`, and says how long it waited: after a phase of 20,000 messages the servers go on
+ * cleaning up for a while, and the next phase should not carry that.
+ */
+export async function untilServersQuiet(groups: CpuGroups, options: { idleShare?: number; maxWaitMs?: number } = {}): Promise<{ waitedMs: number; quiet: boolean }> {
+  const idleShare = options.idleShare ?? 0.05;
+  const maxWaitMs = options.maxWaitMs ?? 30_000;
+  const windowMs = 500;
+  for (let waitedMs = 0; ; waitedMs += windowMs) {
+    const before = serverCpuMs([...groups.hub, ...groups.leaves]);
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const used = serverCpuMs([...groups.hub, ...groups.leaves]) - before;
+    if (used <= idleShare * windowMs) return { waitedMs, quiet: true };
+    if (waitedMs + windowMs >= maxWaitMs) return { waitedMs: waitedMs + windowMs, quiet: false };
+  }
+}

@@ -1,6 +1,6 @@
 // The receiving end of an end-to-end batch: a durable reader on KHM's TIP_INBOX that identifies
 // each message (the bare path by its Nats-Msg-Id, the tipnet path by opening and verifying it, as
-// KHM's node does), tells the tracker, and acknowledges it.
+// KHM's node does; a catch-up drain by Nats-Msg-Id on both paths), tells the tracker, and acknowledges it.
 import { jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { HEADERS, STREAMS } from '../core/mod.ts';
@@ -61,4 +61,15 @@ export const identifyByMessageIdHeader: IdentifyArrival = (message) => {
   const id = message.headers?.get(HEADERS.msgId);
   if (!id) throw new Error(`inbox message ${message.seq} has no ${HEADERS.msgId}`);
   return id;
+};
+
+/**
+ * A hub copy's sender id from its Nats-Msg-Id (`<message id>.<RECIPIENT>`), for a drain timed into
+ * the inbox, where what is read matters, not its verification (the end-to-end figures have that).
+ */
+export const identifyCopyByMessageIdHeader: IdentifyArrival = (message) => {
+  const id = identifyByMessageIdHeader(message);
+  const dot = id.lastIndexOf('.');
+  if (dot <= 0) throw new Error(`inbox message ${message.seq} has ${HEADERS.msgId} ${id.slice(0, 80)}, not <message id>.<state>`);
+  return id.slice(0, dot);
 };

@@ -7,6 +7,7 @@ import { CONSUMERS, encodeEnvelope, STREAMS } from '../core/mod.ts';
 import { openDelivery } from '../node/mod.ts';
 import { ArrivalTracker } from './arrival-tracker.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
+import { untilServersQuiet } from './cpu-usage.ts';
 import { BENCH_STATES, RECIPIENT, SENDER, startBenchHub, type BenchHub } from './bench-hub.ts';
 import { hubServiceCounters, startBenchHubServices } from './bench-hub-services.ts';
 import type { BenchOptions } from './bench-options.ts';
@@ -58,6 +59,7 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
   const serialBareForward = await measureBareForward(hub, options, cleanup, { name: 'B serial forward', window: 1 });
   // Whatever the serial forwarder had not acknowledged when it stopped must not be forwarded again.
   await bareStream.purge();
+  await untilServersQuiet(hub.serverPids);
   progress(`baseline B windowed: bare forward, ${options.concurrency} in flight, into KHM inbox`);
   const bareForward = await measureBareForward(hub, options, cleanup, { name: 'B windowed forward', window: options.concurrency });
   await bareStream.purge();
@@ -72,6 +74,8 @@ export async function runBench(options: BenchOptions, cleanup: CleanupStack, pro
     recipientNc: hub.recipient,
     payload: sample,
   });
+  const settled = await untilServersQuiet(hub.serverPids);
+  progress(`servers ${settled.quiet ? 'quiet' : 'still busy'} after ${(settled.waitedMs / 1000).toFixed(1)} s`);
   progress('tipnet: real router and dispatcher, verified at KHM');
   const tipnet = await measureTipnet(hub, options, cleanup, progress);
   if (options.catchUp > 0) progress(`tipnet catch-up: ${options.catchUp} alerts routed while KHM's dispatcher is away, then drained into KHM inbox`);
