@@ -7,8 +7,9 @@
 // PAUSE_MS, so an away leaf costs routing one failed try, not one per message. Both ways carry the
 // same subject, headers and Nats-Msg-Id, and TIP_INBOX de-duplicates for a day: a hand-over stored
 // though its answer was lost, then written to the outbox, is kept once.
-import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import { handOverToInbox } from './inbox-hand-over.ts';
+import type { Requests } from './lean-requests.ts';
 
 /** How long a hand-over may take before the message goes to the outbox instead. */
 const TIMEOUT_MS = 1_000;
@@ -29,7 +30,7 @@ export interface StateInboxOptions {
   readonly now?: () => number;
 }
 
-export function stateInboxes(nc: NatsConnection, options: StateInboxOptions = {}): StateInboxes {
+export function stateInboxes(requests: Requests, options: StateInboxOptions = {}): StateInboxes {
   const now = options.now ?? Date.now;
   const reached = options.states ? new Set(options.states) : undefined;
   const pausedUntil = new Map<string, number>();
@@ -37,7 +38,7 @@ export function stateInboxes(nc: NatsConnection, options: StateInboxOptions = {}
     async handOver(to, deliverSubject, bytes, h) {
       if (reached && !reached.has(to)) return false;
       if ((pausedUntil.get(to) ?? 0) > now()) return false;
-      const result = await handOverToInbox(nc, deliverSubject, bytes, h, TIMEOUT_MS);
+      const result = await handOverToInbox(requests, deliverSubject, bytes, h, TIMEOUT_MS);
       if (result.kind === 'stored') return true;
       pausedUntil.set(to, now() + PAUSE_MS);
       return false;

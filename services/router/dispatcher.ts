@@ -10,6 +10,7 @@ import { CONSUMERS, deliverySubjectForOutbox, HEADERS, HUB_RETRY_POLICY, judgeFa
 import { answerExpiredCopy } from './expired-copies.ts';
 import { handOverToInbox, type HandOverResult } from './inbox-hand-over.ts';
 import { inOrderWindow } from './in-order-window.ts';
+import type { Requests } from './lean-requests.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { ACK_WAIT_NANOS, ensureDurableConsumer, PULL_EXPIRES_MS } from './router-service.ts';
 
@@ -22,6 +23,8 @@ export interface DispatcherOptions {
   /** How long to wait for a leaf's PubAck before trying again later. */
   readonly requestTimeoutMs?: number;
   readonly now?: () => number;
+  /** How hand-overs are requested (lean-requests.ts); the connection's own requests when absent. */
+  readonly requests?: Requests;
 }
 
 export interface DispatcherStats {
@@ -56,7 +59,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Runni
   const timeout = options.requestTimeoutMs ?? 5_000;
   const now = options.now ?? Date.now;
   const context: DispatchContext = {
-    nc: options.nc, stats, timeoutMs: timeout, now, logger: options.logger,
+    requests: options.requests ?? options.nc, stats, timeoutMs: timeout, now, logger: options.logger,
     expired: { js, hub: hubIdentity(options.hubKey), logger: options.logger },
   };
   const running = await Promise.all(
@@ -84,7 +87,7 @@ function hasExpired(message: JsMsg, nowMs: number): boolean {
 }
 
 interface DispatchContext {
-  readonly nc: NatsConnection;
+  readonly requests: Requests;
   readonly stats: DispatcherStats;
   readonly timeoutMs: number;
   readonly now: () => number;
@@ -104,7 +107,7 @@ const DISPATCH_WINDOW = 32;
  */
 async function dispatchOne(context: DispatchContext, message: JsMsg, state: StateCode): Promise<() => void> {
   if (hasExpired(message, context.now())) return answerExpired(context, message, state);
-  const handed = await handOver(context.nc, message, context.timeoutMs);
+  const handed = await handOver(context.requests, message, context.timeoutMs);
   return () => settleHandOver(context, message, state, handed);
 }
 
@@ -155,9 +158,9 @@ async function answerExpired(context: DispatchContext, message: JsMsg, state: St
 }
 
 /** The copy's own bytes and headers (its Nats-Msg-Id included) into the recipient's TIP_INBOX. */
-async function handOver(nc: NatsConnection, message: JsMsg, timeoutMs: number): Promise<HandOverResult> {
+async function handOver(requests: Requests, message: JsMsg, timeoutMs: number): Promise<HandOverResult> {
   const h = headers();
   for (const [key, values] of message.headers ?? []) for (const value of values) h.append(key, value);
   if (!h.has(HEADERS.msgId)) return { kind: 'unusable', why: 'copy without a Nats-Msg-Id' };
-  return handOverToInbox(nc, deliverySubjectForOutbox(message.subject), message.data, h, timeoutMs);
+  return handOverToInbox(requests, deliverySubjectForOutbox(message.subject), message.data, h, timeoutMs);
 }

@@ -5,6 +5,7 @@ import { type KeyLookup, LiveKeyDirectory, type Logger, type SigningKey, type St
 import { startDispatcher, type RunningDispatcher } from './dispatcher.ts';
 import { ensureHubStreams } from './ensure-streams.ts';
 import { startKeyDirectorySource } from './key-directory-source.ts';
+import { leanRequests } from './lean-requests.ts';
 import { KvMessageIndex } from './message-index.ts';
 import { startRouter, type RunningRouter } from './router-service.ts';
 import type { RoutingPolicy } from './routing-policy.ts';
@@ -36,7 +37,9 @@ export interface RunningHubServices {
 
 export async function startHubServices(options: HubServicesOptions): Promise<RunningHubServices> {
   await ensureHubStreams(options.nc, { replicas: options.replicas });
-  const index = await KvMessageIndex.open(options.nc, { replicas: options.replicas });
+  // One reply subscription for the requests every message makes (lean-requests.ts).
+  const requests = leanRequests(options.nc);
+  const index = await KvMessageIndex.open(options.nc, { replicas: options.replicas, requests });
   const startedAt = Date.now();
   void index.sightingsLoaded().then(() => options.logger.info(
     { identifiers: index.mirroredSightings, ms: Date.now() - startedAt }, 'hit index sightings loaded into memory'),
@@ -48,6 +51,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
     context: { directory: options.directory, policy: options.policy, index },
     logger: options.logger.child({ component: 'router' }),
     ...(options.dispatchTo ? { handOverTo: options.dispatchTo } : {}),
+    requests,
   });
   const keySource = options.directory instanceof LiveKeyDirectory
     ? await startKeyDirectorySource({ nc: options.nc, live: options.directory, replicas: options.replicas, logger: options.logger.child({ component: 'key-directory' }) })
@@ -57,6 +61,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
     states: options.dispatchTo ?? options.policy.states,
     hubKey: options.hubKey,
     logger: options.logger.child({ component: 'dispatcher' }),
+    requests,
   });
   return {
     router,
@@ -66,6 +71,7 @@ export async function startHubServices(options: HubServicesOptions): Promise<Run
       await router.stop();
       await dispatcher.stop();
       await index.close();
+      requests.close();
     },
   };
 }

@@ -12,6 +12,7 @@ import { drillKey, type DrillRecord } from './drill-registry.ts';
 import { KvSightings, SIGHTING_PREFIX } from './kv-sightings.ts';
 import { isWriteConflict, withSighting } from './sighting-lists.ts';
 import { startSightingMirror, type RunningSightingMirror } from './sighting-mirror.ts';
+import { hasLiveValue, publishExpectingNone, type Requests } from './lean-requests.ts';
 
 // Defined with the sighting keys, where the bucket's writes need them; exported here as before.
 export { isWriteConflict, withSighting };
@@ -177,15 +178,27 @@ export class InMemoryMessageIndex implements MessageIndex {
   }
 }
 
+/** How long a claim or a forwarding check may take before the routing step fails and is retried. */
+const KV_TIMEOUT_MS = 5_000;
+
+/** The subject a key of the index bucket is written on (the bucket is neither a mirror nor sourced). */
+function keySubject(key: string): string {
+  return `$KV.${MESSAGE_INDEX_BUCKET}.${key}`;
+}
+
 /** The shared index of every router instance: a JetStream key-value bucket in the hub's account. */
 export class KvMessageIndex implements MessageIndex {
   private readonly sightings: KvSightings;
-  private constructor(private readonly kv: KV, private readonly mirror: RunningSightingMirror) {
+  private constructor(private readonly kv: KV, private readonly mirror: RunningSightingMirror, private readonly requests: Requests) {
     this.sightings = new KvSightings(kv, mirror);
   }
 
-  /** Opens the bucket and starts following its sightings into memory (sighting-mirror.ts); close() stops that. */
-  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number }): Promise<KvMessageIndex> {
+  /**
+   * Opens the bucket and starts following its sightings into memory (sighting-mirror.ts); close()
+   * stops that. The claim and the forwarding check, once per message, go by `requests`
+   * (lean-requests.ts) when given.
+   */
+  static async open(nc: NatsConnection, options: { replicas: number; maxAgeMs?: number; requests?: Requests }): Promise<KvMessageIndex> {
     const kv = await new Kvm(nc).create(MESSAGE_INDEX_BUCKET, {
       replicas: options.replicas,
       history: 1,
@@ -193,7 +206,7 @@ export class KvMessageIndex implements MessageIndex {
       // Long enough to outlive any message's lifetime and the replies to it; also how long an id stays bound.
       ttl: options.maxAgeMs ?? 400 * 24 * 3_600_000,
     });
-    return new KvMessageIndex(kv, await startSightingMirror(nc, kv, MESSAGE_INDEX_BUCKET, SIGHTING_PREFIX));
+    return new KvMessageIndex(kv, await startSightingMirror(nc, kv, MESSAGE_INDEX_BUCKET, SIGHTING_PREFIX), options.requests ?? nc);
   }
 
   /** Resolves once the mirror holds every sighting the bucket had when it was opened. */
@@ -217,7 +230,7 @@ export class KvMessageIndex implements MessageIndex {
   async claim(message: IndexedMessage): Promise<ClaimResult> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.kv.create(`msg.${message.messageId}`, JSON.stringify(message));
+        await publishExpectingNone(this.requests, keySubject(`msg.${message.messageId}`), new TextEncoder().encode(JSON.stringify(message)), KV_TIMEOUT_MS);
         return { kind: 'claimed' };
       } catch (error) {
         if (!isWriteConflict(error)) throw error;
@@ -225,12 +238,20 @@ export class KvMessageIndex implements MessageIndex {
         if (existing) return claimConflict(existing, message);
         // The key was there and is gone again (deleted or aged out in between): claim it afresh.
         if (attempt === 3) throw error;
+        // A delete leaves a marker, which an expect-nothing publish counts as a value: overwrite it.
+        if (await this.claimOverDeleteMarker(message)) return { kind: 'claimed' };
       }
     }
   }
+  /** True once a claim replaced a delete marker left under the message id; false when the key holds none. */
+  private async claimOverDeleteMarker(message: IndexedMessage): Promise<boolean> {
+    const entry = await this.kv.get(`msg.${message.messageId}`);
+    if (!entry || entry.operation === 'PUT') return false;
+    await this.kv.update(`msg.${message.messageId}`, JSON.stringify(message), entry.revision);
+    return true;
+  }
   async holdsRestricted(contentDigest: string, state: string) {
-    const entry = await this.kv.get(`held.${contentDigest}.${state}`);
-    return entry !== null && entry.operation === 'PUT';
+    return await hasLiveValue(this.requests, `KV_${MESSAGE_INDEX_BUCKET}`, keySubject(`held.${contentDigest}.${state}`), KV_TIMEOUT_MS);
   }
   /** One key per holder: writes never race, and the check is one read. */
   async addRestrictedHolders(contentDigest: string, states: readonly string[]) {

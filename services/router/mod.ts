@@ -12,6 +12,7 @@ export { contentDigest, envelopeDigest } from './content-digest.ts';
 export { refusalAnswer, UNREADABLE_DRILL_ID } from './refusal-answer.ts';
 export { ensureHubStreams } from './ensure-streams.ts';
 export { followsEarlierMessages, orderingKeys } from './ordering-keys.ts';
+export { hasLiveValue, leanRequests, publishExpectingNone, type LeanRequests, type Requests } from './lean-requests.ts';
 export { ensureRouterConsumer, startRouter, type RouterOptions, type RouterStats, type RunningRouter } from './router-service.ts';
 export { claimConflict, InMemoryMessageIndex, isWriteConflict, KvMessageIndex, withQuery, withSighting, type ClaimResult, type HitParty, type HitRecord, type IndexedMessage, type MessageIndex, type QueryWindow } from './message-index.ts';
 export { referencedMessageId, replyRecipients } from './replies.ts';

@@ -8,6 +8,7 @@ import { CONSUMERS, createKeyedOrderScheduler, hasJetStreamCode, JetStreamApiCod
 import { carryOut, handleFailure, type CarryOutContext } from './carry-out-decision.ts';
 import { decideSubmission, type RouterContext } from './decide-submission.ts';
 import { stateInboxes } from './direct-hand-overs.ts';
+import type { Requests } from './lean-requests.ts';
 import { hubIdentity } from './hub-outbox.ts';
 import { orderingKeys } from './ordering-keys.ts';
 
@@ -33,6 +34,8 @@ export interface RouterOptions {
    * leaf takes them (direct-hand-overs.ts); every state when absent, none when empty.
    */
   readonly handOverTo?: readonly string[];
+  /** How hand-overs are requested (lean-requests.ts); the connection's own requests when absent. */
+  readonly requests?: Requests;
 }
 
 export interface RouterStats {
@@ -98,7 +101,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const stats: RouterStats = { submissions: 0, handedOverDirectly: 0, postponed: 0, delivered: 0, rejected: 0, failures: 0 };
   const carryOutContext: CarryOutContext = {
     js, index: options.context.index, hub: hubIdentity(options.hubKey), logger: options.logger,
-    inboxes: stateInboxes(options.nc, { now, ...(options.handOverTo ? { states: options.handOverTo } : {}) }),
+    inboxes: stateInboxes(options.requests ?? options.nc, { now, ...(options.handOverTo ? { states: options.handOverTo } : {}) }),
     counted: stats,
   };
 
