@@ -60,6 +60,13 @@ export interface HitIndexFigures {
   /** A router starting on the filled index: time until its mirror held every sighting, and the heap it took (after a GC). */
   readonly mirrorLoadMs: number;
   readonly mirrorHeapMb: number;
+  /** Of the timed matches (held and new): how many overlapped a garbage collection, the slowest one, and the collection time inside it. */
+  readonly matchesWithGc: number;
+  readonly slowestMatchMs: number;
+  readonly slowestMatchGcMs: number;
+  /** A fresh sighting key's write alone (create to PubAck), median and p99 of as many writes as matches. */
+  readonly freshKeyWriteMs: number;
+  readonly freshKeyWriteP99Ms: number;
   /** The index bucket's stream after the run: bytes stored (per server) and entries. */
   readonly bucketBytes: number;
   readonly bucketMessages: number;

@@ -7,8 +7,9 @@
 // is measured too.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { MESSAGE_INDEX_BUCKET } from '../core/mod.ts';
 import { findHits, KvMessageIndex, type IdentifierSighting } from '../router/mod.ts';
 import { BenchError, BenchErrorCode } from './bench-error.ts';
@@ -17,8 +18,8 @@ import type { HitIndexFigures } from './bench-summary.ts';
 import { summarizeLatencies } from './latency-summary.ts';
 import { runWindowed } from './windowed-run.ts';
 
-/** New reports matched one at a time after the index is filled. */
-const MATCHES = 50;
+/** New reports matched one at a time after the index is filled (of each kind): p99 is the second slowest. */
+const MATCHES = 200;
 const PASSPORT_KIND = 1;
 const DAY_MS = 24 * 3_600_000;
 
@@ -78,9 +79,16 @@ async function matchAfterRestart(
     const mirrorLoadMs = performance.now() - loadStartedAt;
     const mirrorHeapMb = heapInUseMb() - heapBefore;
     // Held identifiers spread over the whole index (old and recent blocks), then identifiers nobody holds.
-    const held = await timeMatches(router, (match) => keys[Math.floor((match * keys.length) / MATCHES)]!, 1, nowMs, sighting);
-    const fresh = await timeMatches(router, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
-    return await figures(nc, keys.length, recorded, { held, fresh, mirrorLoadMs, mirrorHeapMb });
+    const collections = watchCollections();
+    try {
+      const held = await timeMatches(router, (match) => keys[Math.floor((match * keys.length) / MATCHES)]!, 1, nowMs, sighting);
+      const fresh = await timeMatches(router, () => randomBytes(32).toString('hex'), 0, nowMs, sighting);
+      const gc = collections.during([...held.spans, ...fresh.spans]);
+      const writes = await timeFreshWrites(nc, sighting);
+      return await figures(nc, keys.length, recorded, { held: held.latencies, fresh: fresh.latencies, mirrorLoadMs, mirrorHeapMb, gc, writes });
+    } finally {
+      collections.stop();
+    }
   } finally {
     await router.close();
   }
@@ -91,6 +99,8 @@ interface MatchRuns {
   readonly fresh: Latencies;
   readonly mirrorLoadMs: number;
   readonly mirrorHeapMb: number;
+  readonly gc: GcDuringMatches;
+  readonly writes: Latencies;
 }
 type Latencies = ReturnType<typeof summarizeLatencies>;
 
@@ -111,6 +121,11 @@ async function figures(
     newIdentifierMatchP99Ms: fresh.p99Ms,
     mirrorLoadMs: runs.mirrorLoadMs,
     mirrorHeapMb: runs.mirrorHeapMb,
+    matchesWithGc: runs.gc.matchesWithGc,
+    slowestMatchMs: runs.gc.slowestMatchMs,
+    slowestMatchGcMs: runs.gc.slowestMatchGcMs,
+    freshKeyWriteMs: runs.writes.p50Ms,
+    freshKeyWriteP99Ms: runs.writes.p99Ms,
     bucketBytes: stream.state.bytes,
     bucketMessages: stream.state.messages,
   };
@@ -120,15 +135,67 @@ async function figures(
 async function timeMatches(
   index: KvMessageIndex, keyOf: (match: number) => string, hits: number, nowMs: number,
   sighting: (state: string) => IdentifierSighting,
-): Promise<Latencies> {
+): Promise<{ latencies: Latencies; spans: Span[] }> {
   const matchMs: number[] = [];
+  const spans: Span[] = [];
   for (let match = 0; match < MATCHES; match += 1) {
     const report = sighting(RECIPIENT);
     const startedAt = performance.now();
     const earlier = await index.addSighting(keyOf(match), report, nowMs);
     const found = findHits(report, [{ identifierKind: PASSPORT_KIND, earlier }], nowMs);
-    matchMs.push(performance.now() - startedAt);
+    const endedAt = performance.now();
+    matchMs.push(endedAt - startedAt);
+    spans.push({ startedAt, endedAt });
     if (found.length !== hits) throw new BenchError(BenchErrorCode.deliveryFailed, `hit index: a report found ${found.length} hits, not ${hits}`);
   }
-  return summarizeLatencies(matchMs);
+  return { latencies: summarizeLatencies(matchMs), spans };
+}
+
+/**
+ * The write alone: MATCHES creates of a fresh sighting key in the full bucket, timed to the PubAck,
+ * so a slow match can be told from a slow write (the rest of a match is the mirror's echo).
+ */
+async function timeFreshWrites(nc: NatsConnection, sighting: (state: string) => IdentifierSighting): Promise<Latencies> {
+  const kv = await new Kvm(nc).open(MESSAGE_INDEX_BUCKET);
+  const writeMs: number[] = [];
+  for (let write = 0; write < MATCHES; write += 1) {
+    const value = JSON.stringify([sighting(RECIPIENT)]);
+    const startedAt = performance.now();
+    await kv.create(`seen.${randomBytes(32).toString('hex')}.${RECIPIENT}`, value);
+    writeMs.push(performance.now() - startedAt);
+  }
+  return summarizeLatencies(writeMs);
+}
+
+interface Span {
+  readonly startedAt: number;
+  readonly endedAt: number;
+}
+
+export interface GcDuringMatches {
+  /** Matches during which this process collected garbage (the mirror is a heap of hundreds of MB). */
+  readonly matchesWithGc: number;
+  readonly slowestMatchMs: number;
+  /** Collection time inside the slowest match: what of it was the heap, not the index. */
+  readonly slowestMatchGcMs: number;
+}
+
+/** Records the process's garbage collections, to tell which slow matches were pauses. */
+function watchCollections(): { during(spans: readonly Span[]): GcDuringMatches; stop(): void } {
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const gcIn = (span: Span) => pauses.reduce((sum, pause) =>
+    sum + Math.max(0, Math.min(span.endedAt, pause.startTime + pause.duration) - Math.max(span.startedAt, pause.startTime)), 0);
+  return {
+    during(spans) {
+      const slowest = spans.reduce((a, b) => (b.endedAt - b.startedAt > a.endedAt - a.startedAt ? b : a), spans[0] ?? { startedAt: 0, endedAt: 0 });
+      return {
+        matchesWithGc: spans.filter((span) => gcIn(span) > 0).length,
+        slowestMatchMs: slowest.endedAt - slowest.startedAt,
+        slowestMatchGcMs: gcIn(slowest),
+      };
+    },
+    stop: () => observer.disconnect(),
+  };
 }

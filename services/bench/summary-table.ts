@@ -42,6 +42,7 @@ export function hitIndexLine(hits: HitIndexFigures): string {
   return `  hit index: ${hits.identifiers.toLocaleString('en-US')} identifiers recorded, ${fixed(hits.addMs, 2)} ms each (${perSec(hits.addPerSec)}); `
     + `a new report's identifier held by another state matched in p50 ${fixed(hits.matchMs, 2)} ms, p95 ${fixed(hits.matchP95Ms, 2)} ms, p99 ${fixed(hits.matchP99Ms, 2)} ms (${hits.matches} matches); `
     + `one nobody holds in p50 ${fixed(hits.newIdentifierMatchMs, 2)} ms, p99 ${fixed(hits.newIdentifierMatchP99Ms, 2)} ms; `
+    + `the slowest ${fixed(hits.slowestMatchMs, 2)} ms, ${fixed(hits.slowestMatchGcMs, 2)} ms of it garbage collection (${hits.matchesWithGc} matches overlapped one); a fresh key's write alone p50 ${fixed(hits.freshKeyWriteMs, 2)} ms, p99 ${fixed(hits.freshKeyWriteP99Ms, 2)} ms; `
     + `the router's in-memory mirror loaded in ${fixed(hits.mirrorLoadMs / 1_000, 2)} s (heap +${fixed(hits.mirrorHeapMb)} MB); `
     + `index bucket ${(hits.bucketBytes / 1_048_576).toFixed(1)} MiB per server (${hits.bucketMessages.toLocaleString('en-US')} entries)`;
 }

@@ -43,7 +43,7 @@ test('a figure the run did not measure is null with a note, never a number', () 
 
 test('latency is keyed by offered rate with p50, p95, p99 and max, and measured figures lose their note', () => {
   const latencyByRate = [rateLatency(50, 49.8, summarizeLatencies([10, 20, 30])), rateLatency(200, 190, summarizeLatencies([40]))];
-  const hitIndex = { identifiers: 1_000, addMs: 2, addPerSec: 500, matchMs: 3, matchP95Ms: 6, matchP99Ms: 9, matches: 50, newIdentifierMatchMs: 1, newIdentifierMatchP99Ms: 4, mirrorLoadMs: 1_500, mirrorHeapMb: 40, bucketBytes: 1_048_576, bucketMessages: 1_000 };
+  const hitIndex = { identifiers: 1_000, addMs: 2, addPerSec: 500, matchMs: 3, matchP95Ms: 6, matchP99Ms: 9, matches: 50, newIdentifierMatchMs: 1, newIdentifierMatchP99Ms: 4, mirrorLoadMs: 1_500, mirrorHeapMb: 40, matchesWithGc: 2, slowestMatchMs: 12, slowestMatchGcMs: 8, freshKeyWriteMs: 1, freshKeyWriteP99Ms: 3, bucketBytes: 1_048_576, bucketMessages: 1_000 };
   const catchUp = { alerts: 20_000, tipnetSeconds: 10, baselineSeconds: 8, ratio: 0.8 };
   const memory = { seconds: 300, offeredPerSec: 100, hubServicesRssStartMb: 200, hubServicesRssOneMinuteMb: 210, hubServicesRssEndMb: 215, process: 'bench' };
   const summary = buildBenchSummary({ paths, machine, latencyByRate, hitIndex, catchUp, memory });
